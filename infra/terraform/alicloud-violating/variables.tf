@@ -1,0 +1,3 @@
+variable "deploy_region" {
+  type = string
+}

@@ -1,0 +1,103 @@
+"""The Checkov front door: one check per rule of the rule catalog, built by `build_checks()`.
+
+A check translates Checkov's conf (and graph) into a `Resource`, asks the engine for its one rule,
+and answers in Checkov's words: PASSED, FAILED, or UNKNOWN for "does not apply". Nothing escapes:
+Checkov turns an exception into a silent UNKNOWN, so every error becomes FAILED with the reason in
+`details` — a missing or broken licence profile fails every check, it never passes one.
+"""
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from checkov.common.bridgecrew.severities import Severities
+from checkov.common.models.enums import CheckCategories, CheckResult
+from checkov.terraform.checks.resource.base_resource_check import BaseResourceCheck
+
+from permitguard import engine
+from permitguard.checkov import adapter, shared
+from permitguard.checkov.providers import GraphIndex
+from permitguard.geo import RegionCatalog
+from permitguard.model import Resource, Status
+from permitguard.resources import ResourceTypeCatalog
+from permitguard.rule_catalog import RuleCatalog, RuleMeta
+from permitguard.rules import RULES
+
+# Checkov's category vocabulary for each duty family of the rule catalog.
+CATEGORIES = {"residency": CheckCategories.GENERAL_SECURITY, "control_plane": CheckCategories.IAM,
+              "filing": CheckCategories.CONVENTION}
+RESULTS = {Status.PASSED: CheckResult.PASSED, Status.FAILED: CheckResult.FAILED,
+           Status.NOT_APPLICABLE: CheckResult.UNKNOWN}
+
+
+class PermitguardCheck(BaseResourceCheck):
+    """One rule of the catalog as a Checkov resource check (registers itself on construction)."""
+
+    def __init__(self, meta: RuleMeta, supported_resources: list[str]) -> None:
+        super().__init__(name=meta.title.en, id=meta.id, categories=[CATEGORIES.get(meta.family,
+                         CheckCategories.GENERAL_SECURITY)], supported_resources=supported_resources,
+                         guideline=f"permitguard {meta.id}: {meta.remediation.en}")
+        self.severity = Severities[meta.severity]
+        self.meta = meta
+        self._scanned_file = ""
+
+    def run(self, scanned_file: str, entity_configuration: dict[str, Any], entity_name: str,
+            entity_type: str, skip_info: Any) -> Any:
+        self._scanned_file = scanned_file
+        return super().run(scanned_file, entity_configuration, entity_name, entity_type, skip_info)
+
+    def scan_entity_conf(self, conf: dict[str, Any], entity_type: str) -> CheckResult:
+        self.entity_type = entity_type
+        if conf.get("count") == [0]:
+            return CheckResult.UNKNOWN  # the resource does not exist (as BaseResourceCheck decides)
+        return self.scan_resource_conf(conf)
+
+    def scan_resource_conf(self, conf: dict[str, Any]) -> CheckResult:
+        self.details = []
+        try:
+            findings = engine.evaluate(self._resource(conf), shared.context(), [self.id])
+        except Exception as exc:  # noqa: BLE001 - the edge: fail closed, say why
+            self.details = [f"permitguard could not evaluate {self.id}: {exc}"]
+            return CheckResult.FAILED
+        if not findings:
+            return CheckResult.UNKNOWN  # the profile disables this rule
+        finding = findings[0]
+        if finding.status is Status.FAILED:
+            self.details = [finding.message_en, finding.message_zh, f"Fix: {self.meta.remediation.en}",
+                            f"修复：{self.meta.remediation.zh}", f"Enforcement: {finding.enforcement}"]
+        return RESULTS[finding.status]
+
+    def _resource(self, conf: Mapping[str, Any]) -> Resource:
+        plan_file = conf.get("__file__")
+        if plan_file:  # terraform_plan: Checkov's conf carries no provider; read the plan itself
+            path = plan_file[0] if isinstance(plan_file, list) else plan_file
+            return shared.plan_resource(str(path), str(conf.get("__address__")))
+        return adapter.to_resource(adapter.prepare(conf), self.entity_type, self._graph_index(conf))
+
+    def _graph_index(self, conf: Mapping[str, Any]) -> GraphIndex:
+        if self.graph is None:
+            raise RuntimeError("Checkov provided no Terraform graph: the provider region cannot be resolved")
+        index = shared.graph_index(self.graph)
+        if not index.root and self._scanned_file:  # Checkov names files relative to the scanned root
+            path = str(index.resources.get(str(conf.get("__address__")), {}).get("file_path_") or "")
+            if path.endswith(self._scanned_file):
+                index.root = path[: -len(self._scanned_file)]
+        return index
+
+
+def supported_resources() -> list[str]:
+    """Every resource type of every cloud the catalogs know (`alicloud_*`, `aws_*` …), as Checkov
+    wildcard patterns (fnmatch). Types of other providers (random, null, tls …) are not infrastructure."""
+    clouds = dict.fromkeys(ResourceTypeCatalog.load().clouds() + RegionCatalog.load().providers())
+    return [f"{cloud}_*" for cloud in clouds]
+
+
+_BUILT: list[PermitguardCheck] = []
+
+
+def build_checks() -> list[PermitguardCheck]:
+    """One check per implemented rule of the catalog, registered with Checkov once per process."""
+    if not _BUILT:
+        types = supported_resources()
+        _BUILT.extend(PermitguardCheck(meta, types) for meta in RuleCatalog.load() if meta.id in RULES)
+    return list(_BUILT)

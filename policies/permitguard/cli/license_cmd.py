@@ -1,0 +1,16 @@
+"""`permitguard license validate FILE`."""
+from __future__ import annotations
+
+import argparse
+
+from permitguard.license import load_profile
+from permitguard.status import ExitStatus
+
+
+def run(args: argparse.Namespace, env) -> ExitStatus:
+    profile = load_profile(args.file)  # ProfileError → exit 2 with every error and its path
+    services = ", ".join(f"{k} ({s.code})" for k, s in profile.services.items())
+    print(f"{args.file}: valid licence profile for {profile.number} ({profile.holder}); "
+          f"services: {services}; valid {profile.issued} → {profile.expires}; "
+          f"{len(profile.rooms)} machine rooms, {len(profile.filings)} filings", file=env.stdout)
+    return ExitStatus.OK

@@ -1,0 +1,82 @@
+"""`permitguard scan PATH…`: read inputs, judge every resource, write the result, exit 0/1/2."""
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import datetime as dt
+import json
+from pathlib import Path
+
+from permitguard import engine
+from permitguard.context import Context
+from permitguard.errors import InputError
+from permitguard.model import Finding, Resource
+from permitguard.report import document, render
+from permitguard.sources import detect
+from permitguard.status import ExitStatus
+
+
+def parse_date(value: str | None, what: str) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise InputError(f"{what} {value!r} is not a date (YYYY-MM-DD)") from None
+
+
+def parse_timestamp(value: str | None) -> dt.datetime | None:
+    if not value:
+        return None
+    try:
+        stamp = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        raise InputError(f"--generated-at {value!r} is not an ISO-8601 timestamp") from None
+    return stamp if stamp.tzinfo else stamp.replace(tzinfo=dt.timezone.utc)
+
+
+def scan(paths: list[str], ctx: Context) -> tuple[list[Finding], list[dict]]:
+    findings: list[Finding] = []
+    inputs: list[dict] = []
+    for raw in paths:
+        path = Path(raw)
+        result = detect.read(path)
+        inputs.append({"path": raw, "kind": result.kind, "sha256": detect.digest(path), "files": result.files})
+        for resource in result.resources:
+            resource = _anchor(resource, path)
+            for f in engine.evaluate(resource, ctx):
+                reason = result.suppressions.get((resource.address, f.rule_id))
+                findings.append(dataclasses.replace(f, suppressed=reason) if reason else f)
+    return findings, inputs
+
+
+def _anchor(resource: Resource, path: Path) -> Resource:
+    """Files relative to where the user ran the scan (what SARIF/JUnit annotations need); resources of a
+    plan or preview point at that document."""
+    if resource.file and path.is_dir() and not Path(resource.file).is_absolute():
+        return dataclasses.replace(resource, file=(path / resource.file).as_posix())
+    if not resource.file and path.is_file():
+        return dataclasses.replace(resource, file=path.as_posix())
+    return resource
+
+
+def write(text: str, output: str | None, env) -> None:
+    if output:
+        Path(output).parent.mkdir(parents=True, exist_ok=True)
+        Path(output).write_text(text, encoding="utf-8")
+    else:
+        env.stdout.write(text if text.endswith("\n") else text + "\n")
+
+
+def run(args: argparse.Namespace, env) -> ExitStatus:
+    as_of = parse_date(args.as_of, "--as-of")
+    generated_at = parse_timestamp(args.generated_at)
+    ctx = Context.load(args.license, as_of=as_of, environ=env.environ, cwd=env.cwd)
+    findings, inputs = scan(args.paths, ctx)
+    doc = document.build(findings, ctx, inputs, generated_at)
+    if args.json_output:
+        write(json.dumps(doc, ensure_ascii=False, indent=2), args.json_output, env)
+    write(render.render(doc, args.format, lang="both"), args.output, env)
+    if args.output and args.format != "text":
+        env.stderr.write(render.render(doc, "text", lang="both", summary_only=True))
+    return ExitStatus.FINDINGS if doc["summary"]["findings"]["blocking"] else ExitStatus.OK

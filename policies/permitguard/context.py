@@ -1,0 +1,87 @@
+"""What every rule evaluation needs: the licence profile, the catalogs, the change date, and the
+per-resource facts (type info, placement, tags) computed once and shared by all rules."""
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from permitguard.geo import RegionCatalog
+from permitguard.license import LicenseProfile, find_profile, load_profile
+from permitguard.model import Resource, Unknown
+from permitguard.placement import Placement, place
+from permitguard.resources import ResourceTypeCatalog, TypeInfo
+from permitguard.rule_catalog import RuleCatalog
+
+
+@dataclass(frozen=True)
+class Context:
+    profile: LicenseProfile
+    regions: RegionCatalog
+    types: ResourceTypeCatalog
+    rules: RuleCatalog
+    as_of: dt.date
+    enforcement: Mapping[str, str] = field(default_factory=dict)  # rule id -> level override
+
+    @classmethod
+    def load(cls, license: str | None = None, as_of: dt.date | None = None,
+             environ: Mapping[str, str] | None = None, cwd: str | None = None,
+             enforcement: Mapping[str, str] | None = None) -> Context:
+        """Raises ProfileError / CatalogError: callers turn them into exit 2 or failed findings."""
+        path, how = find_profile(license, dict(environ) if environ is not None else None, cwd)
+        return cls(profile=load_profile(path, how), regions=RegionCatalog.load(),
+                   types=ResourceTypeCatalog.load(), rules=RuleCatalog.load(),
+                   as_of=as_of or today(environ), enforcement=dict(enforcement or {}))
+
+    def level(self, rule_id: str) -> str:
+        return self.enforcement.get(rule_id) or self.rules[rule_id].enforcement
+
+
+def today(environ: Mapping[str, str] | None = None) -> dt.date:
+    """The change date: $PERMITGUARD_AS_OF (YYYY-MM-DD) pins it for reproducible runs."""
+    import os
+
+    pinned = (environ if environ is not None else os.environ).get("PERMITGUARD_AS_OF")
+    return dt.date.fromisoformat(pinned) if pinned else dt.date.today()
+
+
+class Subject:
+    """A resource with the facts rules share, each computed once."""
+
+    def __init__(self, resource: Resource, ctx: Context) -> None:
+        self.resource = resource
+        self._ctx = ctx
+
+    @functools.cached_property
+    def info(self) -> TypeInfo:
+        types = self._ctx.types
+        if self.resource.source_kind == "pulumi":
+            return types.by_pulumi_token(self.resource.type) or types.pulumi_fallback(self.resource.type)
+        return types.get(self.resource.type)
+
+    @functools.cached_property
+    def placement(self) -> Placement:
+        return place(self.resource, self.info, self._ctx.regions)
+
+    @functools.cached_property
+    def tags(self) -> Mapping[str, Any] | Unknown:
+        """The resource's tags (provider default tags included when the source knows them)."""
+        attrs = self.resource.attributes
+        value = attrs.get("tags_all") if isinstance(attrs.get("tags_all"), Mapping) else None
+        if value is None and self.info.tags_attr:
+            value = attrs.get(self.info.tags_attr)
+        if value is None:
+            return {}
+        if isinstance(value, Unknown):
+            return value
+        if isinstance(value, list) and all(isinstance(t, Mapping) and "key" in t for t in value):
+            return {t["key"]: t.get("value") for t in value}  # [{key, value}] tag blocks
+        if not isinstance(value, Mapping):
+            return Unknown(f"not a map of tags ({type(value).__name__})")
+        return value
+
+    def tag(self, key: str) -> Any:
+        tags = self.tags
+        return tags if isinstance(tags, Unknown) else tags.get(key)

@@ -1,0 +1,133 @@
+"""RegionCatalog: the packaged region catalog (data/regions.yaml), indexed for O(1) look-ups."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Mapping
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from permitguard.geo.checks import catalog_problems
+from permitguard.geo.datafiles import load_validated, packaged, raise_if_any
+from permitguard.geo.location import Location
+from permitguard.geo.provinces import Provinces
+from permitguard.geo.zones import ProviderRules, ZoneException
+
+
+class RegionCatalog:
+    """Where each (provider, region id) is, and how each provider's zones name their region.
+
+    Unknown providers, regions and zones resolve to None: the catalog never guesses.
+    """
+
+    def __init__(self, data: Mapping[str, Any], provinces: Provinces) -> None:
+        """`data` must be valid (see `load`): schema-checked, without `checks.catalog_problems`."""
+        self._provinces = provinces
+        self._rules = {name: ProviderRules.from_data(name, spec) for name, spec in data["providers"].items()}
+        self._rows: dict[str, list[Location]] = {name: [] for name in self._rules}
+        self._index: dict[tuple[str, str], Location] = {}
+        for row in data["regions"]:
+            location = _location(row)
+            self._rows[location.provider].append(location)
+            key = (location.provider, self._rules[location.provider].normalise(location.region))
+            self._index[key] = location
+
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> RegionCatalog:
+        """The packaged catalog (loaded once, then cached) or a catalog file.
+
+        Raises permitguard.errors.CatalogError listing every problem with its JSON path.
+        """
+        if path is None:
+            return _default()
+        return cls._read(Path(path))
+
+    @classmethod
+    def _read(cls, path: Any) -> RegionCatalog:
+        provinces = Provinces.load()
+        data = load_validated(path, "regions.schema.json", "region catalog")
+        raise_if_any(f"region catalog {path}", catalog_problems(data, provinces))
+        return cls(data, provinces)
+
+    def providers(self) -> list[str]:
+        return list(self._rules)
+
+    def regions(self, provider: str) -> list[Location]:
+        return list(self._rows.get(provider, ()))
+
+    def province_name(self, code: str, lang: str = "en") -> str | None:
+        return self._provinces.name(code, lang)
+
+    def region_of_zone(self, provider: str, zone: str) -> str | None:
+        location = self._zone_location(provider, zone)
+        return location.region if location else None
+
+    def resolve(self, provider: str, region: str | None = None, zone: str | None = None) -> Location | None:
+        """Location of a zone (preferred when it parses) or else of a region; None when unknown."""
+        rules = self._rules.get(provider) if _given(provider) else None
+        if rules is None:
+            return None
+        if _given(zone):
+            located = self._zone_location(provider, zone)
+            if located is not None:
+                return located
+        if not _given(region):
+            return None
+        location = self._index.get((provider, rules.normalise(region)))
+        if location is not None and _given(zone) and rules.is_logical_zone(zone):
+            return replace(location, zone=zone)
+        return location
+
+    def _zone_location(self, provider: str, zone: str) -> Location | None:
+        rules = self._rules.get(provider) if _given(provider) else None
+        if rules is None or not _given(zone):
+            return None
+
+        def lookup(region: str) -> Location | None:
+            return self._index.get((provider, rules.normalise(region)))
+
+        found = rules.locate(zone, lookup)
+        if found is None:
+            return None
+        location, exception = found
+        unverified = location.unverified or rules.zone_unverified
+        if exception is None:
+            return replace(location, zone=zone, unverified=unverified)
+        return _moved(location, zone, exception, unverified)
+
+
+def _moved(location: Location, zone: str, exception: ZoneException, unverified: bool) -> Location:
+    """A zone exception's location: its province/city (if it gives one) replace the region's."""
+    moves = exception.province is not None or exception.city is not None
+    return replace(
+        location,
+        zone=zone,
+        province=(exception.province or location.province) if moves else location.province,
+        city=exception.city if moves else location.city,
+        unverified=unverified or exception.unverified,
+        source=f"{location.source}; zone {zone}: {exception.source}",
+    )
+
+
+def _location(row: Mapping[str, Any]) -> Location:
+    return Location(
+        provider=row["provider"],
+        region=row["region"],
+        zone=None,
+        territory=row["territory"],
+        province=row["province"],
+        city=row["city"],
+        name=row["name"],
+        unverified=bool(row.get("unverified", False)),
+        source=row["source"],
+    )
+
+
+def _given(value: object) -> bool:
+    return isinstance(value, str) and value != ""
+
+
+@functools.lru_cache(maxsize=1)
+def _default() -> RegionCatalog:
+    return RegionCatalog._read(packaged("data", "regions.yaml"))

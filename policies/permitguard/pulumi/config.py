@@ -1,0 +1,101 @@
+"""Which licence profile the pack judges with, from Pulumi's own configuration.
+
+Each policy of the pack accepts, through `--policy-pack-config`, a `license` (path to a profile file,
+absolute or relative to the policy pack directory) or a `profile` (the profile inline, validated by the
+same schema as a file). Without either: `$PERMITGUARD_LICENSE`, else the bundled permit profile.
+A profile that cannot be used gives a ProfileProblem (one clear violation), never an exception.
+"""
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from permitguard import datafiles, license
+from permitguard.context import Context, today
+from permitguard.errors import PermitguardError
+from permitguard.geo import RegionCatalog
+from permitguard.pulumi import wire
+from permitguard.resources import ResourceTypeCatalog
+from permitguard.rule_catalog import RuleCatalog
+
+ENV = "PERMITGUARD_LICENSE"
+INLINE = "--policy-pack-config profile"
+BY_PATH = "--policy-pack-config license"
+
+CONFIG_SCHEMA = {
+    "license": {"type": "string", "description": "Licence profile file (YAML), absolute or relative to the "
+                                                 "policy pack directory. Default: $PERMITGUARD_LICENSE, "
+                                                 "else the bundled B1-20195402 profile."},
+    "profile": {"type": "object", "description": "The licence profile inline (same fields and schema as a "
+                                                 "profile file); takes precedence over `license`."},
+}
+
+
+@dataclass(frozen=True)
+class ProfileProblem:
+    """Why no rule can run: the licence profile (or a catalog) is unusable."""
+
+    message: str
+
+
+_cache: dict[tuple, Context | ProfileProblem] = {}
+
+
+def context(config: Mapping[str, Any] | None,
+            environ: Mapping[str, str] | None = None) -> Context | ProfileProblem:
+    """The Context for one policy's configuration (cached per profile source)."""
+    environ = os.environ if environ is None else environ
+    config = config or {}
+    key = _key(config, environ)
+    if key not in _cache:
+        _cache[key] = _load(key, environ)
+    return _cache[key]
+
+
+def _key(config: Mapping[str, Any], environ: Mapping[str, str]) -> tuple:
+    as_of = environ.get("PERMITGUARD_AS_OF", "")
+    if config.get("profile") is not None:
+        inline = wire.plain(config["profile"], rename=False)
+        return INLINE, json.dumps(inline, sort_keys=True, default=str), as_of
+    if config.get("license") is not None:
+        return BY_PATH, config["license"], as_of
+    if environ.get(ENV):
+        return "$" + ENV, environ[ENV], as_of
+    return "bundled", str(datafiles.data_path("licenses", license.BUNDLED)), as_of
+
+
+def _load(key: tuple, environ: Mapping[str, str]) -> Context | ProfileProblem:
+    how, value, _ = key
+    try:
+        if not isinstance(value, str):
+            raise PermitguardError(f"{how}: expected a path string, got {type(value).__name__}")
+        profile = _inline(value) if how == INLINE else license.load_profile(Path(value).resolve(), how)
+        rules = RuleCatalog.load()
+        return Context(profile=profile, regions=RegionCatalog.load(), types=ResourceTypeCatalog.load(),
+                       rules=rules, as_of=today(environ), enforcement=_pulumi_decides(rules))
+    except (PermitguardError, ValueError) as exc:
+        return ProfileProblem(f"permitguard cannot judge this stack: {exc}")
+
+
+def _pulumi_decides(rules: RuleCatalog) -> dict[str, str]:
+    """In the pack, Pulumi's configuration decides which policies run: the engine skips none of them."""
+    return {meta.id: "advisory" for meta in rules if meta.enforcement == "disabled"}
+
+
+def _inline(text: str) -> license.LicenseProfile:
+    data = json.loads(text)
+    errors = license.validate_profile(data)
+    if errors:
+        listing = "\n".join(f"  - {e}" for e in errors)
+        raise PermitguardError(f"licence profile ({INLINE}) is invalid:\n{listing}")
+    with tempfile.NamedTemporaryFile("w", suffix=".yaml", delete=False, encoding="utf-8") as tmp:
+        tmp.write(text)
+    try:
+        return license.load_profile(tmp.name, INLINE)
+    finally:
+        os.unlink(tmp.name)

@@ -1,0 +1,121 @@
+"""The pack's policies, one per rule of the catalog, built by a factory (no rule logic, no metadata here).
+
+Each policy is a ResourceValidationPolicy named by the catalog (`cnlic-101-outside-mainland`), described
+by its bilingual title, at the catalog's default enforcement, with the licence settings as its config
+schema. It turns the Analyze request into a Resource (permitguard.pulumi.adapter), asks the engine for
+its rule's verdict, and reports FAILED as a violation (bilingual message), NOT_APPLICABLE as not
+applicable. It never raises: an exception in a policy aborts the user's whole preview.
+"""
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+from pulumi_policy import (
+    EnforcementLevel,
+    PolicyConfigSchema,
+    ReportViolation,
+    ResourceValidationArgs,
+    ResourceValidationPolicy,
+    Severity,
+)
+from pulumi_policy.proxy import UnknownValueError
+
+from permitguard import engine
+from permitguard.context import Context
+from permitguard.model import Finding, Status
+from permitguard.pulumi import adapter, config, secrets
+from permitguard.pulumi.providers import ProviderInfo
+from permitguard.rule_catalog import RuleCatalog, RuleMeta
+
+NAME = "permitguard"
+_memo = threading.local()
+_reported: set[str] = set()
+_reported_lock = threading.Lock()
+
+
+def pack_policies(catalog: RuleCatalog | None = None) -> list[ResourceValidationPolicy]:
+    """Every policy of the pack, in catalog order; installs secret blinding (permitguard.pulumi.secrets)."""
+    secrets.install()
+    return [_policy(meta) for meta in (catalog or RuleCatalog.load())]
+
+
+def _policy(meta: RuleMeta) -> ResourceValidationPolicy:
+    return ResourceValidationPolicy(
+        name=meta.name, description=f"{meta.title.en} / {meta.title.zh}", validate=_validator(meta.id),
+        enforcement_level=EnforcementLevel(meta.enforcement),
+        config_schema=PolicyConfigSchema(dict(config.CONFIG_SCHEMA)),
+        severity=Severity.__members__.get(meta.severity), tags=[meta.id, *meta.clauses],
+        remediation_steps=f"{meta.remediation.en}\n{meta.remediation.zh}",
+    )
+
+
+def _validator(rule_id: str) -> Callable[[ResourceValidationArgs, ReportViolation], None]:
+    def validate(args: ResourceValidationArgs, report_violation: ReportViolation) -> None:
+        status, text = outcome(rule_id, args)
+        if status is Status.FAILED:
+            report_violation(text)
+        elif status is Status.NOT_APPLICABLE:
+            args.not_applicable(text)
+
+    validate.__name__ = f"validate_{rule_id.lower()}"
+    return validate
+
+
+def outcome(rule_id: str, args: ResourceValidationArgs) -> tuple[Status | None, str]:
+    """(status, message) of one rule on one Analyze request; (None, "") when nothing is to be said."""
+    try:
+        ctx = config.context(args.get_config())
+        if isinstance(ctx, config.ProfileProblem):
+            return (Status.FAILED, ctx.message) if _first_report(ctx.message) else (None, "")
+        findings = _findings(args, ctx)
+        if findings is None:
+            return Status.NOT_APPLICABLE, f"{args.resource_type} is not a cloud resource permitguard judges"
+        finding = findings[rule_id]
+        return finding.status, text(finding)
+    except Exception as exc:  # noqa: BLE001 - fail closed, never abort the preview
+        return Status.FAILED, f"permitguard could not evaluate {args.urn}: {type(exc).__name__}: {exc}"
+
+
+def text(finding: Finding) -> str:
+    """A violation message: English, Chinese, then the rule id and the permit clauses it enforces."""
+    return f"{finding.message_en}\n{finding.message_zh}\n{finding.rule_id} ({', '.join(finding.clauses)})"
+
+
+def _findings(args: ResourceValidationArgs, ctx: Context) -> dict[str, Finding] | None:
+    """Every rule's finding for this resource, computed once for the policies of one Analyze request."""
+    p = args.provider
+    info = ProviderInfo(p.resource_type, p.name, p.urn, raw(p.props)) if p is not None else None
+    resource = adapter.to_resource(args.resource_type, args.urn, raw(args.props), info, ctx.types)
+    if resource is None:
+        return None
+    if getattr(_memo, "ctx", None) is not ctx or _memo.resource != resource:
+        _memo.ctx, _memo.resource = ctx, resource
+        _memo.findings = {f.rule_id: f for f in engine.evaluate(resource, ctx)}
+    return _memo.findings
+
+
+def raw(value: Any) -> Any:
+    """pulumi-policy's unknown-checking proxies → plain wire values, unknowns back to their sentinels."""
+    if isinstance(value, Mapping):
+        return {key: raw(_item(value, key)) for key in value}
+    if isinstance(value, Sequence) and not isinstance(value, str):
+        return [raw(_item(value, i)) for i in range(len(value))]
+    return value
+
+
+def _item(container: Any, key: Any) -> Any:
+    try:
+        return container[key]
+    except UnknownValueError as exc:
+        return exc.unknown_type_sentinel
+
+
+def _first_report(message: str) -> bool:
+    """True once per process for each profile problem: one clear violation, not one per resource."""
+    with _reported_lock:
+        if message in _reported:
+            return False
+        _reported.add(message)
+        return True

@@ -1,0 +1,89 @@
+"""Checkov's JSON output (`checkov -o json`): our CKV_CNLIC_* results become findings, the rest other checks."""
+from __future__ import annotations
+
+from typing import Any
+
+from permitguard.errors import InputError
+from permitguard.report.parts import Part, finding, resource_dict, unevaluated
+from permitguard.rule_catalog import RuleCatalog
+
+STATUS = {"passed_checks": "passed", "failed_checks": "failed", "skipped_checks": "skipped"}
+SKIP_BY = "Checkov skip (checkov:skip annotation or a configured suppression)"
+
+
+def looks_like(data: Any) -> bool:
+    reports = data if isinstance(data, list) else [data]
+    return bool(reports) and all(isinstance(r, dict) and ("check_type" in r or "checkov_version" in r
+                                                           or "checkov_version" in r.get("summary", {}))
+                                 for r in reports)
+
+
+def read(data: Any, path: str, rules: RuleCatalog) -> Part:
+    """Findings, other checks and unparseable files from one Checkov JSON document (inputs left to the caller)."""
+    part = Part(inputs=[])
+    for report in data if isinstance(data, list) else [data]:
+        results = report.get("results")
+        if results is None:  # a run that found nothing prints only its summary
+            continue
+        if not isinstance(results, dict):
+            raise InputError(f"{path}: Checkov JSON `results` is not an object")
+        framework = str(report.get("check_type") or "checkov")
+        for key, status in STATUS.items():
+            for check in results.get(key) or []:
+                _add(part, check, status, framework, path, rules)
+        for failed_file in results.get("parsing_errors") or []:
+            part.unevaluated.append(unevaluated(
+                str(failed_file), path, f"Checkov ({framework}) could not parse this file: nothing in it was checked.",
+                f"Checkov（{framework}）无法解析该文件，其中内容均未检查。"))
+    return part
+
+
+def _where(check: dict[str, Any]) -> tuple[str | None, int | None]:
+    file = check.get("repo_file_path") or check.get("file_path")
+    if isinstance(file, str) and file.startswith("/") and file != check.get("file_abs_path"):
+        file = file[1:]  # Checkov writes paths relative to its -d root with a leading slash
+    lines = check.get("file_line_range")
+    line = lines[0] if isinstance(lines, list) and lines and isinstance(lines[0], int) else None
+    return (file if isinstance(file, str) and file else None), line
+
+
+def _type_of(address: str) -> str:
+    parts = [p for p in address.split(".") if p]
+    return parts[-2] if len(parts) >= 2 else address
+
+
+def _add(part: Part, check: Any, status: str, framework: str, path: str, rules: RuleCatalog) -> None:
+    if not isinstance(check, dict) or not isinstance(check.get("check_id"), str) or "resource" not in check:
+        raise InputError(f"{path}: a Checkov result has no check_id or resource: not `checkov -o json` output?")
+    check_id, address = check["check_id"], str(check["resource"])
+    file, line = _where(check)
+    result = check.get("check_result") if isinstance(check.get("check_result"), dict) else {}
+    comment = result.get("suppress_comment") or check.get("suppress_comment")
+    details = [str(d) for d in check.get("details") or [] if d]
+    if check_id not in rules:
+        part.other_checks.append({
+            "tool": f"checkov:{framework}", "check_id": check_id, "check_name": str(check.get("check_name") or ""),
+            "status": status, "resource": address, "file": file, "line": line,
+            "severity": check.get("severity") if isinstance(check.get("severity"), str) else None,
+            "guideline": check.get("guideline") if isinstance(check.get("guideline"), str) else None,
+            "suppressed": (comment or "skipped") if status == "skipped" else None,
+            "message": "; ".join(details), "input": path})
+        return
+    meta = rules[check_id]
+    type_ = _type_of(address)
+    resource = resource_dict(address, type_, type_.split("_", 1)[0], file, line)
+    extra_en = extra_zh = ("; " + "; ".join(details)) if details else ""
+    if status == "skipped":
+        reason = comment or "skipped without a reason"
+        part.findings.append(finding(
+            meta, "failed", resource, "suppressed_unevaluated",
+            f"{address}: Checkov skipped {check_id} ({meta.title.en}); the rule was not evaluated.",
+            f"{address}：Checkov 跳过了 {check_id}（{meta.title.zh}），该规则未被评估。",
+            suppressed=reason, suppressed_by=SKIP_BY))
+    elif status == "failed":
+        part.findings.append(finding(meta, "failed", resource, "checkov_failed",
+                                     f"{address}: {meta.title.en}{extra_en}", f"{address}：{meta.title.zh}{extra_zh}"))
+    else:
+        part.findings.append(finding(meta, "passed", resource, "checkov_passed",
+                                     f"{address}: passed {check_id} ({meta.title.en}).",
+                                     f"{address}：通过 {check_id}（{meta.title.zh}）。"))

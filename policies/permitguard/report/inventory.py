@@ -1,0 +1,120 @@
+"""Where the resources sit, by province/city, against the licensed coverage: rows for a table and an SVG chart.
+
+A resource's colour is the residency rules' verdict on it (inside, outside, not established); the coverage
+squares ask the licence in the document whether each business type is licensed at that place.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from permitguard.geo import Location, Provinces
+from permitguard.license import Coverage
+from permitguard.report.labels import label
+from permitguard.report.matrix import undetermined
+from permitguard.rule_catalog import RuleCatalog
+
+VERDICTS = ("inside", "outside", "unknown", "not_judged")
+TERRITORY_ORDER = {"mainland": 0, "hk": 1, "mo": 2, "tw": 3, "foreign": 4}
+
+
+@dataclass
+class Place:
+    key: tuple
+    name: dict[str, str]
+    counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(VERDICTS, 0))
+    coverage: list[tuple[str, bool | None]] = field(default_factory=list)  # (service code, licensed here?)
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+
+def _verdict(findings: list[dict[str, Any]], residency: set[str]) -> str:
+    mine = [f for f in findings if f["rule_id"] in residency]
+    failed = [f for f in mine if f["status"] == "failed"]
+    if failed:
+        return "unknown" if all(undetermined(f) for f in failed) else "outside"
+    return "inside" if any(f["status"] == "passed" for f in mine) else "not_judged"
+
+
+def _key(findings: list[dict[str, Any]]) -> tuple:
+    located = next((f["resource"] for f in findings if f["resource"].get("territory")), None)
+    if located:
+        r = located
+        city = r.get("city") or (r.get("region") if r["territory"] != "mainland" else None)
+        return (TERRITORY_ORDER.get(r["territory"], 9), r["territory"], r.get("province") or "", city or "")
+    if any(f.get("reason") == "global_type" for f in findings):
+        return (10, "global", "", "")
+    if any(undetermined(f) for f in findings):
+        return (11, "unknown", "", "")
+    return (12, "missing", "", "")
+
+
+def _name(key: tuple) -> dict[str, str]:
+    _, territory, province, city = key
+    special = {"global": "loc_global", "unknown": "loc_unknown", "missing": "loc_missing"}
+    if territory in special:
+        return {lang: label(special[territory], lang) for lang in ("en", "zh")}
+    provinces = Provinces.load()
+    out = {}
+    for lang in ("en", "zh"):
+        place = (provinces.name(province, lang) if province else None) or provinces.territory_label(territory, lang)
+        same = city and city.casefold() in {(provinces.name(province, "en") or "").casefold(),
+                                            provinces.territory_label(territory, "en").casefold()}
+        out[lang] = f"{place} · {city}" if city and not same else place
+    return out
+
+
+def _covers(cov: dict[str, Any], key: tuple) -> bool | None:
+    _, territory, province, city = key
+    if territory in ("global", "unknown", "missing"):
+        return None
+    coverage = Coverage(bool(cov.get("nationwide")), frozenset(cov.get("provinces", [])),
+                        frozenset(c.casefold() for c in cov.get("cities", [])))
+    loc = Location(provider="", region="", zone=None, territory=territory, province=province or None,
+                   city=city or None, name=None, unverified=False, source="report")
+    return coverage.covers(loc)
+
+
+def places(doc: dict[str, Any], catalog: RuleCatalog) -> list[Place]:
+    residency = {m.id for m in catalog if m.family == "residency"}
+    by_resource: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for f in doc["findings"]:
+        by_resource[f["resource"]["address"]].append(f)
+    out: dict[tuple, Place] = {}
+    for findings in by_resource.values():
+        key = _key(findings)
+        place = out.get(key) or out.setdefault(key, Place(key, _name(key)))
+        place.counts[_verdict(findings, residency)] += 1
+    services = doc["license"].get("services", {})
+    for place in out.values():
+        place.coverage = [(s["code"], _covers(s, place.key)) for s in services.values()]
+    return [out[k] for k in sorted(out)]
+
+
+def chart(rows: list[Place], lang: str, services: list[str], limit: int = 40) -> dict[str, Any]:
+    """Geometry for templates/inventory.svg.j2: one bar per place, coverage squares at the right."""
+    shown = rows[:limit]
+    rest = sum(p.total for p in rows[limit:])
+    widest = max((p.total for p in shown), default=1) or 1
+    left, bar_w, row_h, top = 300, 420, 22, 46
+    cov_x = left + bar_w + 70
+    out_rows = []
+    for i, p in enumerate(shown):
+        y, x, segments = top + i * row_h, left, []
+        for verdict in VERDICTS:
+            w = p.counts[verdict] * bar_w / widest
+            if w:
+                segments.append({"x": round(x, 1), "w": round(max(w, 1.5), 1), "cls": verdict,
+                                 "n": p.counts[verdict]})
+                x += w
+        squares = [{"x": cov_x + j * 56, "cls": {True: "covered", False: "not_covered"}.get(c, "none"), "code": code}
+                   for j, (code, c) in enumerate(p.coverage)]
+        out_rows.append({"y": y, "name": p.name if lang == "both" else {lang: p.name[lang]}, "segments": segments,
+                         "total": p.total, "end": round(x, 1), "squares": squares})
+    height = top + len(shown) * row_h + 90
+    return {"width": cov_x + 56 * max(len(services), 1) + 20, "height": height, "left": left, "rows": out_rows,
+            "services": [{"x": cov_x + j * 56, "code": s} for j, s in enumerate(services)], "rest": rest,
+            "legend_y": height - 60, "legend_step": 240 if lang == "both" else 170}

@@ -1,0 +1,110 @@
+"""The clause matrix: for SP-1 … SP-17 and their sub-items, the rules that enforce each and their counts.
+
+The mapping is one way, in data (rule → clauses, in each finding and in the rule catalog); this inverts it.
+A provision with sub-items (SP-15, SP-16, SP-17) rolls up its sub-items' findings, each counted once.
+Counts partition the findings citing a clause: failed + suppressed + passed + not applicable = total.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from permitguard.report import clauses as clause_catalog
+from permitguard.report.clauses import Clause
+from permitguard.rule_catalog import RuleCatalog
+
+# Verdict reasons that mean "could not be established" (unknown is never a pass: these are FAILED findings),
+# and the rule whose every failure means it. Catalog message keys; Checkov/Pulumi inputs carry only the rule.
+UNDETERMINED_REASONS = frozenset({"location_unknown", "unknown_region", "unresolved", "no_region",
+                                  "service_tag_unknown", "coverage_undetermined", "tag_unresolved"})
+UNDETERMINED_RULES = frozenset({"CKV_CNLIC_103"})
+
+
+def undetermined(f: dict[str, Any]) -> bool:
+    return f["status"] == "failed" and (f.get("reason") in UNDETERMINED_REASONS or f["rule_id"] in UNDETERMINED_RULES)
+
+
+@dataclass
+class Counts:
+    passed: int = 0
+    failed: int = 0  # not suppressed, any enforcement
+    blocking: int = 0  # of `failed`, mandatory
+    suppressed: int = 0  # any verdict, suppressed
+    not_applicable: int = 0
+
+    def add(self, f: dict[str, Any]) -> None:
+        if f.get("suppressed"):
+            self.suppressed += 1
+        elif f["status"] == "failed":
+            self.failed += 1
+            self.blocking += f["enforcement"] == "mandatory"
+        elif f["status"] == "passed":
+            self.passed += 1
+        else:
+            self.not_applicable += 1
+
+    @property
+    def total(self) -> int:
+        return self.passed + self.failed + self.suppressed + self.not_applicable
+
+
+@dataclass
+class RuleCell:
+    rule_id: str
+    counts: Counts = field(default_factory=Counts)
+
+
+@dataclass
+class Row:
+    clause: Clause
+    sub_item: bool
+    state: str  # fail | warn | pass | suppressed | not_applicable | not_evaluated | no_rule | not_checkable
+    rules: list[RuleCell]
+    counts: Counts
+
+
+def _state(clause: Clause, rules: list[RuleCell], counts: Counts) -> str:
+    if not clause.checkable:
+        return "not_checkable"
+    if not rules:
+        return "no_rule"
+    if not counts.total:
+        return "not_evaluated"
+    if counts.blocking:
+        return "fail"
+    if counts.failed:
+        return "warn"
+    if counts.passed:
+        return "pass"
+    return "suppressed" if counts.suppressed else "not_applicable"
+
+
+def build(findings: list[dict[str, Any]], catalog: RuleCatalog) -> list[Row]:
+    """One row per special provision and sub-item, in permit order (the front page is the report's cover)."""
+    all_clauses = [c for c in clause_catalog.load() if c.id != "FRONT"]
+    children: dict[str, list[str]] = defaultdict(list)
+    for c in all_clauses:
+        if c.parent:
+            children[c.parent].append(c.id)
+    cited: dict[str, list[int]] = defaultdict(list)  # clause id -> indices of findings citing it
+    for i, f in enumerate(findings):
+        for cid in f["clauses"]:
+            cited[cid].append(i)
+    enforcing: dict[str, set[str]] = defaultdict(set)
+    for meta in catalog:
+        for cid in meta.clauses:
+            enforcing[cid].add(meta.id)
+    rows = []
+    for c in all_clauses:
+        ids = [c.id] + children.get(c.id, [])
+        indices = sorted({i for cid in ids for i in cited.get(cid, [])})
+        rule_ids = {r for cid in ids for r in enforcing.get(cid, set())} | {findings[i]["rule_id"] for i in indices}
+        cells = {r: RuleCell(r) for r in sorted(rule_ids)}
+        total = Counts()
+        for i in indices:
+            cells[findings[i]["rule_id"]].counts.add(findings[i])
+            total.add(findings[i])
+        rules = list(cells.values())
+        rows.append(Row(c, c.parent is not None, _state(c, rules, total), rules, total))
+    return rows

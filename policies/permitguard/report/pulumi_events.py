@@ -1,0 +1,135 @@
+"""A Pulumi engine event log (`pulumi preview --event-log FILE`): JSON lines, one engine event each.
+
+Field names follow pulumi/pulumi sdk/go/common/apitype/events.go: `policyEvent` (a violation: resourceUrn,
+message, policyName, policyPackName, enforcementLevel), `policyAnalyzeSummaryEvent` (per resource: the
+policies that `passed` and `failed`), `resourcePreEvent`/`resOutputsEvent` (`metadata.urn/type/op`).
+Older CLIs write no summary events: then only violations are known, and the rest is reported unevaluated.
+"""
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from permitguard.errors import InputError
+from permitguard.report.parts import Part, finding, resource_dict, unevaluated
+from permitguard.rule_catalog import RuleCatalog
+
+EVENT_KEYS = ("policyEvent", "resourcePreEvent", "resOutputsEvent", "preludeEvent", "summaryEvent",
+              "policyAnalyzeSummaryEvent", "diagnosticEvent", "stdoutEvent", "cancelEvent", "policyLoadEvent")
+NOT_ANALYZED = {"delete": "delete", "delete-replaced": "delete", "discard": "delete", "discard-replaced": "delete",
+                "remove-pending-replace": "delete", "read": "read", "read-replacement": "read"}
+ACTIONS = {"create": "create", "create-replacement": "create", "replace": "create", "import": "create",
+           "update": "update", "same": "no-op", **NOT_ANALYZED}
+_COLOUR = re.compile(r"<\{%[^%]*%\}>")
+
+
+def looks_like(event: Any) -> bool:
+    return isinstance(event, dict) and "sequence" in event and any(k in event for k in EVENT_KEYS)
+
+
+def parse_lines(text: str, path: str) -> list[dict[str, Any]] | None:
+    """Every line an engine event, or None when this is not an event log."""
+    events = []
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            event = json.loads(line)
+        except json.JSONDecodeError as exc:
+            if not events:
+                return None
+            raise InputError(f"{path}: line {n} of the Pulumi event log is not JSON ({exc.msg}); truncated?") from None
+        if not looks_like(event):
+            return None
+        events.append(event)
+    return events or None
+
+
+def _type_of(urn: str) -> str:
+    parts = urn.split("::")
+    return parts[2].split("$")[-1] if len(parts) >= 4 else "unknown"
+
+
+def _level(value: str) -> str:
+    return {"mandatory": "mandatory", "disabled": "disabled", "none": "disabled"}.get(value, "advisory")
+
+
+def read(events: list[dict[str, Any]], path: str, rules: RuleCatalog) -> Part:
+    part = Part(inputs=[])
+    seen: dict[str, tuple[str, str]] = {}  # urn -> (type, op)
+    violations: dict[tuple[str, str], dict[str, Any]] = {}
+    summaries: dict[tuple[str, str], tuple[set[str], set[str]]] = {}  # (urn, pack) -> (passed, failed)
+    for ev in events:
+        for key in ("resourcePreEvent", "resOutputsEvent"):
+            meta = (ev.get(key) or {}).get("metadata") or {}
+            if meta.get("urn"):
+                seen.setdefault(meta["urn"], (meta.get("type") or _type_of(meta["urn"]), meta.get("op") or "same"))
+        if isinstance(ev.get("policyEvent"), dict):
+            pe = ev["policyEvent"]
+            violations.setdefault((pe.get("resourceUrn") or "(stack)", str(pe.get("policyName", ""))), pe)
+        if isinstance(ev.get("policyAnalyzeSummaryEvent"), dict):
+            se = ev["policyAnalyzeSummaryEvent"]
+            key = (str(se.get("resourceUrn", "")), str(se.get("policyPackName", "")))
+            passed, failed = summaries.setdefault(key, (set(), set()))
+            passed.update(se.get("passed") or [])
+            failed.update(se.get("failed") or [])
+    for (urn, policy), pe in sorted(violations.items()):
+        _violation(part, urn, policy, pe, seen, path, rules)
+    for (urn, pack), (passed, failed) in sorted(summaries.items()):
+        for policy in sorted(passed - failed):
+            _passed(part, urn, policy, pack, seen, path, rules)
+        for policy in sorted(p for p in failed if (urn, p) not in violations):
+            _violation(part, urn, policy, {"policyPackName": pack}, seen, path, rules)
+    analysed = {urn for urn, _ in summaries}
+    for urn, (type_, op) in sorted(seen.items()):
+        if op in NOT_ANALYZED:
+            _not_changed(part, urn, type_, NOT_ANALYZED[op], rules)
+        elif urn not in analysed and type_ != "pulumi:pulumi:Stack":
+            part.unevaluated.append(unevaluated(
+                urn, path, "The event log has no policy analysis summary for this resource (an older Pulumi CLI, "
+                "or no policy pack ran): only violations are recorded, so which rules passed cannot be established.",
+                "事件日志中没有该资源的策略分析汇总（Pulumi CLI 版本较旧，或未运行策略包）：只记录了违规项，"
+                "无法确定哪些规则已通过。"))
+    return part
+
+
+def _resource(urn: str, seen: dict[str, tuple[str, str]]) -> dict[str, Any]:
+    type_, op = seen.get(urn, (_type_of(urn), "same"))
+    return resource_dict(urn, type_, type_.split(":", 1)[0], action=ACTIONS.get(op, "create"))
+
+
+def _violation(part: Part, urn: str, policy: str, pe: dict[str, Any], seen: dict, path: str,
+               rules: RuleCatalog) -> None:
+    meta = rules.by_name(policy)
+    message = _COLOUR.sub("", str(pe.get("message") or "")).strip()
+    if meta is None:
+        part.other_checks.append(_other(urn, policy, str(pe.get("policyPackName") or ""), "failed", message, path))
+        return
+    en = message or f"{urn}: {meta.title.en}"
+    zh = message or f"{urn}：{meta.title.zh}"
+    part.findings.append(finding(meta, "failed", _resource(urn, seen), "policy_violation", en, zh,
+                                 enforcement=_level(str(pe.get("enforcementLevel") or meta.enforcement))))
+
+
+def _passed(part: Part, urn: str, policy: str, pack: str, seen: dict, path: str, rules: RuleCatalog) -> None:
+    meta = rules.by_name(policy)
+    if meta is None:
+        part.other_checks.append(_other(urn, policy, pack, "passed", "", path))
+        return
+    part.findings.append(finding(meta, "passed", _resource(urn, seen), "policy_passed",
+                                 f"{urn}: no violation of {policy} ({meta.title.en}).",
+                                 f"{urn}：未违反 {policy}（{meta.title.zh}）。"))
+
+
+def _not_changed(part: Part, urn: str, type_: str, action: str, rules: RuleCatalog) -> None:
+    resource = resource_dict(urn, type_, type_.split(":", 1)[0], action=action)
+    for meta in rules:
+        text = meta.message("not_changed", {"address": urn, "action": action})
+        part.findings.append(finding(meta, "not_applicable", resource, "not_changed", text.en, text.zh))
+
+
+def _other(urn: str, policy: str, pack: str, status: str, message: str, path: str) -> dict[str, Any]:
+    return {"tool": f"pulumi:{pack or 'policy pack'}", "check_id": policy, "check_name": policy, "status": status,
+            "resource": urn, "file": None, "line": None, "severity": None, "guideline": None, "suppressed": None,
+            "message": message, "input": path}

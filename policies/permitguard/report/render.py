@@ -1,0 +1,21 @@
+"""One renderer per format, each a function over the findings document."""
+from __future__ import annotations
+
+import importlib
+import json
+from typing import Any
+
+RENDERERS = {
+    "text": "permitguard.report.text",
+    "sarif": "permitguard.report.sarif",
+    "junit": "permitguard.report.junit",
+    "markdown": "permitguard.report.markdown",
+    "html": "permitguard.report.html",
+}
+
+
+def render(doc: dict[str, Any], fmt: str, lang: str = "both", **options: Any) -> str:
+    if fmt == "json":
+        return json.dumps(doc, ensure_ascii=False, indent=2)
+    module = importlib.import_module(RENDERERS[fmt])
+    return module.render(doc, lang=lang, **options)

@@ -1,0 +1,62 @@
+"""Terminal output: failures first, grouped by rule, each with file:line, the location found and the fix."""
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+
+def _where(r: dict[str, Any]) -> str:
+    if r.get("file"):
+        return f"{r['file']}:{r['line']}" if r.get("line") else r["file"]
+    return r["address"]
+
+
+def _location(r: dict[str, Any]) -> str:
+    if not r.get("region"):
+        return "location: unknown"
+    place = ", ".join(x for x in (r.get("province"), r.get("city")) if x) or "province unknown"
+    zone = f" / {r['zone']}" if r.get("zone") else ""
+    return f"location: {r['provider']} {r['region']}{zone} → {place} ({r.get('territory')})"
+
+
+def _lines(f: dict[str, Any], lang: str) -> list[str]:
+    r = f["resource"]
+    tag = "SUPPRESSED" if f.get("suppressed") else ("FAILED" if f["enforcement"] == "mandatory" else "WARN")
+    out = [f"  [{tag}] {r['address']}  ({_where(r)})", f"      {_location(r)}"]
+    if lang in ("en", "both"):
+        out.append(f"      {f['message']['en']}")
+    if lang in ("zh", "both"):
+        out.append(f"      {f['message']['zh']}")
+    if f.get("suppressed"):
+        out.append(f"      suppressed: {f['suppressed']}")
+    return out
+
+
+def render(doc: dict[str, Any], lang: str = "both", summary_only: bool = False) -> str:
+    out: list[str] = []
+    failed = [f for f in doc["findings"] if f["status"] == "failed"]
+    if not summary_only:
+        by_rule: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for f in failed:
+            by_rule[f["rule_id"]].append(f)
+        for rule_id in sorted(by_rule):
+            first = by_rule[rule_id][0]
+            out.append(f"{rule_id} {first['rule_name']}  [{first['severity']}, {first['enforcement']}]  "
+                       f"clauses: {', '.join(first['clauses'])}")
+            for f in by_rule[rule_id]:
+                out += _lines(f, lang)
+            rem = first["remediation"]
+            out.append(f"  fix: {rem['en']}" if lang != "zh" else f"  修复：{rem['zh']}")
+            if lang == "both":
+                out.append(f"  修复：{rem['zh']}")
+            out.append("")
+    s, lic = doc["summary"], doc["license"]
+    counts = s.get("findings", {})
+    out.append(f"permitguard {doc['tool']['version']} · licence {lic['number']} ({lic['source']}: {lic['path']}) "
+               f"· as of {doc['as_of']}")
+    out.append(f"inputs: {', '.join(i['path'] + ' [' + i['kind'] + ']' for i in doc['inputs'])}")
+    out.append(f"resources: {s['resources']} = passed {s['passed']} + failed {s['failed']} + not applicable "
+               f"{s['not_applicable']}; findings: {counts.get('failed', 0)} failed "
+               f"({counts.get('blocking', 0)} blocking, {counts.get('suppressed', 0)} suppressed), "
+               f"{counts.get('passed', 0)} passed")
+    return "\n".join(out) + "\n"

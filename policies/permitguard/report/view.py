@@ -1,0 +1,139 @@
+"""What the HTML and Markdown reports show, computed once from the findings document and the catalogs."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from permitguard.geo import Provinces
+from permitguard.report import clauses as clause_catalog
+from permitguard.report import inventory, matrix
+from permitguard.report.clauses import Clause
+from permitguard.rule_catalog import RuleCatalog
+
+
+@dataclass
+class RuleGroup:
+    rule_id: str
+    title: dict[str, str]
+    severity: str
+    remediation: dict[str, str]
+    findings: list[dict[str, Any]] = field(default_factory=list)
+
+
+@dataclass
+class ClauseGroup:
+    number: int
+    anchor: str
+    clauses: list[Clause]
+    rules: list[RuleGroup]
+
+
+@dataclass
+class View:
+    doc: dict[str, Any]
+    lang: str
+    rows: list[matrix.Row]
+    groups: list[ClauseGroup]
+    anchors: dict[str, list[tuple[str, int]]]  # clause id -> (anchor, number) of the groups citing it
+    undetermined: list[dict[str, Any]]
+    suppressed: list[dict[str, Any]]
+    other: list[dict[str, Any]]  # one per (tool, check id) with counts
+    other_failed: list[dict[str, Any]]
+    places: list[inventory.Place]
+    renewal: dict[str, Any]
+    verdict: tuple[str, int]
+    enforced: tuple[int, int]  # checkable clauses with a rule, checkable clauses
+
+
+def anchor(text: str) -> str:
+    return re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-")
+
+
+def where(r: dict[str, Any]) -> str:
+    if r.get("file"):
+        return f"{r['file']}:{r['line']}" if r.get("line") else r["file"]
+    return r["address"]
+
+
+def location(r: dict[str, Any], lang: str) -> str:
+    if not r.get("region"):
+        return "—"
+    names = Provinces.load()
+    langs = ["en", "zh"] if lang == "both" else [lang]
+    place = " / ".join(dict.fromkeys((names.name(r["province"], x) if r.get("province") else None)
+                                     or names.territory_label(r.get("territory") or "foreign", x) for x in langs))
+    place += f" · {r['city']}" if r.get("city") else ""
+    zone = f" / {r['zone']}" if r.get("zone") else ""
+    return f"{r['provider']} {r['region']}{zone} → {place}"
+
+
+def _title(catalog: RuleCatalog, f: dict[str, Any]) -> dict[str, str]:
+    if f["rule_id"] in catalog:
+        t = catalog[f["rule_id"]].title
+        return {"en": t.en, "zh": t.zh}
+    name = f.get("rule_name") or f["rule_id"]
+    return {"en": name, "zh": name}
+
+
+def _groups(failed: list[dict[str, Any]], catalog: RuleCatalog) -> list[ClauseGroup]:
+    known, order = clause_catalog.by_id(), clause_catalog.order()
+    grouped: dict[tuple[str, ...], dict[str, RuleGroup]] = defaultdict(dict)
+    for f in failed:
+        key = tuple(sorted(f["clauses"], key=lambda c: order.get(c, 999)))
+        rules = grouped[key]
+        if f["rule_id"] not in rules:
+            rules[f["rule_id"]] = RuleGroup(f["rule_id"], _title(catalog, f), f["severity"],
+                                            f.get("remediation") or {"en": "", "zh": ""})
+        rules[f["rule_id"]].findings.append(f)
+    out = []
+    for key in sorted(grouped, key=lambda k: [order.get(c, 999) for c in k]):
+        cl = [known[c] for c in key if c in known]
+        out.append(ClauseGroup(len(out) + 1, "g-" + anchor("-".join(key) or "none"), cl,
+                               [grouped[key][r] for r in sorted(grouped[key])]))
+    return out
+
+
+def _renewal(lic: dict[str, Any], generated_at: str) -> dict[str, Any]:
+    today = dt.date.fromisoformat(generated_at[:10])
+    expires = dt.date.fromisoformat(lic["expires"])
+    deadline = dt.date.fromisoformat(lic["renewal_deadline"]) if lic.get("renewal_deadline") else expires
+    days = (deadline - today).days
+    state = "days_left" if days >= 0 else ("days_over" if expires >= today else "expired")
+    return {"deadline": deadline.isoformat(), "days": abs(days), "state": state}
+
+
+def _other(doc: dict[str, Any]) -> list[dict[str, Any]]:
+    rows: dict[tuple[str, str], dict[str, Any]] = {}
+    for c in doc.get("other_checks", []):
+        row = rows.setdefault((c["tool"], c["check_id"]), {"tool": c["tool"], "check_id": c["check_id"],
+                                                           "name": c.get("check_name") or c["check_id"],
+                                                           "passed": 0, "failed": 0, "skipped": 0})
+        row[c["status"]] += 1
+    return sorted(rows.values(), key=lambda r: (-r["failed"], r["tool"], r["check_id"]))
+
+
+def build(doc: dict[str, Any], lang: str, catalog: RuleCatalog | None = None) -> View:
+    catalog = catalog or RuleCatalog.load()
+    findings = doc["findings"]
+    failed = [f for f in findings if f["status"] == "failed" and not f.get("suppressed")]
+    rows = matrix.build(findings, catalog)
+    groups = _groups(failed, catalog)
+    anchors: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    for g in groups:
+        for c in g.clauses:
+            anchors[c.id].append((g.anchor, g.number))
+            if c.parent:
+                anchors[c.parent].append((g.anchor, g.number))
+    blocking = sum(f["enforcement"] == "mandatory" for f in failed)
+    verdict = ("fail", blocking) if blocking else (("warn", len(failed)) if failed else ("pass", 0))
+    checkable = [r for r in rows if r.clause.checkable]
+    return View(doc=doc, lang=lang, rows=rows, groups=groups, anchors={k: list(dict.fromkeys(v))
+                                                                      for k, v in anchors.items()},
+                undetermined=[f for f in failed if matrix.undetermined(f)],
+                suppressed=[f for f in findings if f.get("suppressed")], other=_other(doc),
+                other_failed=[c for c in doc.get("other_checks", []) if c["status"] == "failed"],
+                places=inventory.places(doc, catalog), renewal=_renewal(doc["license"], doc["generated_at"]),
+                verdict=verdict, enforced=(sum(r.state != "no_rule" for r in checkable), len(checkable)))

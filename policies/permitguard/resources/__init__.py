@@ -1,0 +1,49 @@
+"""Resource-type catalog: what rules need to know about a Terraform resource type, as data.
+
+Data: ``permitguard/data/resource_types.yaml``, validated against ``schemas/resource_types.schema.json``
+(plus cross-entry checks: declared cloud, token package, unique tokens). For each Terraform type it records
+placement (global | regional | zonal), the attributes holding region, zone and tags, the bridged Pulumi
+tokens, whether the type is control-plane, the attributes granting trust, and the ingress / API-endpoint
+shape the rule engine reads. Per cloud (Terraform provider name) it records the bridged and native Pulumi
+packages, the provider-configuration keys holding the region, and the defaults types inherit.
+
+    catalog = ResourceTypeCatalog.load()          # packaged catalog, parsed once; CatalogError if invalid
+    catalog.get("alicloud_instance").zone_attrs   # ("availability_zone",)
+    catalog.by_pulumi_token("aws:ec2/instance:Instance").type   # "aws_instance"
+    catalog.cloud_of_pulumi_package("azure-native")   # "azurerm" (is_native_pulumi_package: True)
+    catalog.pulumi_provider_package("pulumi:providers:alicloud")   # "alicloud"
+    catalog.provider_region_attrs("azurerm")      # ("location",): provider config keys holding the region
+
+Placement ``global`` means no location (location rules do not apply): such types get empty region_attrs
+and zone_attrs. Attribute paths may be dotted through nested blocks; read them with
+``permitguard.resources.paths.values_at`` / ``lookup``.
+
+Fallback for a type absent from the catalog: ``get(tf_type)`` never raises. It returns
+``TypeInfo(known=False, placement="regional", control_plane=False, no trust, ingress or endpoint, no Pulumi
+tokens)`` whose cloud is the prefix of the type before its first "_", and whose region_attrs, zone_attrs
+and tags_attr are that cloud's defaults — or, for a cloud the catalog does not know,
+("region", "location"), ("availability_zone", "zone", "zone_id", "zones", "availability_zones") and "tags".
+``pulumi_fallback(token)`` does the same for a Pulumi token absent from the catalog: type is the token,
+cloud is the Terraform provider of the token's package (``cloud_of_pulumi_package``), or the package name
+itself when the package is unknown. Unknown is not pass: rules must treat ``known=False`` with care.
+"""
+from permitguard.resources.catalog import ResourceTypeCatalog
+from permitguard.resources.info import (
+    GENERIC_REGION_ATTRS,
+    GENERIC_TAGS_ATTR,
+    GENERIC_ZONE_ATTRS,
+    TrustSpec,
+    TypeInfo,
+)
+from permitguard.resources.paths import lookup, values_at
+
+__all__ = [
+    "GENERIC_REGION_ATTRS",
+    "GENERIC_TAGS_ATTR",
+    "GENERIC_ZONE_ATTRS",
+    "ResourceTypeCatalog",
+    "TrustSpec",
+    "TypeInfo",
+    "lookup",
+    "values_at",
+]

@@ -1,0 +1,33 @@
+"""The value objects of the resource-type catalog, and the defaults for clouds it does not know."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+GENERIC_REGION_ATTRS = ("region", "location")
+GENERIC_ZONE_ATTRS = ("availability_zone", "zone", "zone_id", "zones", "availability_zones")
+GENERIC_TAGS_ATTR = "tags"
+
+
+@dataclass(frozen=True)
+class TrustSpec:
+    """An attribute granting control-plane trust, and how to read it (policy_document, account, tenant,
+    domain, principal_list)."""
+
+    attr: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class TypeInfo:
+    type: str
+    cloud: str
+    placement: str
+    region_attrs: tuple[str, ...]
+    zone_attrs: tuple[str, ...]
+    tags_attr: str | None
+    pulumi_tokens: tuple[str, ...]
+    control_plane: bool
+    trust: tuple[TrustSpec, ...]
+    ingress: str | None
+    endpoint: str | None
+    known: bool

@@ -1,0 +1,83 @@
+"""The rule catalog (data/rules.yaml): titles, clauses, severity, enforcement, remediation, messages."""
+from __future__ import annotations
+
+import functools
+import string
+from dataclasses import dataclass
+from typing import Any
+
+from permitguard import datafiles
+
+
+@dataclass(frozen=True)
+class Text:
+    en: str
+    zh: str
+
+    @classmethod
+    def of(cls, d: dict) -> Text:
+        return cls(d["en"], d["zh"])
+
+
+@dataclass(frozen=True)
+class RuleMeta:
+    id: str
+    name: str
+    family: str
+    title: Text
+    clauses: tuple[str, ...]
+    severity: str
+    enforcement: str
+    remediation: Text
+    messages: dict[str, Text]
+    common: dict[str, Text]
+
+    def message(self, reason: str, params: dict[str, Any]) -> Text:
+        tpl = self.messages.get(reason) or self.common[reason]
+        return Text(_fill(tpl.en, params), _fill(tpl.zh, params))
+
+
+class _Lenient(dict):
+    def __missing__(self, key: str) -> str:
+        return "?"
+
+
+def _fill(template: str, params: dict[str, Any]) -> str:
+    return string.Formatter().vformat(template, (), _Lenient(params))
+
+
+class RuleCatalog:
+    def __init__(self, rules: list[RuleMeta]) -> None:
+        self._by_id = {r.id: r for r in rules}
+
+    def __getitem__(self, rule_id: str) -> RuleMeta:
+        return self._by_id[rule_id]
+
+    def __contains__(self, rule_id: object) -> bool:
+        return rule_id in self._by_id
+
+    def __iter__(self):
+        return iter(self._by_id.values())
+
+    def ids(self) -> list[str]:
+        return list(self._by_id)
+
+    def by_name(self, name: str) -> RuleMeta | None:
+        return next((r for r in self._by_id.values() if r.name == name), None)
+
+    @classmethod
+    def load(cls) -> RuleCatalog:
+        return _load_default()
+
+
+@functools.lru_cache(maxsize=1)
+def _load_default() -> RuleCatalog:
+    data = datafiles.load_data("rules.yaml", "rules.schema.json")
+    common = {k: Text.of(v) for k, v in data.get("common_messages", {}).items()}
+    return RuleCatalog([
+        RuleMeta(id=r["id"], name=r["name"], family=r["family"], title=Text.of(r["title"]),
+                 clauses=tuple(r["clauses"]), severity=r["severity"], enforcement=r["enforcement"],
+                 remediation=Text.of(r["remediation"]),
+                 messages={k: Text.of(v) for k, v in r["messages"].items()}, common=common)
+        for r in data["rules"]
+    ])

@@ -1,0 +1,29 @@
+"""The rules, one module per duty family. The family list is explicit: a reader finds every rule here."""
+from __future__ import annotations
+
+from permitguard.rules import control_plane, filing, residency
+from permitguard.rules.base import Rule, Verdict
+from permitguard.rule_catalog import RuleCatalog
+
+FAMILIES = (residency, control_plane, filing)
+
+
+def _collect() -> dict[str, Rule]:
+    rules: dict[str, Rule] = {}
+    for family in FAMILIES:
+        for rule_id, fn in family.RULES.items():
+            if rule_id in rules:
+                raise ValueError(f"rule {rule_id} is defined twice")
+            rules[rule_id] = fn
+    return rules
+
+
+RULES = _collect()
+
+
+def check_against_catalog(catalog: RuleCatalog) -> list[str]:
+    """Ids implemented but not catalogued, or catalogued but not implemented."""
+    return sorted(set(RULES) ^ set(catalog.ids()))
+
+
+__all__ = ["RULES", "Rule", "Verdict", "check_against_catalog"]

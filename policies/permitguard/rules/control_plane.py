@@ -1,0 +1,92 @@
+"""SP-15(3), SP-16(5), SP-17(5): nobody outside the company gets use or management rights over the
+network-control system — no trust to third parties, no management surface open beyond the
+organisation's management networks."""
+from __future__ import annotations
+
+import ipaddress
+
+from permitguard.context import Context, Subject
+from permitguard.model import Unknown
+from permitguard.rules import principals as pr
+from permitguard.rules.base import FAILED, NOT_APPLICABLE, PASSED, Verdict
+from permitguard.rules.common import base_params, unknown_params
+from permitguard.rules.endpoints import ENDPOINTS
+from permitguard.rules.exposure import INGRESS, Unresolved
+
+OUTSIDE_WORDS = {"*", "any", "internet", "0.0.0.0", "::", "0.0.0.0/0", "::/0"}
+
+
+def _principals(kind: str, value: object) -> list[pr.Principal]:
+    if kind == "policy_document":
+        return pr.policy_principals(value)
+    values = value if isinstance(value, (list, tuple)) else [value]
+    return [pr.Principal(kind, v if isinstance(v, Unknown) else str(v)) for v in values if v not in (None, "")]
+
+
+def third_party_trust(s: Subject, ctx: Context) -> Verdict:
+    params = base_params(s)
+    if not s.info.trust:
+        return Verdict(NOT_APPLICABLE, "no_trust", params)
+    seen: list[str] = []
+    for spec in s.info.trust:
+        value = s.resource.attributes.get(spec.attr)
+        if isinstance(value, Unknown):
+            return Verdict(FAILED, "unresolved", {**params, "attr": spec.attr, **unknown_params(value)})
+        try:
+            found = _principals(spec.kind, value) if value not in (None, "") else []
+        except pr.Unparseable as exc:
+            return Verdict(FAILED, "unresolved", {**params, "attr": spec.attr, "why": str(exc), "why_zh": str(exc)})
+        unknown = next((p.value for p in found if isinstance(p.value, Unknown)), None)
+        if unknown is not None:
+            return Verdict(FAILED, "unresolved", {**params, "attr": spec.attr, **unknown_params(unknown)})
+        outsiders = [p.value for p in found if not pr.is_first_party(p, s.resource.cloud, ctx.profile)]
+        if outsiders:
+            return Verdict(FAILED, "third_party", {**params, "attr": spec.attr, "principals": ", ".join(outsiders)})
+        seen += [p.value for p in found]
+    return Verdict(PASSED, "first_party", {**params, "principals": ", ".join(seen) or "none"})
+
+
+def _outside(source: str, ctx: Context) -> bool:
+    if source.strip().lower() in OUTSIDE_WORDS:
+        return True
+    try:
+        net = ipaddress.ip_network(source.strip(), strict=False)
+    except ValueError:
+        return False  # a security-group id, service tag or prefix list: not an address range
+    return not any(net.version == m.version and net.subnet_of(m) for m in ctx.profile.management_cidrs)
+
+
+def _hits_management(span: tuple[int, int] | None, ctx: Context) -> bool:
+    return span is not None and any(lo <= span[1] and span[0] <= hi for lo, hi in ctx.profile.management_ports)
+
+
+def management_exposed(s: Subject, ctx: Context) -> Verdict:
+    params = base_params(s)
+    ingress, endpoint = INGRESS.get(s.info.ingress or ""), ENDPOINTS.get(s.info.endpoint or "")
+    if ingress is None and endpoint is None:
+        return Verdict(NOT_APPLICABLE, "no_exposure", params)
+    attrs = s.resource.attributes
+    try:
+        if endpoint is not None:
+            sources, detail = endpoint(attrs)
+            if any(_outside(src, ctx) for src in sources):
+                return Verdict(FAILED, "public_endpoint", {**params, "detail": detail})
+        if ingress is not None:
+            bad = [r for r in ingress(attrs) if _hits_management(r.ports, ctx)
+                   and any(_outside(src, ctx) for src in r.sources)]
+            if bad:
+                ports = ", ".join(sorted({f"{lo}" if lo == hi else f"{lo}-{hi}" for lo, hi in (r.ports for r in bad)}))
+                sources = ", ".join(sorted({src for r in bad for src in r.sources if _outside(src, ctx)}))
+                return Verdict(FAILED, "exposed_port", {**params, "ports": ports, "sources": sources})
+    except Unresolved as exc:
+        return Verdict(FAILED, "unresolved", {**params, "what": exc.what, **unknown_params(exc.value)})
+    except (ValueError, TypeError, AttributeError) as exc:
+        return Verdict(FAILED, "unresolved", {**params, "what": "the rule definition",
+                                              "why": f"unreadable ({exc})", "why_zh": f"无法解析（{exc}）"})
+    return Verdict(PASSED, "restricted", params)
+
+
+RULES = {
+    "CKV_CNLIC_201": third_party_trust,
+    "CKV_CNLIC_202": management_exposed,
+}

@@ -1,0 +1,66 @@
+"""Kubernetes control-API endpoints, read per shape: is the API reachable from the internet, and from where.
+
+Each reader returns (sources, detail): the CIDRs admitted to a public endpoint (empty when the endpoint
+is private) and a short description for the message. Provider defaults count: EKS endpoints are public
+to 0.0.0.0/0 unless configured otherwise, AKS clusters are public unless private_cluster_enabled.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+
+from permitguard.rules.exposure import _get, _list
+
+ANYWHERE = ["0.0.0.0/0"]
+Reader = Callable[[Mapping], tuple[list[str], str]]
+
+
+def _first(a: Mapping, key: str) -> Mapping:
+    blocks = _get(a, key) or [{}]
+    return blocks[0] if isinstance(blocks, list) else blocks
+
+
+def _truthy(value: object) -> bool:
+    return str(value).lower() in ("true", "1")
+
+
+def aws_eks(a: Mapping) -> tuple[list[str], str]:
+    vpc = _first(a, "vpc_config")
+    if not _truthy(_get(vpc, "endpoint_public_access", True)):
+        return [], "private endpoint"
+    cidrs = _list(vpc, "public_access_cidrs") or ANYWHERE
+    return cidrs, f"endpoint_public_access from {', '.join(cidrs)}"
+
+
+def alicloud_cs(a: Mapping) -> tuple[list[str], str]:
+    for switch in ("slb_internet_enabled", "endpoint_public_access_enabled"):  # managed / serverless ACK
+        if _truthy(_get(a, switch, False)):
+            return ANYWHERE, f"{switch} = true"
+    return [], "API server on the intranet SLB only"
+
+
+def tencent_tke_endpoint(a: Mapping) -> tuple[list[str], str]:
+    if not _truthy(_get(a, "cluster_internet", False)):
+        return [], "no internet endpoint"
+    domain = _get(a, "cluster_internet_domain")
+    return ANYWHERE, f"cluster_internet = true{f' ({domain})' if domain else ''}"
+
+
+def tencent_tke(a: Mapping) -> tuple[list[str], str]:
+    return tencent_tke_endpoint(a)
+
+
+def azure_aks(a: Mapping) -> tuple[list[str], str]:
+    if _truthy(_get(a, "private_cluster_enabled", False)):
+        return [], "private cluster"
+    ranges = _list(_first(a, "api_server_access_profile"), "authorized_ip_ranges")
+    ranges = ranges or _list(a, "api_server_authorized_ip_ranges") or ANYWHERE
+    return ranges, f"public API server, authorized ranges {', '.join(ranges)}"
+
+
+def huawei_cce(a: Mapping) -> tuple[list[str], str]:
+    eip = _get(a, "eip")
+    return (ANYWHERE, f"API bound to EIP {eip}") if eip else ([], "no EIP bound to the API server")
+
+
+ENDPOINTS: dict[str, Reader] = {f.__name__: f for f in (aws_eks, alicloud_cs, tencent_tke_endpoint, tencent_tke,
+                                                          azure_aks, huawei_cce)}

@@ -1,0 +1,149 @@
+"""Ingress rules and API endpoints, read per shape (the resource-type catalog names the shape).
+
+Each ingress extractor turns one resource's attributes into IngressRule values: the ports it opens
+(None = all) and the sources it admits. Values known only after apply raise Unresolved.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from permitguard.model import Unknown
+
+ALL = (0, 65535)
+
+
+class Unresolved(Exception):
+    def __init__(self, what: str, value: Unknown) -> None:
+        super().__init__(what)
+        self.what, self.value = what, value
+
+
+@dataclass(frozen=True)
+class IngressRule:
+    ports: tuple[int, int] | None  # None: no port concept (ICMP); ALL for every port
+    sources: tuple[str, ...]
+
+
+def _get(d: Mapping, key: str, default: Any = None) -> Any:
+    value = d.get(key, default)
+    if isinstance(value, Unknown):
+        raise Unresolved(key, value)
+    return value
+
+
+def _list(d: Mapping, *keys: str) -> list[str]:
+    out: list[str] = []
+    for key in keys:
+        value = _get(d, key)
+        for v in value if isinstance(value, (list, tuple)) else ([value] if value not in (None, "") else []):
+            if isinstance(v, Unknown):
+                raise Unresolved(key, v)
+            out.append(str(v))
+    return out
+
+
+def _span(lo: Any, hi: Any, protocol: Any) -> tuple[int, int] | None:
+    proto = str(protocol or "all").lower()
+    if proto in ("icmp", "icmpv6", "gre", "1", "58"):
+        return None
+    if proto in ("-1", "all", "*") or lo in (None, "", -1, "-1"):
+        return ALL
+    return int(float(lo)), int(float(hi if hi not in (None, "", -1, "-1") else lo))
+
+
+def _port_text(text: Any, protocol: Any = "tcp") -> list[tuple[int, int] | None]:
+    """'22', '22/22', '80,443', '1-65535', 'ALL', '-1/-1' → spans."""
+    if str(protocol or "").lower() in ("icmp", "icmpv6", "gre"):
+        return [None]
+    text = str(text if text not in (None, "") else "ALL").strip()
+    if text.upper() in ("ALL", "*", "-1/-1", "-1", "ANY"):
+        return [ALL]
+    spans = []
+    for part in text.replace("/", "-").split(","):
+        lo, _, hi = part.strip().partition("-")
+        spans.append((int(lo), int(hi or lo)))
+    return spans
+
+
+def _is_ingress(d: Mapping, key: str, ingress: str = "ingress") -> bool:
+    return str(_get(d, key, ingress)).lower() == ingress
+
+
+def _allows(d: Mapping, key: str, allow: str) -> bool:
+    return str(_get(d, key, allow)).lower() == allow
+
+
+def aws_sg_inline(a: Mapping) -> list[IngressRule]:
+    return [r for block in _get(a, "ingress") or [] for r in aws_vpc_sg_ingress(block, inline=True)]
+
+
+def aws_sg_rule(a: Mapping) -> list[IngressRule]:
+    return aws_vpc_sg_ingress(a, inline=True) if _is_ingress(a, "type") else []
+
+
+def aws_vpc_sg_ingress(a: Mapping, inline: bool = False) -> list[IngressRule]:
+    proto = _get(a, "protocol" if inline else "ip_protocol")
+    sources = _list(a, "cidr_blocks", "ipv6_cidr_blocks") if inline else _list(a, "cidr_ipv4", "cidr_ipv6")
+    return [IngressRule(_span(_get(a, "from_port"), _get(a, "to_port"), proto), tuple(sources))]
+
+
+def alicloud_sg_rule(a: Mapping) -> list[IngressRule]:
+    if not _is_ingress(a, "type") or not _allows(a, "policy", "accept"):
+        return []
+    sources = tuple(_list(a, "cidr_ip", "ipv6_cidr_ip"))
+    return [IngressRule(s, sources) for s in _port_text(_get(a, "port_range"), _get(a, "ip_protocol"))]
+
+
+def tencent_sg_rule(a: Mapping) -> list[IngressRule]:
+    if not _is_ingress(a, "type") or not _allows(a, "policy", "accept"):
+        return []
+    sources = tuple(_list(a, "cidr_ip"))
+    return [IngressRule(s, sources) for s in _port_text(_get(a, "port_range"), _get(a, "ip_protocol"))]
+
+
+def tencent_sg_rule_set(a: Mapping) -> list[IngressRule]:
+    rules = []
+    for b in _get(a, "ingress") or []:
+        if _allows(b, "action", "accept"):
+            sources = tuple(_list(b, "cidr_block", "ipv6_cidr_block"))
+            rules += [IngressRule(s, sources) for s in _port_text(_get(b, "port"), _get(b, "protocol"))]
+    return rules
+
+
+def tencent_sg_lite_rule(a: Mapping) -> list[IngressRule]:
+    rules = []
+    for entry in _list(a, "ingress"):  # "ACCEPT#0.0.0.0/0#22#TCP"
+        action, source, port, proto = (entry.split("#") + ["", "", "", ""])[:4]
+        if action.upper() == "ACCEPT":
+            rules += [IngressRule(s, (source,)) for s in _port_text(port, proto)]
+    return rules
+
+
+def huawei_secgroup_rule(a: Mapping) -> list[IngressRule]:
+    if not _is_ingress(a, "direction") or not _allows(a, "action", "allow"):
+        return []
+    sources = tuple(_list(a, "remote_ip_prefix") or (["0.0.0.0/0"] if not _get(a, "remote_group_id") else []))
+    if _get(a, "ports"):
+        return [IngressRule(s, sources) for s in _port_text(_get(a, "ports"), _get(a, "protocol"))]
+    return [IngressRule(_span(_get(a, "port_range_min"), _get(a, "port_range_max"), _get(a, "protocol")), sources)]
+
+
+def azure_nsg_rule(a: Mapping) -> list[IngressRule]:
+    if not _is_ingress(a, "direction", "inbound") or not _allows(a, "access", "allow"):
+        return []
+    sources = tuple(_list(a, "source_address_prefix", "source_address_prefixes"))
+    ports = _list(a, "destination_port_range", "destination_port_ranges") or ["*"]
+    return [IngressRule(s, sources) for p in ports for s in _port_text(p, _get(a, "protocol"))]
+
+
+def azure_nsg_inline(a: Mapping) -> list[IngressRule]:
+    return [r for block in _get(a, "security_rule") or [] for r in azure_nsg_rule(block)]
+
+
+INGRESS: dict[str, Callable[[Mapping], list[IngressRule]]] = {
+    f.__name__: f for f in (aws_sg_inline, aws_sg_rule, aws_vpc_sg_ingress, alicloud_sg_rule, tencent_sg_rule,
+                            tencent_sg_rule_set, tencent_sg_lite_rule, huawei_secgroup_rule, azure_nsg_rule,
+                            azure_nsg_inline)
+}

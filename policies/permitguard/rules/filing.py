@@ -1,0 +1,84 @@
+"""SP-15(4)/(6), SP-17(6)/(8): a new machine room or access expansion is filed before it is built.
+
+A (provider, region, zone) that a filed machine room covers is filed; anything else needs the
+prior-filing tag naming a filing of the profile whose scope covers it, dated no later than the change.
+"""
+from __future__ import annotations
+
+from permitguard import placement as pl
+from permitguard.context import Context, Subject
+from permitguard.license import Filing, Scope
+from permitguard.model import Unknown
+from permitguard.rules.base import FAILED, NOT_APPLICABLE, PASSED, Verdict
+from permitguard.rules.common import base_params, unknown_params
+
+
+def _room_args(s: Subject) -> tuple[str, str, str | None]:
+    loc = s.placement.location
+    zone = loc.zone or (s.placement.value if s.placement.what == "zone" else None)
+    return loc.provider, loc.region, zone
+
+
+def _scope_text(scope: Scope) -> str:
+    zones = f" zones {', '.join(sorted(scope.zones))}" if scope.zones else " (whole region)"
+    return f"{scope.provider} {scope.region}{zones}"
+
+
+def new_room_unfiled(s: Subject, ctx: Context) -> Verdict:
+    if s.placement.kind in pl.NO_LOCATION:
+        return Verdict(NOT_APPLICABLE, f"{s.placement.kind}_type", base_params(s))
+    if s.placement.kind != pl.LOCATED:
+        return Verdict(NOT_APPLICABLE, "location_unknown", base_params(s))
+    params = base_params(s)
+    room = ctx.profile.room_covering(*_room_args(s))
+    if room is not None:
+        return Verdict(PASSED, "filed_room", {**params, "room": room.room_id, "reference": room.reference})
+    tag = ctx.profile.tags["prior_filing"]
+    value = s.tag(tag)
+    if value is None or value == "":
+        return Verdict(FAILED, "new_room", {**params, "tag": tag})
+    filing = None if isinstance(value, Unknown) else ctx.profile.filing(str(value))
+    if filing is None or _problem(filing, s, ctx) is not None:
+        shown = "unknown" if isinstance(value, Unknown) else str(value)
+        return Verdict(FAILED, "invalid_filing", {**params, "tag": tag, "value": shown})
+    return Verdict(PASSED, "prior_filing", {**params, "reference": filing.reference,
+                                            "filed_on": filing.filed_on.isoformat()})
+
+
+def _problem(filing: Filing, s: Subject, ctx: Context) -> str | None:
+    if s.placement.kind == pl.LOCATED and not filing.scope.covers(*_room_args(s)):
+        return "out_of_scope"
+    if filing.filed_on > ctx.as_of:
+        return "filed_after"
+    return None
+
+
+def prior_filing_invalid(s: Subject, ctx: Context) -> Verdict:
+    tag = ctx.profile.tags["prior_filing"]
+    value = s.tag(tag)
+    params = {**base_params(s), "tag": tag, "value": value}
+    if value is None or value == "":
+        return Verdict(NOT_APPLICABLE, "no_tag", params)
+    if isinstance(value, Unknown):
+        return Verdict(FAILED, "tag_unresolved", {**params, **unknown_params(value)})
+    value = str(value)
+    params["value"] = value
+    if not ctx.profile.filing_pattern.match(value):
+        return Verdict(FAILED, "malformed", {**params, "pattern": ctx.profile.filing_pattern.pattern})
+    filing = ctx.profile.filing(value)
+    if filing is None:
+        return Verdict(FAILED, "unknown_reference", params)
+    params.update(filed_on=filing.filed_on.isoformat(), as_of=ctx.as_of.isoformat(),
+                  scope=_scope_text(filing.scope))
+    problem = _problem(filing, s, ctx)
+    if problem:
+        return Verdict(FAILED, problem, params)
+    if s.placement.kind not in (pl.LOCATED, *pl.NO_LOCATION):
+        return Verdict(NOT_APPLICABLE, "location_unknown", params)
+    return Verdict(PASSED, "valid", params)
+
+
+RULES = {
+    "CKV_CNLIC_301": new_room_unfiled,
+    "CKV_CNLIC_302": prior_filing_invalid,
+}

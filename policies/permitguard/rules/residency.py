@@ -1,0 +1,87 @@
+"""SP-15(3), SP-16(3)/(5), SP-17(5), SP-2: systems stay in mainland China and inside the coverage
+of their business type; a location that cannot be established is never a pass."""
+from __future__ import annotations
+
+from permitguard import placement as pl
+from permitguard.context import Context, Subject
+from permitguard.model import Unknown
+from permitguard.rules.base import FAILED, NOT_APPLICABLE, PASSED, Verdict
+from permitguard.rules.common import TERRITORY, base_params, unknown_params, why_zh
+
+
+def _not_located(s: Subject) -> Verdict | None:
+    kind = s.placement.kind
+    if kind in pl.NO_LOCATION:
+        return Verdict(NOT_APPLICABLE, f"{kind}_type", base_params(s))
+    if kind != pl.LOCATED:
+        return Verdict(NOT_APPLICABLE, "location_unknown", base_params(s))
+    return None
+
+
+def outside_mainland(s: Subject, ctx: Context) -> Verdict:
+    if (skip := _not_located(s)) is not None:
+        return skip
+    territory = s.placement.location.territory
+    en, zh = TERRITORY.get(territory, (territory, territory))
+    params = {**base_params(s), "territory_en": en, "territory_zh": zh}
+    return Verdict(PASSED if territory == "mainland" else FAILED,
+                   "inside_mainland" if territory == "mainland" else "outside_mainland", params)
+
+
+def _services(s: Subject, ctx: Context) -> tuple[list[str], Verdict | None]:
+    """The business types the resource serves: its tag, else the profile default, else all granted."""
+    profile = ctx.profile
+    key = profile.tags["service"]
+    value = s.tag(key)
+    if isinstance(value, Unknown):
+        return [], Verdict(FAILED, "service_tag_unknown", {**base_params(s), "tag": key, **unknown_params(value)})
+    if value is None or value == "":
+        return ([profile.default_service] if profile.default_service else list(profile.services)), None
+    if not isinstance(value, str) or value.strip().lower() not in profile.services:
+        params = {**base_params(s), "tag": key, "value": value, "granted": ", ".join(profile.services)}
+        return [], Verdict(FAILED, "service_not_granted", params)
+    return [value.strip().lower()], None
+
+
+def _names(ctx: Context, keys: list[str]) -> tuple[str, str]:
+    svc = [ctx.profile.services[k] for k in keys]
+    return (" / ".join(f"{x.name_en} ({x.code})" for x in svc), "、".join(f"{x.name_zh}（{x.code}）" for x in svc))
+
+
+def outside_coverage(s: Subject, ctx: Context) -> Verdict:
+    if (skip := _not_located(s)) is not None:
+        return skip
+    keys, bad = _services(s, ctx)
+    if bad:
+        return bad
+    loc = s.placement.location
+    answers = [ctx.profile.services[k].coverage.covers(loc) for k in keys]
+    en, zh = _names(ctx, keys)
+    params = {**base_params(s), "services_en": en, "services_zh": zh}
+    if any(a is True for a in answers):
+        return Verdict(PASSED, "inside_coverage", params)
+    if any(a is None for a in answers):
+        missing = ("province", "省份") if loc.province is None else ("city", "城市")
+        return Verdict(FAILED, "coverage_undetermined", {**params, "missing": missing[0], "missing_zh": missing[1]})
+    return Verdict(FAILED, "outside_coverage", params)
+
+
+def location_unknown(s: Subject, ctx: Context) -> Verdict:
+    p = s.placement
+    params = base_params(s)
+    if p.kind in pl.NO_LOCATION:
+        return Verdict(NOT_APPLICABLE, f"{p.kind}_type", params)
+    if p.kind == pl.LOCATED:
+        return Verdict(PASSED, "located", params)
+    if p.kind == pl.UNRESOLVED:
+        return Verdict(FAILED, "unresolved", {**params, "why": p.why, "why_zh": why_zh(p.why or "")})
+    if p.kind == pl.UNKNOWN_REGION:
+        return Verdict(FAILED, "unknown_region", {**params, "what": p.what, "value": p.value})
+    return Verdict(FAILED, "no_region", params)
+
+
+RULES = {
+    "CKV_CNLIC_101": outside_mainland,
+    "CKV_CNLIC_102": outside_coverage,
+    "CKV_CNLIC_103": location_unknown,
+}

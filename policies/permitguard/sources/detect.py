@@ -1,0 +1,61 @@
+"""Which reader an input needs: a directory is Terraform HCL; a JSON file is a plan or a Pulumi preview."""
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+from typing import Any
+
+from permitguard.errors import InputError
+from permitguard.sources import SourceResult
+
+
+def load_json(path: Path, what: str) -> Any:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read {what}: {exc.strerror or exc}") from None
+    except UnicodeDecodeError:
+        raise InputError(f"{path}: {what} is not UTF-8 text") from None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"{path}: {what} is not valid JSON (line {exc.lineno}, column {exc.colno}: "
+                         f"{exc.msg}); truncated?") from None
+
+
+def kind_of(path: Path) -> str:
+    if not path.exists():
+        raise InputError(f"{path}: no such file or directory")
+    if path.is_dir():
+        return "terraform"
+    doc = load_json(path, "input")
+    if isinstance(doc, dict) and ("resource_changes" in doc or "planned_values" in doc or "terraform_version" in doc):
+        return "terraform_plan"
+    if isinstance(doc, dict) and ("steps" in doc or "changeSummary" in doc):
+        return "pulumi_preview"
+    raise InputError(f"{path}: not a Terraform directory, a `terraform show -json` plan or a "
+                     "`pulumi preview --json` document")
+
+
+def digest(path: Path) -> str:
+    h = hashlib.sha256()
+    if path.is_file():
+        h.update(path.read_bytes())
+        return h.hexdigest()
+    for f in sorted(p for p in path.rglob("*") if p.is_file() and ".terraform" not in p.parts):
+        h.update(str(f.relative_to(path)).encode())
+        h.update(f.read_bytes())
+    return h.hexdigest()
+
+
+def read(path: Path) -> SourceResult:
+    kind = kind_of(path)
+    if kind == "terraform":
+        from permitguard.sources.terraform_hcl import read_directory
+        return read_directory(path)
+    if kind == "terraform_plan":
+        from permitguard.sources.terraform_plan import read_plan
+        return read_plan(path)
+    from permitguard.sources.pulumi_preview import read_preview
+    return read_preview(path)

@@ -1,0 +1,102 @@
+"""A Terraform directory → Resources, parsed and rendered by Checkov's own parser and graph (variables,
+tfvars, locals, modules), each resource translated by the adapter the Checkov checks use.
+
+Suppressions are Checkov's: `# checkov:skip=CKV_CNLIC_101:reason` inside a resource (or a module call,
+which Checkov pushes down to the module's resources), read through Checkov's context parsers.
+"""
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from permitguard.checkov import adapter, normalise
+from permitguard.checkov.providers import GraphIndex
+from permitguard.errors import InputError
+from permitguard.sources import SourceResult
+
+SKIPPED_DIRS = frozenset({".terraform", ".git", ".external_modules"})
+
+
+def read_directory(path: str | Path) -> SourceResult:
+    """Raises InputError for a missing path, a directory without .tf files, or any unparseable file."""
+    root = Path(path)
+    if not root.is_dir():
+        raise InputError(f"{path}: {'not a directory' if root.exists() else 'no such directory'}")
+    files = [f for f in root.rglob("*.tf") if not SKIPPED_DIRS.intersection(f.relative_to(root).parts)]
+    if not files:
+        raise InputError(f"{path}: no Terraform files (*.tf)")
+    root = root.resolve()
+    local_graph, graph = _graph(root)
+    index = GraphIndex.of(adapter.graph_nodes(graph), str(root))
+    skips = _skipped(local_graph, root)
+    result = SourceResult(kind="terraform", files=len(files))
+    for address, vertex in sorted(index.resources.items(), key=lambda i: _order(i[1])):
+        resource_type, conf = _entity(vertex)
+        if conf.get("count") == [0]:
+            continue  # count = 0: the resource does not exist (Checkov skips it too)
+        result.resources.append(adapter.to_resource(adapter.prepare(conf), resource_type, index))
+        for skip in skips.get(address, []):
+            result.suppressions[(address, skip["id"])] = skip.get("suppress_comment") or ""
+    return result
+
+
+def _graph(root: Path) -> tuple[Any, Any]:
+    """Checkov's local graph (variables rendered) and its saved form, as the Terraform runner builds them."""
+    from checkov.common.graph.db_connectors.rustworkx.rustworkx_db_connector import RustworkxConnector
+    from checkov.terraform.graph_manager import TerraformGraphManager
+
+    manager = TerraformGraphManager(db_connector=RustworkxConnector())
+    errors: dict[str, Exception] = {}
+    local_graph, _ = manager.build_graph_from_source_directory(
+        str(root), parsing_errors=errors, download_external_modules=False)
+    if errors:
+        file, exc = sorted(errors.items())[0]
+        more = f" (and {len(errors) - 1} more files)" if len(errors) > 1 else ""
+        reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+        raise InputError(f"{Path(file).relative_to(root) if file.startswith(str(root)) else file}: "
+                         f"cannot parse: {reason}{more}")
+    return local_graph, manager.save_graph(local_graph)
+
+
+def _entity(vertex: Mapping[str, Any]) -> tuple[str, dict[str, Any]]:
+    (resource_type, by_name), = vertex["config_"].items()
+    (conf,) = by_name.values()
+    return resource_type, conf
+
+
+def _order(vertex: Mapping[str, Any]) -> tuple[str, int, str]:
+    line = normalise.first(vertex, "__start_line__")
+    return str(vertex.get("file_path_")), line if isinstance(line, int) else 0, str(vertex.get("__address__"))
+
+
+def _skipped(local_graph: Any, root: Path) -> dict[str, list[dict[str, str]]]:
+    """`checkov:skip` comments per resource address, as Checkov's Terraform runner collects them."""
+    from checkov.common.util.data_structures_utils import get_inner_dict
+    from checkov.terraform.context_parsers.registry import parser_registry
+    from checkov.terraform.graph_builder.graph_to_tf_definitions import (
+        convert_graph_vertices_to_tf_definitions,
+    )
+    from checkov.terraform.modules.module_objects import TFDefinitionKey
+    from checkov.terraform.runner import Runner
+
+    definitions, _ = convert_graph_vertices_to_tf_definitions(local_graph.vertices, str(root))
+    parser_registry.reset_definitions_context()
+    context: dict[Any, Any] = {}
+    for item in definitions.items():
+        context = parser_registry.enrich_definitions_context(definitions=item, collect_skip_comments=True)
+    runner = Runner()
+    runner.definitions = definitions
+    runner.push_skipped_checks_down_from_modules(context)
+    skips: dict[str, list[dict[str, str]]] = {}
+    for vertex in local_graph.vertices:
+        if vertex.block_type != "resource":
+            continue
+        key = TFDefinitionKey(file_path=vertex.path, tf_source_modules=vertex.source_module_object)
+        (resource_type, by_name), = vertex.config.items()
+        try:
+            entry = get_inner_dict(context[key], ["resource", resource_type, next(iter(by_name))])
+        except KeyError:
+            continue
+        skips[str(vertex.attributes.get("__address__"))] = list(entry.get("skipped_checks") or [])
+    return skips

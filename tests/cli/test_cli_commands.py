@@ -1,0 +1,83 @@
+"""`permitguard license validate`, `regions resolve`, and the exit statuses of unusable input."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from helpers import cli
+
+ROOT = Path(__file__).resolve().parents[2]
+PROFILE = str(ROOT / "infra/licenses/B1-20195402.yaml")
+
+
+def test_license_validate_accepts_the_permit():
+    run = cli("license", "validate", PROFILE)
+    assert run.exit_status == 0
+    assert "valid licence profile for B1-20195402" in run.stdout
+
+
+def test_license_validate_prints_every_error_with_its_path(tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("license: {number: X, services: {idc: {code: B11, coverage: {cities: []}}}}\n"
+                   "organization: {accounts: {aws: [1]}}\n", encoding="utf-8")
+    run = cli("license", "validate", str(bad))
+    assert run.exit_status == 2 and run.stdout == ""
+    assert "license: 'holder' is a required property" in run.stderr
+    assert "license.number: 'X' does not match" in run.stderr
+    assert "organization.accounts.aws[0]: 1 is not of type 'string'" in run.stderr
+    assert "Traceback" not in run.stderr
+
+
+def test_scan_with_a_broken_profile_exits_2_before_scanning(tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(": : :\n", encoding="utf-8")
+    run = cli("scan", str(tmp_path), "--license", str(bad))
+    assert run.exit_status == 2
+    assert run.stderr.startswith(f"permitguard: error: licence profile {bad}: not valid YAML")
+
+
+def test_broken_profile_from_environment_is_reported_the_same(tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("license: {}\norganization: {accounts: {}}\n", encoding="utf-8")
+    run = cli("scan", str(tmp_path), environ={"PERMITGUARD_LICENSE": str(bad)})
+    assert run.exit_status == 2 and "'number' is a required property" in run.stderr
+
+
+def test_scan_missing_path_exits_2_with_one_line():
+    run = cli("scan", "/nonexistent/plan.json", "--license", PROFILE)
+    assert (run.exit_status, run.stderr) == (2, "permitguard: error: /nonexistent/plan.json: no such file or directory\n")
+
+
+def test_scan_rejects_json_that_is_no_plan(tmp_path):
+    other = tmp_path / "x.json"
+    other.write_text('{"hello": 1}', encoding="utf-8")
+    run = cli("scan", str(other), "--license", PROFILE)
+    assert run.exit_status == 2 and "not a Terraform directory" in run.stderr
+
+
+def test_scan_rejects_truncated_json(tmp_path):
+    cut = tmp_path / "plan.json"
+    cut.write_text('{"format_version": "1.2", "resource_changes": [', encoding="utf-8")
+    run = cli("scan", str(cut), "--license", PROFILE)
+    assert run.exit_status == 2 and "not valid JSON" in run.stderr and "truncated?" in run.stderr
+
+
+def test_regions_resolve_heyuan_is_not_idc():
+    run = cli("regions", "resolve", "alicloud", "cn-heyuan", "--license", PROFILE, "--format", "json")
+    doc = json.loads(run.stdout)
+    assert (doc["province"], doc["city"], doc["services"]) == ("CN-GD", "Heyuan", ["vpn", "isp"])
+
+
+def test_regions_resolve_zone_exception_in_text():
+    run = cli("regions", "resolve", "volcengine", "cn-beijing-datong-a", "--license", PROFILE)
+    assert run.exit_status == 0
+    assert "Shanxi (CN-SX)" in run.stdout and "vpn (B13)" in run.stdout and "idc" not in run.stdout
+
+
+def test_regions_resolve_unknown_id_exits_2():
+    run = cli("regions", "resolve", "alicloud", "cn-atlantis", "--license", PROFILE)
+    assert run.exit_status == 2 and "never permitted" in run.stderr
+
+
+def test_usage_error_exits_2():
+    assert cli("scan").exit_status == 2

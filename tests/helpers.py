@@ -1,0 +1,29 @@
+"""Helpers for tests: build normalised resources as any front door would; run the CLI in-process."""
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+
+from permitguard.cli import Environment, main
+from permitguard.model import Action, Resource
+
+
+def make(type_: str, provider_region=None, action: Action = Action.CREATE, **attributes) -> Resource:
+    """A normalised resource as any front door would hand it to the rules."""
+    return Resource(address=f"{type_}.r", type=type_, cloud=type_.split("_", 1)[0], attributes=attributes,
+                    provider_region=provider_region, provider_region_from="provider test", action=action)
+
+
+@dataclass
+class Run:
+    exit_status: int
+    stdout: str
+    stderr: str
+
+
+def cli(*args: str, environ: dict | None = None, cwd: str = "/") -> Run:
+    """`permitguard ARGS…` in-process, with its own environment (no $PERMITGUARD_* leaks in)."""
+    out, err = io.StringIO(), io.StringIO()
+    env = Environment(stdout=out, stderr=err, environ=dict(environ or {}), cwd=cwd)
+    code = main(list(args), env)
+    return Run(code, out.getvalue(), err.getvalue())

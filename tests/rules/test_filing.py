@@ -1,0 +1,65 @@
+"""CKV_CNLIC_301/302: new machine rooms need a prior filing that covers them and predates the change."""
+from __future__ import annotations
+
+from helpers import make
+
+from permitguard.context import Subject
+from permitguard.model import Status, Unknown
+from permitguard.rules.filing import RULES
+
+NEW_ROOM, FILING = RULES["CKV_CNLIC_301"], RULES["CKV_CNLIC_302"]
+
+
+def judge(rule, ctx, resource):
+    return rule(Subject(resource, ctx), ctx)
+
+
+def test_filed_zone_passes(ctx):
+    v = judge(NEW_ROOM, ctx, make("alicloud_instance", availability_zone="cn-beijing-h"))
+    assert (v.status, v.params["room"], v.params["reference"]) == (Status.PASSED, "BJ-ALI-H", "TE-2024-0117")
+
+
+def test_unfiled_zone_of_filed_region_is_a_new_room(ctx):
+    v = judge(NEW_ROOM, ctx, make("alicloud_instance", availability_zone="cn-beijing-k"))
+    assert (v.status, v.reason, v.params["tag"]) == (Status.FAILED, "new_room", "prior-filing")
+
+
+def test_whole_region_room_covers_regional_resources(ctx):
+    assert judge(NEW_ROOM, ctx, make("alicloud_oss_bucket", provider_region="cn-shenzhen")).status is Status.PASSED
+
+
+def test_prior_filing_covers_new_zone(ctx):
+    r = make("alicloud_instance", availability_zone="cn-shanghai-l", tags={"prior-filing": "TE-2026-0412"})
+    assert (judge(NEW_ROOM, ctx, r).reason, judge(FILING, ctx, r).status) == ("prior_filing", Status.PASSED)
+
+
+def test_prior_filing_out_of_scope(ctx):
+    r = make("alicloud_instance", availability_zone="cn-shanghai-m", tags={"prior-filing": "TE-2026-0412"})
+    assert (judge(NEW_ROOM, ctx, r).reason, judge(FILING, ctx, r).reason) == ("invalid_filing", "out_of_scope")
+
+
+def test_prior_filing_dated_after_the_change(ctx):
+    import dataclasses
+    import datetime as dt
+
+    early = dataclasses.replace(ctx, as_of=dt.date(2026, 9, 1))
+    r = make("alicloud_instance", availability_zone="cn-shanghai-l", tags={"prior-filing": "TE-2026-0412"})
+    v = judge(FILING, early, r)
+    assert (v.status, v.reason, v.params["filed_on"]) == (Status.FAILED, "filed_after", "2026-09-30")
+
+
+def test_malformed_and_unknown_references(ctx):
+    bad = make("alicloud_instance", availability_zone="cn-shanghai-l", tags={"prior-filing": "filed, trust me"})
+    assert judge(FILING, ctx, bad).reason == "malformed"
+    unknown = make("alicloud_instance", availability_zone="cn-shanghai-l", tags={"prior-filing": "TE-2026-9999"})
+    assert judge(FILING, ctx, unknown).reason == "unknown_reference"
+
+
+def test_prior_filing_tag_unknown_fails_closed(ctx):
+    r = make("alicloud_instance", availability_zone="cn-shanghai-l", tags={"prior-filing": Unknown()})
+    assert (judge(FILING, ctx, r).reason, judge(NEW_ROOM, ctx, r).reason) == ("tag_unresolved", "invalid_filing")
+
+
+def test_no_tag_means_302_not_applicable(ctx):
+    v = judge(FILING, ctx, make("alicloud_instance", availability_zone="cn-beijing-h"))
+    assert (v.status, v.reason) == (Status.NOT_APPLICABLE, "no_tag")

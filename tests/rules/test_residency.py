@@ -1,0 +1,109 @@
+"""CKV_CNLIC_101/102/103 on hand-built resources: mainland, licensed coverage, location established."""
+from __future__ import annotations
+
+from helpers import make
+
+from permitguard.model import Status, Unknown
+from permitguard.rules.residency import RULES
+
+from permitguard.context import Subject
+
+OUTSIDE, COVERAGE, LOCATION = (RULES[i] for i in ("CKV_CNLIC_101", "CKV_CNLIC_102", "CKV_CNLIC_103"))
+
+
+def judge(rule, ctx, resource):
+    return rule(Subject(resource, ctx), ctx)
+
+
+def test_hong_kong_region_is_outside_mainland(ctx):
+    v = judge(OUTSIDE, ctx, make("alicloud_instance", provider_region="cn-hongkong"))
+    assert (v.status, v.reason, v.params["territory_en"]) == (Status.FAILED, "outside_mainland", "Hong Kong")
+
+
+def test_zone_wins_over_provider_region(ctx):
+    r = make("alicloud_instance", provider_region="cn-hongkong", availability_zone="cn-beijing-h")
+    v = judge(OUTSIDE, ctx, r)
+    assert (v.status, v.reason) == (Status.PASSED, "inside_mainland")
+    assert "attribute availability_zone" == Subject(r, ctx).placement.located_from
+
+
+def test_idc_tag_in_heyuan_is_outside_idc_coverage(ctx):
+    r = make("alicloud_instance", availability_zone="cn-heyuan-a", tags={"license-service": "idc"})
+    v = judge(COVERAGE, ctx, r)
+    assert (v.status, v.reason) == (Status.FAILED, "outside_coverage")
+    assert v.params["services_en"] == "Internet Data Centre (B11)"
+
+
+def test_idc_tag_in_shenzhen_is_inside(ctx):
+    r = make("alicloud_instance", provider_region="cn-shenzhen", tags={"license-service": "IDC"})
+    assert judge(COVERAGE, ctx, r).status is Status.PASSED
+
+
+def test_untagged_resource_is_judged_against_union_of_coverage(ctx):
+    assert judge(COVERAGE, ctx, make("alicloud_instance", provider_region="cn-qingdao")).status is Status.PASSED
+    hk = judge(COVERAGE, ctx, make("alicloud_instance", provider_region="cn-hongkong"))
+    assert (hk.status, hk.reason) == (Status.FAILED, "outside_coverage")
+
+
+def test_service_not_granted_fails(ctx):
+    v = judge(COVERAGE, ctx, make("alicloud_instance", provider_region="cn-beijing", tags={"license-service": "cdn"}))
+    assert (v.status, v.reason, v.params["granted"]) == (Status.FAILED, "service_not_granted", "idc, vpn, isp")
+
+
+def test_service_tag_unknown_fails_closed(ctx):
+    r = make("alicloud_instance", provider_region="cn-beijing", tags={"license-service": Unknown()})
+    assert judge(COVERAGE, ctx, r).reason == "service_tag_unknown"
+
+
+def test_tags_not_a_map_fail_closed(ctx):
+    v = judge(COVERAGE, ctx, make("alicloud_instance", provider_region="cn-beijing", tags="idc"))
+    assert (v.status, v.reason) == (Status.FAILED, "service_tag_unknown")
+
+
+def test_isp_tag_in_province_without_known_city_is_inside(ctx):
+    r = make("alicloud_instance", provider_region="cn-zhangjiakou", tags={"license-service": "isp"})
+    assert judge(COVERAGE, ctx, r).status is Status.PASSED
+
+
+def test_null_province_cannot_be_shown_inside_isp(ctx):
+    r = make("azurerm_linux_virtual_machine", location="chinaeast3", tags={"license-service": "isp"})
+    v = judge(COVERAGE, ctx, r)
+    assert (v.status, v.reason, v.params["missing"]) == (Status.FAILED, "coverage_undetermined", "province")
+
+
+def test_unresolved_region_fails_103_and_101_defers(ctx):
+    r = make("alicloud_instance", provider_region=Unknown("unresolved reference var.region"))
+    v = judge(LOCATION, ctx, r)
+    assert (v.status, v.reason, v.params["why"]) == (Status.FAILED, "unresolved", "unresolved reference var.region")
+    assert judge(OUTSIDE, ctx, r).status is Status.NOT_APPLICABLE
+
+
+def test_unknown_region_id_fails_103(ctx):
+    v = judge(LOCATION, ctx, make("alicloud_instance", provider_region="cn-atlantis"))
+    assert (v.status, v.reason, v.params["value"]) == (Status.FAILED, "unknown_region", "cn-atlantis")
+
+
+def test_unknown_zone_does_not_fall_back_to_provider_region(ctx):
+    r = make("alicloud_instance", provider_region="cn-beijing", availability_zone="xx-nowhere-z")
+    assert judge(LOCATION, ctx, r).reason == "unknown_region"
+
+
+def test_no_region_anywhere_fails_103(ctx):
+    assert judge(LOCATION, ctx, make("alicloud_instance")).reason == "no_region"
+
+
+def test_zone_known_only_after_apply_fails_103(ctx):
+    r = make("alicloud_instance", provider_region="cn-beijing", availability_zone=Unknown())
+    v = judge(LOCATION, ctx, r)
+    assert (v.status, v.params["why"]) == (Status.FAILED, "known only after apply")
+
+
+def test_global_types_have_no_location(ctx):
+    r = make("alicloud_ram_role", provider_region="cn-hongkong")
+    assert {judge(rule, ctx, r).status for rule in (OUTSIDE, COVERAGE, LOCATION)} == {Status.NOT_APPLICABLE}
+
+
+def test_azure_logical_zone_defers_to_location(ctx):
+    r = make("azurerm_linux_virtual_machine", location="China North 3", zone="1")
+    v = judge(OUTSIDE, ctx, r)
+    assert (v.status, Subject(r, ctx).placement.location.province) == (Status.PASSED, "CN-HE")

@@ -1,0 +1,85 @@
+"""The licence profile: schema errors with paths, semantic checks, coverage questions, profile discovery."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from permitguard.errors import ProfileError
+from permitguard.geo import RegionCatalog
+from permitguard.license import find_profile, load_profile
+
+ROOT = Path(__file__).resolve().parents[1]
+BUNDLED = ROOT / "infra/licenses/B1-20195402.yaml"
+
+
+def _write(tmp_path: Path, data: dict) -> Path:
+    path = tmp_path / "profile.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def _bundled() -> dict:
+    return yaml.safe_load(BUNDLED.read_text(encoding="utf-8"))
+
+
+def test_bundled_profile_is_the_permit():
+    p = load_profile(BUNDLED)
+    assert (p.number, p.holder, str(p.issued), str(p.expires)) == (
+        "B1-20195402", "北京掌全通信息科技有限公司", "2024-09-10", "2029-07-25")
+    assert p.holder_aliases == ("北京掌全通信信息科技有限公司",)
+    assert {k: s.code for k, s in p.services.items()} == {"idc": "B11", "vpn": "B13", "isp": "B14"}
+    assert str(p.renewal_deadline()) == "2029-04-26"
+
+
+def test_coverage_guangdong_is_city_level_for_idc_only():
+    p, regions = load_profile(BUNDLED), RegionCatalog.load()
+    assert p.services_covering(regions.resolve("alicloud", region="cn-shenzhen")) == ["idc", "vpn", "isp"]
+    assert p.services_covering(regions.resolve("alicloud", region="cn-heyuan")) == ["vpn", "isp"]
+    assert p.services_covering(regions.resolve("alicloud", region="cn-hangzhou")) == ["vpn", "isp"]
+    assert p.services_covering(regions.resolve("alicloud", region="cn-qingdao")) == ["vpn"]
+    assert p.services_covering(regions.resolve("alicloud", region="cn-hongkong")) == []
+
+
+def test_schema_errors_name_their_path(tmp_path):
+    data = _bundled()
+    data["license"]["services"]["idc"]["coverage"]["provinces"] = ["Beijing"]
+    del data["license"]["expires"]
+    with pytest.raises(ProfileError) as err:
+        load_profile(_write(tmp_path, data))
+    text = str(err.value)
+    assert "license: 'expires' is a required property" in text
+    assert "license.services.idc.coverage.provinces[0]: 'Beijing' does not match '^CN-[A-Z]{2}$'" in text
+
+
+def test_semantic_errors_are_reported(tmp_path):
+    data = _bundled()
+    data["license"]["expires"] = "2020-01-01"
+    data["organization"]["management_cidrs"] = ["10.0.0.0/33"]
+    data["filings"].append(dict(data["filings"][0]))
+    with pytest.raises(ProfileError) as err:
+        load_profile(_write(tmp_path, data))
+    text = str(err.value)
+    assert "license.expires: 2020-01-01 is not after license.issued 2024-09-10" in text
+    assert "organization.management_cidrs[0]" in text
+    assert "filings: reference 'TE-2026-0412' appears more than once" in text
+
+
+def test_unparseable_and_missing_profiles_fail_with_one_reason(tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("license: [unclosed\n", encoding="utf-8")
+    with pytest.raises(ProfileError, match=r"not valid YAML \(line 2"):
+        load_profile(bad)
+    with pytest.raises(ProfileError, match="cannot read"):
+        load_profile(tmp_path / "absent.yaml")
+
+
+def test_profile_discovery_order(tmp_path):
+    assert find_profile("x.yaml", {"PERMITGUARD_LICENSE": "env.yaml"}, str(tmp_path)) == (Path("x.yaml"), "--license")
+    assert find_profile(None, {"PERMITGUARD_LICENSE": "env.yaml"}, str(tmp_path)) == (
+        Path("env.yaml"), "$PERMITGUARD_LICENSE")
+    (tmp_path / "permitguard.yaml").write_text("{}", encoding="utf-8")
+    assert find_profile(None, {}, str(tmp_path)) == (tmp_path / "permitguard.yaml", "./permitguard.yaml")
+    path, how = find_profile(None, {}, str(tmp_path / "elsewhere"))
+    assert how == "bundled" and path.read_bytes() == BUNDLED.read_bytes()

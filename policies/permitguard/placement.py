@@ -12,6 +12,7 @@ from typing import Any
 from permitguard.geo import Location, RegionCatalog
 from permitguard.model import Resource, Unknown
 from permitguard.resources import TypeInfo
+from permitguard.resources.paths import values_at
 
 GLOBAL, CHILD, LOCATED = "global", "child", "located"
 UNRESOLVED, UNKNOWN_REGION, NO_REGION = "unresolved", "unknown_region", "no_region"
@@ -33,15 +34,9 @@ def _is_logical_zone(value: str) -> bool:
     return value.isdigit() and len(value) <= 2
 
 
-def _values(value: Any) -> list[Any]:
-    if isinstance(value, (list, tuple)):
-        return [v for v in value if v is not None and v != ""]
-    return [] if value is None or value == "" else [value]
-
-
 def _from_attrs(res: Resource, attrs: tuple[str, ...], what: str, regions: RegionCatalog) -> Placement | None:
     for attr in attrs:
-        values = _values(res.attributes.get(attr))
+        values = [v for v in values_at(res.attributes, attr) if v != ""]
         if what == "zone":
             values = [v for v in values if not (isinstance(v, str) and _is_logical_zone(v))]
         for value in values:

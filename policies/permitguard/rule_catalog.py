@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import functools
-import string
 from dataclasses import dataclass
 from typing import Any
 
@@ -43,7 +42,7 @@ class _Lenient(dict):
 
 
 def _fill(template: str, params: dict[str, Any]) -> str:
-    return string.Formatter().vformat(template, (), _Lenient(params))
+    return template.format_map(_Lenient(params))
 
 
 class RuleCatalog:

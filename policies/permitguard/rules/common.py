@@ -16,6 +16,14 @@ def why_zh(why: str) -> str:
 
 
 def base_params(s: Subject) -> dict[str, Any]:
+    """Computed once per subject (every rule needs them); each caller gets its own copy."""
+    cached = s.__dict__.get("_base_params")
+    if cached is None:
+        cached = s.__dict__["_base_params"] = _base_params(s)
+    return dict(cached)
+
+
+def _base_params(s: Subject) -> dict[str, Any]:
     loc = s.placement.location
     return {
         "address": s.resource.address,

@@ -83,3 +83,13 @@ def test_profile_discovery_order(tmp_path):
     assert find_profile(None, {}, str(tmp_path)) == (tmp_path / "permitguard.yaml", "./permitguard.yaml")
     path, how = find_profile(None, {}, str(tmp_path / "elsewhere"))
     assert how == "bundled" and path.read_bytes() == BUNDLED.read_bytes()
+
+
+def test_city_level_coverage_with_unknown_city():
+    from permitguard.geo import Location
+
+    idc = load_profile(BUNDLED).services["idc"].coverage
+    where = {"guangzhou": "CN-GD", "shenzhen": "CN-GD"}
+    gd = Location("x", "r", None, "mainland", "CN-GD", None, None, False, "test")
+    he = Location("x", "r", None, "mainland", "CN-HE", None, None, False, "test")
+    assert (idc.covers(gd, where), idc.covers(he, where), idc.covers(he)) == (None, False, None)

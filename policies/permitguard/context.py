@@ -35,6 +35,12 @@ class Context:
                    types=ResourceTypeCatalog.load(), rules=RuleCatalog.load(),
                    as_of=as_of or today(environ), enforcement=dict(enforcement or {}))
 
+    @functools.cached_property
+    def city_provinces(self) -> dict[str, str]:
+        """Casefolded city → province, from the region catalog (for city-level coverage)."""
+        return {loc.city.casefold(): loc.province for p in self.regions.providers() for loc in self.regions.regions(p)
+                if loc.city and loc.province}
+
     def level(self, rule_id: str) -> str:
         return self.enforcement.get(rule_id) or self.rules[rule_id].enforcement
 

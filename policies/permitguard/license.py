@@ -6,6 +6,7 @@ import hashlib
 import ipaddress
 import os
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -27,15 +28,23 @@ class Coverage:
     provinces: frozenset[str]
     cities: frozenset[str]  # casefolded
 
-    def covers(self, loc: Location) -> bool | None:
-        """True inside, False outside, None when the location is too vague to tell."""
+    def covers(self, loc: Location, city_provinces: Mapping[str, str] | None = None) -> bool | None:
+        """True inside, False outside, None when the location is too vague to tell.
+
+        `city_provinces` (casefolded city → province) lets a location whose city is unknown be placed
+        outside a city-level coverage when none of the covered cities lies in its province."""
         if loc.territory != "mainland":
             return False
         if self.nationwide or (loc.province and loc.province in self.provinces):
             return True
         if loc.city and loc.city.casefold() in self.cities:
             return True
-        if loc.province is None or (self.cities and loc.city is None):
+        if loc.province is None:
+            return None
+        if self.cities and loc.city is None:
+            known = city_provinces or {}
+            if all(c in known for c in self.cities) and loc.province not in {known[c] for c in self.cities}:
+                return False
             return None
         return False
 
@@ -96,8 +105,8 @@ class LicenseProfile:
     filing_pattern: re.Pattern[str]
     tags: dict[str, str]
 
-    def services_covering(self, loc: Location) -> list[str]:
-        return [k for k, s in self.services.items() if s.coverage.covers(loc)]
+    def services_covering(self, loc: Location, city_provinces: Mapping[str, str] | None = None) -> list[str]:
+        return [k for k, s in self.services.items() if s.coverage.covers(loc, city_provinces)]
 
     def room_covering(self, provider: str, region: str, zone: str | None) -> Filing | None:
         return next((r for r in self.rooms if r.scope.covers(provider, region, zone)), None)

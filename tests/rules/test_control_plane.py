@@ -118,3 +118,25 @@ def test_eks_public_endpoint_by_default_fails(ctx):
 def test_eks_private_endpoint_passes(ctx):
     r = make("aws_eks_cluster", vpc_config=[{"endpoint_public_access": False, "endpoint_private_access": True}])
     assert judge(EXPOSED, ctx, r).status is Status.PASSED
+
+
+def test_huawei_rule_from_a_security_group_reference_passes(ctx):
+    r = make("huaweicloud_networking_secgroup_rule", direction="ingress", protocol="tcp", port_range_min=22,
+             port_range_max=22, remote_group_id=Unknown())
+    assert judge(EXPOSED, ctx, r).status is Status.PASSED
+
+
+def test_huawei_rule_from_an_address_group_passes(ctx):
+    r = make("huaweicloud_networking_secgroup_rule", direction="ingress", protocol="tcp", ports="22",
+             remote_address_group_id="ag-123")
+    assert judge(EXPOSED, ctx, r).status is Status.PASSED
+
+
+def test_huawei_rule_without_any_remote_is_open_to_all(ctx):
+    r = make("huaweicloud_networking_secgroup_rule", direction="ingress", protocol="tcp", ports="3389")
+    assert judge(EXPOSED, ctx, r).params["sources"] == "0.0.0.0/0"
+
+
+def test_cce_eip_known_only_after_apply_is_public(ctx):
+    v = judge(EXPOSED, ctx, make("huaweicloud_cce_cluster", eip=Unknown()))
+    assert (v.status, v.reason) == (Status.FAILED, "public_endpoint")

@@ -107,3 +107,10 @@ def test_azure_logical_zone_defers_to_location(ctx):
     r = make("azurerm_linux_virtual_machine", location="China North 3", zone="1")
     v = judge(OUTSIDE, ctx, r)
     assert (v.status, Subject(r, ctx).placement.location.province) == (Status.PASSED, "CN-HE")
+
+
+def test_idc_in_a_province_without_a_licensed_city_is_outside_even_if_city_unknown(ctx):
+    r = make("azurerm_storage_account", location="chinanorth3", tags={"license-service": "idc"})
+    v = judge(COVERAGE, ctx, r)
+    assert (v.status, v.reason) == (Status.FAILED, "outside_coverage")
+

@@ -15,7 +15,7 @@ def run(args: argparse.Namespace, env) -> ExitStatus:
     if loc is None:
         raise InputError(f"{args.provider} {args.id!r} is not a region or zone in the catalog: "
                          "an unknown location is never permitted (CKV_CNLIC_103)")
-    covering = ctx.profile.services_covering(loc)
+    covering = ctx.profile.services_covering(loc, ctx.city_provinces)
     room = ctx.profile.room_covering(loc.provider, loc.region, loc.zone)
     if args.format == "json":
         doc = {"provider": loc.provider, "region": loc.region, "zone": loc.zone, "territory": loc.territory,

@@ -58,8 +58,10 @@ def azure_aks(a: Mapping) -> tuple[list[str], str]:
 
 
 def huawei_cce(a: Mapping) -> tuple[list[str], str]:
-    eip = _get(a, "eip")
-    return (ANYWHERE, f"API bound to EIP {eip}") if eip else ([], "no EIP bound to the API server")
+    eip = a.get("eip")  # any value, even one known only after apply, binds the API to a public address
+    if eip in (None, ""):
+        return [], "no EIP bound to the API server"
+    return ANYWHERE, f"API bound to EIP {eip if isinstance(eip, str) else '(assigned at apply)'}"
 
 
 ENDPOINTS: dict[str, Reader] = {f.__name__: f for f in (aws_eks, alicloud_cs, tencent_tke_endpoint, tencent_tke,

@@ -124,10 +124,13 @@ def tencent_sg_lite_rule(a: Mapping) -> list[IngressRule]:
 def huawei_secgroup_rule(a: Mapping) -> list[IngressRule]:
     if not _is_ingress(a, "direction") or not _allows(a, "action", "allow"):
         return []
-    sources = tuple(_list(a, "remote_ip_prefix") or (["0.0.0.0/0"] if not _get(a, "remote_group_id") else []))
+    sources = _list(a, "remote_ip_prefix")
+    if not sources and not any(a.get(k) not in (None, "") for k in ("remote_group_id", "remote_address_group_id")):
+        sources = ["0.0.0.0/0"]  # no remote at all: the API admits every address
     if _get(a, "ports"):
-        return [IngressRule(s, sources) for s in _port_text(_get(a, "ports"), _get(a, "protocol"))]
-    return [IngressRule(_span(_get(a, "port_range_min"), _get(a, "port_range_max"), _get(a, "protocol")), sources)]
+        return [IngressRule(s, tuple(sources)) for s in _port_text(_get(a, "ports"), _get(a, "protocol"))]
+    span = _span(_get(a, "port_range_min"), _get(a, "port_range_max"), _get(a, "protocol"))
+    return [IngressRule(span, tuple(sources))]
 
 
 def azure_nsg_rule(a: Mapping) -> list[IngressRule]:

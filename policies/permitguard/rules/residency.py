@@ -55,7 +55,7 @@ def outside_coverage(s: Subject, ctx: Context) -> Verdict:
     if bad:
         return bad
     loc = s.placement.location
-    answers = [ctx.profile.services[k].coverage.covers(loc) for k in keys]
+    answers = [ctx.profile.services[k].coverage.covers(loc, ctx.city_provinces) for k in keys]
     en, zh = _names(ctx, keys)
     params = {**base_params(s), "services_en": en, "services_zh": zh}
     if any(a is True for a in answers):

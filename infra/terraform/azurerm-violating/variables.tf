@@ -1,0 +1,4 @@
+variable "dr_location" {
+  type        = string
+  description = "Location of the disaster-recovery resource group, chosen at apply time"
+}

@@ -1,0 +1,1 @@
+region = "cn-north-4"

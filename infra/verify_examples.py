@@ -57,8 +57,9 @@ def main_(argv: list[str]) -> int:
     examples = [Path(e) for e in args.examples if (Path(e) / "expected.yaml").is_file()]
     results = [check(e, args) for e in examples]
     paths = [str(e) for e in examples]
-    code, _, err = scan(paths, args, "--format", "text", "--json-output", args.json)
+    code, out, err = scan(paths, args, "--format", "text", "--json-output", args.json)
     print(err, end="")
+    print("\n" + "\n".join(out.rstrip().splitlines()[-3:]))  # the combined summary
     if args.html and code != 2:
         html_code, _, html_err = scan(paths, args, "--format", "html", "--output", args.html)
         print(html_err, end="") if html_code == 2 else None

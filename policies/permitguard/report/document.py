@@ -19,22 +19,24 @@ def finding_dict(f: Finding, ctx: Context) -> dict[str, Any]:
     meta = ctx.rules[f.rule_id]
     return {
         "rule_id": f.rule_id, "rule_name": meta.name, "status": f.status.value, "severity": f.severity,
-        "enforcement": f.enforcement, "clauses": list(f.clauses), "reason": f.reason, "suppressed": f.suppressed,
-        "resource": {"address": r.address, "type": r.type, "provider": r.cloud, "file": r.file, "line": r.line,
-                     "region": f.region, "zone": f.zone, "territory": f.territory, "province": f.province,
-                     "city": f.city, "service": f.service, "action": r.action.value},
+        "enforcement": f.enforcement, "clauses": list(f.clauses), "reason": f.reason,
+        "suppressed": f.suppressed,
+        "resource": {"address": r.address, "type": r.type, "provider": r.cloud, "file": r.file,
+                     "line": r.line, "region": f.region, "zone": f.zone, "territory": f.territory,
+                     "province": f.province, "city": f.city, "service": f.service, "action": r.action.value},
         "message": {"en": f.message_en, "zh": f.message_zh},
         "remediation": {"en": meta.remediation.en, "zh": meta.remediation.zh},
     }
 
 
 def summarise(findings: list[dict[str, Any]]) -> dict[str, Any]:
-    """Each resource read counts once: failed if any rule failed, passed if any passed, else not applicable."""
-    per_resource: dict[str, set[str]] = defaultdict(set)
+    """Each resource read counts once: failed if any rule failed, passed if any passed, else not
+    applicable."""
+    per_resource: dict[tuple, set[str]] = defaultdict(set)
     counts = {"passed": 0, "failed": 0, "not_applicable": 0, "suppressed": 0, "blocking": 0}
     for f in findings:
         status = "passed" if f.get("suppressed") and f["status"] == "failed" else f["status"]
-        per_resource[f["resource"]["address"]].add(status)
+        per_resource[(f["resource"].get("file"), f["resource"]["address"])].add(status)  # same address, other input
         counts[f["status"]] += 1
         counts["suppressed"] += bool(f.get("suppressed"))
         counts["blocking"] += (f["status"] == "failed" and f["enforcement"] == "mandatory"
@@ -56,17 +58,20 @@ def profile_dict(p: LicenseProfile) -> dict[str, Any]:
         "renewal_deadline": p.renewal_deadline().isoformat(),
         "services": {k: {"code": s.code, "name": {"en": s.name_en, "zh": s.name_zh},
                          "nationwide": s.coverage.nationwide, "provinces": sorted(s.coverage.provinces),
-                         "cities": sorted(c.title() for c in s.coverage.cities)} for k, s in p.services.items()},
+                         "cities": sorted(c.title() for c in s.coverage.cities)}
+                     for k, s in p.services.items()},
     }
 
 
 def build(findings: Iterable[Finding], ctx: Context, inputs: list[dict[str, Any]],
           generated_at: dt.datetime | None = None) -> dict[str, Any]:
-    return assemble([finding_dict(f, ctx) for f in findings], license_dict(ctx), ctx.as_of, inputs, generated_at)
+    items = [finding_dict(f, ctx) for f in findings]
+    return assemble(items, license_dict(ctx), ctx.as_of, inputs, generated_at)
 
 
-def assemble(items: list[dict[str, Any]], license: dict[str, Any], as_of: dt.date, inputs: list[dict[str, Any]],
-             generated_at: dt.datetime | None = None, other_checks: list[dict[str, Any]] | None = None,
+def assemble(items: list[dict[str, Any]], license: dict[str, Any], as_of: dt.date,
+             inputs: list[dict[str, Any]], generated_at: dt.datetime | None = None,
+             other_checks: list[dict[str, Any]] | None = None,
              unevaluated: list[dict[str, Any]] | None = None) -> dict[str, Any]:
     """The document from finding dicts, whatever produced them (scan, or `report` merging inputs)."""
     order = {Status.FAILED.value: 0, Status.PASSED.value: 1, Status.NOT_APPLICABLE.value: 2}

@@ -27,6 +27,11 @@ class Placement:
     value: Any = None  # the raw zone/region value, for messages
     what: str = "region"  # "zone" | "region"
     why: str | None = None
+    others: tuple[Location, ...] = ()  # further zones of a multi-zone resource, judged like the first
+
+    @property
+    def locations(self) -> tuple[Location, ...]:
+        return ((self.location,) if self.location else ()) + self.others
 
 
 def _is_logical_zone(value: str) -> bool:
@@ -35,20 +40,24 @@ def _is_logical_zone(value: str) -> bool:
 
 
 def _from_attrs(res: Resource, attrs: tuple[str, ...], what: str, regions: RegionCatalog) -> Placement | None:
+    """The first attribute that holds values locates the resource; every value it holds must resolve."""
     for attr in attrs:
-        values = [v for v in values_at(res.attributes, attr) if v != ""]
+        values = [str(v) if isinstance(v, int) and not isinstance(v, bool) else v
+                  for v in values_at(res.attributes, attr) if v != ""]
         if what == "zone":
             values = [v for v in values if not (isinstance(v, str) and _is_logical_zone(v))]
+        origin, found = f"attribute {attr}", []
         for value in values:
-            origin = f"attribute {attr}"
             if isinstance(value, Unknown):
                 return Placement(UNRESOLVED, located_from=origin, what=what, why=value.why)
-            if not isinstance(value, str):
-                return Placement(UNKNOWN_REGION, located_from=origin, value=value, what=what)
-            loc = regions.resolve(res.cloud, zone=value) if what == "zone" else regions.resolve(res.cloud, region=value)
+            loc = None
+            if isinstance(value, str):
+                loc = regions.resolve(res.cloud, **{what: value})
             if loc is None:
                 return Placement(UNKNOWN_REGION, located_from=origin, value=value, what=what)
-            return Placement(LOCATED, loc, origin, value, what)
+            found.append(loc)
+        if found:
+            return Placement(LOCATED, found[0], origin, values[0], what, others=tuple(x for x in dict.fromkeys(found) if x != found[0]))
     return None
 
 

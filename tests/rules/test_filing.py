@@ -63,3 +63,21 @@ def test_prior_filing_tag_unknown_fails_closed(ctx):
 def test_no_tag_means_302_not_applicable(ctx):
     v = judge(FILING, ctx, make("alicloud_instance", availability_zone="cn-beijing-h"))
     assert (v.status, v.reason) == (Status.NOT_APPLICABLE, "no_tag")
+
+
+def test_every_zone_of_a_multi_zone_resource_is_judged(ctx):
+    r = make("alicloud_alb_load_balancer", zone_mappings=[{"zone_id": "cn-beijing-h"}, {"zone_id": "cn-beijing-k"}])
+    v = judge(NEW_ROOM, ctx, r)
+    assert (v.status, v.reason) == (Status.FAILED, "new_room")
+    assert v.params["location"].startswith("alicloud cn-beijing-k")
+
+
+def test_multi_zone_resource_in_filed_zones_passes(ctx):
+    r = make("alicloud_alb_load_balancer", zone_mappings=[{"zone_id": "cn-beijing-h"}, {"zone_id": "cn-beijing-i"}])
+    assert judge(NEW_ROOM, ctx, r).status is Status.PASSED
+
+
+def test_filing_must_cover_the_unfiled_zone_of_a_multi_zone_resource(ctx):
+    r = make("alicloud_alb_load_balancer", zone_mappings=[{"zone_id": "cn-beijing-h"}, {"zone_id": "cn-shanghai-l"}],
+             tags={"prior-filing": "TE-2026-0412"})
+    assert (judge(NEW_ROOM, ctx, r).status, judge(FILING, ctx, r).status) == (Status.PASSED, Status.PASSED)

@@ -114,3 +114,15 @@ def test_idc_in_a_province_without_a_licensed_city_is_outside_even_if_city_unkno
     v = judge(COVERAGE, ctx, r)
     assert (v.status, v.reason) == (Status.FAILED, "outside_coverage")
 
+
+
+def test_any_zone_outside_mainland_fails_a_multi_zone_resource(ctx):
+    r = make("alicloud_alb_load_balancer", zone_mappings=[{"zone_id": "cn-beijing-h"}, {"zone_id": "cn-hongkong-b"}])
+    v = judge(OUTSIDE, ctx, r)
+    assert (v.status, v.params["territory_en"]) == (Status.FAILED, "Hong Kong")
+    assert judge(COVERAGE, ctx, r).reason == "outside_coverage"
+
+
+def test_numeric_zone_id_is_read_as_text(ctx):
+    r = make("tencentcloud_instance", availability_zone=100003)
+    assert Subject(r, ctx).placement.location.zone == "100003"

@@ -37,3 +37,8 @@ def _base_params(s: Subject) -> dict[str, Any]:
 
 def unknown_params(value: Unknown) -> dict[str, str]:
     return {"why": value.why, "why_zh": why_zh(value.why)}
+
+
+def at(params: dict[str, Any], loc) -> dict[str, Any]:
+    """Parameters describing one of a multi-zone resource's locations."""
+    return {**params, "location": loc.describe(), "location_zh": loc.describe_zh()}

@@ -10,13 +10,12 @@ from permitguard.context import Context, Subject
 from permitguard.license import Filing, Scope
 from permitguard.model import Unknown
 from permitguard.rules.base import FAILED, NOT_APPLICABLE, PASSED, Verdict
-from permitguard.rules.common import base_params, unknown_params
+from permitguard.geo import Location
+from permitguard.rules.common import at, base_params, unknown_params
 
 
-def _room_args(s: Subject) -> tuple[str, str, str | None]:
-    loc = s.placement.location
-    zone = loc.zone or (s.placement.value if s.placement.what == "zone" else None)
-    return loc.provider, loc.region, zone
+def _room_args(loc: Location) -> tuple[str, str, str | None]:
+    return loc.provider, loc.region, loc.zone
 
 
 def _scope_text(scope: Scope) -> str:
@@ -24,16 +23,21 @@ def _scope_text(scope: Scope) -> str:
     return f"{scope.provider} {scope.region}{zones}"
 
 
+def _unfiled(s: Subject, ctx: Context) -> list[Location]:
+    """The resource's locations that no filed machine room covers."""
+    return [loc for loc in s.placement.locations if ctx.profile.room_covering(*_room_args(loc)) is None]
+
+
 def new_room_unfiled(s: Subject, ctx: Context) -> Verdict:
     if s.placement.kind in pl.NO_LOCATION:
         return Verdict(NOT_APPLICABLE, f"{s.placement.kind}_type", base_params(s))
     if s.placement.kind != pl.LOCATED:
         return Verdict(NOT_APPLICABLE, "location_unknown", base_params(s))
-    params = base_params(s)
-    room = ctx.profile.room_covering(*_room_args(s))
-    if room is not None:
+    params, unfiled = base_params(s), _unfiled(s, ctx)
+    if not unfiled:
+        room = ctx.profile.room_covering(*_room_args(s.placement.location))
         return Verdict(PASSED, "filed_room", {**params, "room": room.room_id, "reference": room.reference})
-    tag = ctx.profile.tags["prior_filing"]
+    params, tag = at(params, unfiled[0]), ctx.profile.tags["prior_filing"]
     value = s.tag(tag)
     if value is None or value == "":
         return Verdict(FAILED, "new_room", {**params, "tag": tag})
@@ -46,7 +50,10 @@ def new_room_unfiled(s: Subject, ctx: Context) -> Verdict:
 
 
 def _problem(filing: Filing, s: Subject, ctx: Context) -> str | None:
-    if s.placement.kind == pl.LOCATED and not filing.scope.covers(*_room_args(s)):
+    """Why a filing does not cover this resource: every location no room covers must be in its scope
+    (a resource wholly in filed rooms must at least sit in the scope it names)."""
+    needing = _unfiled(s, ctx) or list(s.placement.locations)
+    if any(not filing.scope.covers(*_room_args(loc)) for loc in needing):
         return "out_of_scope"
     if filing.filed_on > ctx.as_of:
         return "filed_after"

@@ -6,7 +6,7 @@ from permitguard import placement as pl
 from permitguard.context import Context, Subject
 from permitguard.model import Unknown
 from permitguard.rules.base import FAILED, NOT_APPLICABLE, PASSED, Verdict
-from permitguard.rules.common import TERRITORY, base_params, unknown_params, why_zh
+from permitguard.rules.common import TERRITORY, at, base_params, unknown_params, why_zh
 
 
 def _not_located(s: Subject) -> Verdict | None:
@@ -21,11 +21,12 @@ def _not_located(s: Subject) -> Verdict | None:
 def outside_mainland(s: Subject, ctx: Context) -> Verdict:
     if (skip := _not_located(s)) is not None:
         return skip
-    territory = s.placement.location.territory
-    en, zh = TERRITORY.get(territory, (territory, territory))
-    params = {**base_params(s), "territory_en": en, "territory_zh": zh}
-    return Verdict(PASSED if territory == "mainland" else FAILED,
-                   "inside_mainland" if territory == "mainland" else "outside_mainland", params)
+    loc = next((x for x in s.placement.locations if x.territory != "mainland"), s.placement.location)
+    en, zh = TERRITORY.get(loc.territory, (loc.territory, loc.territory))
+    params = {**at(base_params(s), loc), "territory_en": en, "territory_zh": zh}
+    if loc.territory == "mainland":
+        return Verdict(PASSED, "inside_mainland", params)
+    return Verdict(FAILED, "outside_mainland", params)
 
 
 def _services(s: Subject, ctx: Context) -> tuple[list[str], Verdict | None]:
@@ -54,10 +55,15 @@ def outside_coverage(s: Subject, ctx: Context) -> Verdict:
     keys, bad = _services(s, ctx)
     if bad:
         return bad
-    loc = s.placement.location
-    answers = [ctx.profile.services[k].coverage.covers(loc, ctx.city_provinces) for k in keys]
     en, zh = _names(ctx, keys)
     params = {**base_params(s), "services_en": en, "services_zh": zh}
+    verdicts = [_covered(loc, keys, params, ctx) for loc in s.placement.locations]
+    return next((v for v in verdicts if v.status is FAILED), verdicts[0])
+
+
+def _covered(loc, keys: list[str], params: dict, ctx: Context) -> Verdict:
+    answers = [ctx.profile.services[k].coverage.covers(loc, ctx.city_provinces) for k in keys]
+    params = at(params, loc)
     if any(a is True for a in answers):
         return Verdict(PASSED, "inside_coverage", params)
     if any(a is None for a in answers):

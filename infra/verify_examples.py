@@ -4,6 +4,7 @@ Used by `make scan`: prints each example's verdict and the combined summary, wri
 findings document (and an HTML report), and exits 0 only when every example matched. The violating
 examples violate on purpose; the gate for a real project is `permitguard scan` itself.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -25,7 +26,9 @@ def scan(paths: list[str], args: argparse.Namespace, *extra: str) -> tuple[int, 
 
 def expected_of(example: Path) -> set[tuple[str, str]]:
     data = yaml.safe_load((example / "expected.yaml").read_text(encoding="utf-8")) or {}
-    return {(rule, address) for rule, addresses in (data.get("failed") or {}).items() for address in addresses}
+    return {
+        (rule, address) for rule, addresses in (data.get("failed") or {}).items() for address in addresses
+    }
 
 
 def check(example: Path, args: argparse.Namespace) -> bool:
@@ -38,8 +41,10 @@ def check(example: Path, args: argparse.Namespace) -> bool:
     want = expected_of(example)
     s = doc["summary"]
     ok = got == want and (code == 1) == bool(want)
-    print(f"{'OK' if ok else 'MISMATCH':8} {example}  resources {s['resources']}: passed {s['passed']}, "
-          f"failed {s['failed']}, n/a {s['not_applicable']}; exit {code}")
+    print(
+        f"{'OK' if ok else 'MISMATCH':8} {example}  resources {s['resources']}: passed {s['passed']}, "
+        f"failed {s['failed']}, n/a {s['not_applicable']}; exit {code}"
+    )
     for rule, address in sorted(want - got):
         print(f"           missing  {rule} {address}")
     for rule, address in sorted(got - want):
@@ -63,8 +68,10 @@ def main_(argv: list[str]) -> int:
     if args.html and code != 2:
         html_code, _, html_err = scan(paths, args, "--format", "html", "--output", args.html)
         print(html_err, end="") if html_code == 2 else None
-    print(f"\n{sum(results)}/{len(results)} examples gave exactly their expected findings; "
-          f"findings written to {args.json}" + (f", report to {args.html}" if args.html else ""))
+    print(
+        f"\n{sum(results)}/{len(results)} examples gave exactly their expected findings; "
+        f"findings written to {args.json}" + (f", report to {args.html}" if args.html else "")
+    )
     return 0 if all(results) and code != 2 else 1
 
 

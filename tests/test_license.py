@@ -1,4 +1,5 @@
 """The licence profile: schema errors with paths, semantic checks, coverage questions, profile discovery."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -27,7 +28,11 @@ def _bundled() -> dict:
 def test_bundled_profile_is_the_permit():
     p = load_profile(BUNDLED)
     assert (p.number, p.holder, str(p.issued), str(p.expires)) == (
-        "B1-20195402", "北京掌全通信息科技有限公司", "2024-09-10", "2029-07-25")
+        "B1-20195402",
+        "北京掌全通信息科技有限公司",
+        "2024-09-10",
+        "2029-07-25",
+    )
     assert p.holder_aliases == ("北京掌全通信信息科技有限公司",)
     assert {k: s.code for k, s in p.services.items()} == {"idc": "B11", "vpn": "B13", "isp": "B14"}
     assert str(p.renewal_deadline()) == "2029-04-26"
@@ -76,9 +81,14 @@ def test_unparseable_and_missing_profiles_fail_with_one_reason(tmp_path):
 
 
 def test_profile_discovery_order(tmp_path):
-    assert find_profile("x.yaml", {"PERMITGUARD_LICENSE": "env.yaml"}, str(tmp_path)) == (Path("x.yaml"), "--license")
+    assert find_profile("x.yaml", {"PERMITGUARD_LICENSE": "env.yaml"}, str(tmp_path)) == (
+        Path("x.yaml"),
+        "--license",
+    )
     assert find_profile(None, {"PERMITGUARD_LICENSE": "env.yaml"}, str(tmp_path)) == (
-        Path("env.yaml"), "$PERMITGUARD_LICENSE")
+        Path("env.yaml"),
+        "$PERMITGUARD_LICENSE",
+    )
     (tmp_path / "permitguard.yaml").write_text("{}", encoding="utf-8")
     assert find_profile(None, {}, str(tmp_path)) == (tmp_path / "permitguard.yaml", "./permitguard.yaml")
     path, how = find_profile(None, {}, str(tmp_path / "elsewhere"))

@@ -1,5 +1,6 @@
 """What every rule evaluation needs: the licence profile, the catalogs, the change date, and the
 per-resource facts (type info, placement, tags) computed once and shared by all rules."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -26,20 +27,34 @@ class Context:
     enforcement: Mapping[str, str] = field(default_factory=dict)  # rule id -> level override
 
     @classmethod
-    def load(cls, license: str | None = None, as_of: dt.date | None = None,
-             environ: Mapping[str, str] | None = None, cwd: str | None = None,
-             enforcement: Mapping[str, str] | None = None) -> Context:
+    def load(
+        cls,
+        license: str | None = None,
+        as_of: dt.date | None = None,
+        environ: Mapping[str, str] | None = None,
+        cwd: str | None = None,
+        enforcement: Mapping[str, str] | None = None,
+    ) -> Context:
         """Raises ProfileError / CatalogError: callers turn them into exit 2 or failed findings."""
         path, how = find_profile(license, dict(environ) if environ is not None else None, cwd)
-        return cls(profile=load_profile(path, how), regions=RegionCatalog.load(),
-                   types=ResourceTypeCatalog.load(), rules=RuleCatalog.load(),
-                   as_of=as_of or today(environ), enforcement=dict(enforcement or {}))
+        return cls(
+            profile=load_profile(path, how),
+            regions=RegionCatalog.load(),
+            types=ResourceTypeCatalog.load(),
+            rules=RuleCatalog.load(),
+            as_of=as_of or today(environ),
+            enforcement=dict(enforcement or {}),
+        )
 
     @functools.cached_property
     def city_provinces(self) -> dict[str, str]:
         """Casefolded city → province, from the region catalog (for city-level coverage)."""
-        return {loc.city.casefold(): loc.province for p in self.regions.providers() for loc in self.regions.regions(p)
-                if loc.city and loc.province}
+        return {
+            loc.city.casefold(): loc.province
+            for p in self.regions.providers()
+            for loc in self.regions.regions(p)
+            if loc.city and loc.province
+        }
 
     def level(self, rule_id: str) -> str:
         return self.enforcement.get(rule_id) or self.rules[rule_id].enforcement

@@ -1,4 +1,5 @@
 """Packaged data files and their JSON schemas: locate, parse, validate (errors with their JSON paths)."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -20,7 +21,7 @@ def data_path(*parts: str) -> Path:
     return Path(str(files("permitguard").joinpath("data", *parts)))
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _validator(name: str) -> jsonschema.protocols.Validator:
     schema = json.loads(files("permitguard").joinpath("schemas", name).read_text(encoding="utf-8"))
     cls = jsonschema.validators.validator_for(schema)

@@ -1,4 +1,5 @@
 """Run the rules over resources: Resource → Findings, one per rule (passed, failed or not applicable)."""
+
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -8,34 +9,54 @@ from permitguard.model import Action, Finding, Resource, Status
 from permitguard.rules import RULES
 from permitguard.rules.base import Verdict
 
+PROVIDER_CONFIG_FAMILY = "residency"  # a Pulumi provider configuration is judged for its location only
+
 
 def _finding(rule_id: str, verdict: Verdict, subject: Subject, ctx: Context) -> Finding:
     meta = ctx.rules[rule_id]
     text = meta.message(verdict.reason, verdict.params)
     loc = subject.placement.location
-    service = subject.tag(ctx.profile.tags["service"]) if subject.resource.action is not Action.DELETE else None
+    service = (
+        subject.tag(ctx.profile.tags["service"]) if subject.resource.action is not Action.DELETE else None
+    )
     return Finding(
-        rule_id=rule_id, status=verdict.status, severity=meta.severity, enforcement=ctx.level(rule_id),
-        clauses=meta.clauses, resource=subject.resource, reason=verdict.reason,
-        message_en=text.en, message_zh=text.zh,
-        region=loc.region if loc else None, zone=loc.zone if loc else None,
-        territory=loc.territory if loc else None, province=loc.province if loc else None,
-        city=loc.city if loc else None, service=service if isinstance(service, str) else None,
+        rule_id=rule_id,
+        status=verdict.status,
+        severity=meta.severity,
+        enforcement=ctx.level(rule_id),
+        clauses=meta.clauses,
+        resource=subject.resource,
+        reason=verdict.reason,
+        message_en=text.en,
+        message_zh=text.zh,
+        region=loc.region if loc else None,
+        zone=loc.zone if loc else None,
+        territory=loc.territory if loc else None,
+        province=loc.province if loc else None,
+        city=loc.city if loc else None,
+        service=service if isinstance(service, str) else None,
     )
 
 
 def _judge(rule_id: str, subject: Subject, ctx: Context) -> Verdict:
     if subject.resource.action in (Action.DELETE, Action.READ):
-        return Verdict(Status.NOT_APPLICABLE, "not_changed", {"address": subject.resource.address,
-                                                               "action": subject.resource.action.value})
+        return Verdict(
+            Status.NOT_APPLICABLE,
+            "not_changed",
+            {"address": subject.resource.address, "action": subject.resource.action.value},
+        )
+    res = subject.resource
+    if ctx.types.pulumi_provider_package(res.type) and ctx.rules[rule_id].family != PROVIDER_CONFIG_FAMILY:
+        return Verdict(Status.NOT_APPLICABLE, "provider_config", {"address": res.address, "type": res.type})
     return RULES[rule_id](subject, ctx)
 
 
 def evaluate(resource: Resource, ctx: Context, rule_ids: Iterable[str] | None = None) -> list[Finding]:
     subject = Subject(resource, ctx)
     ids = list(rule_ids) if rule_ids is not None else [r for r in ctx.rules.ids() if r in RULES]
-    return [_finding(rid, _judge(rid, subject, ctx), subject, ctx) for rid in ids
-            if ctx.level(rid) != "disabled"]
+    return [
+        _finding(rid, _judge(rid, subject, ctx), subject, ctx) for rid in ids if ctx.level(rid) != "disabled"
+    ]
 
 
 def evaluate_all(resources: Iterable[Resource], ctx: Context) -> list[Finding]:

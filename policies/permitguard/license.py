@@ -1,4 +1,5 @@
 """The licence profile: load, validate, and answer coverage, room and filing questions."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -18,8 +19,12 @@ from permitguard.geo import Location
 BUNDLED = "B1-20195402.yaml"
 DEFAULT_PORTS = (22, 23, 3389, "5985-5986", "2375-2376", 6443, 10250, 5900)
 DEFAULT_FILING_PATTERN = r"^[A-Z]{2,}-[0-9]{4}-[0-9]{3,}$"
-DEFAULT_TAGS = {"service": "license-service", "role": "system-role",
-                "prior_filing": "prior-filing", "icp_filing": "icp-filing"}
+DEFAULT_TAGS = {
+    "service": "license-service",
+    "role": "system-role",
+    "prior_filing": "prior-filing",
+    "icp_filing": "icp-filing",
+}
 
 
 @dataclass(frozen=True)
@@ -118,8 +123,9 @@ class LicenseProfile:
         return self.expires - dt.timedelta(days=self.renewal_notice_days)
 
 
-def find_profile(explicit: str | None = None, environ: dict | None = None,
-                 cwd: str | None = None) -> tuple[Path, str]:
+def find_profile(
+    explicit: str | None = None, environ: dict | None = None, cwd: str | None = None
+) -> tuple[Path, str]:
     """Where the profile comes from: --license, then $PERMITGUARD_LICENSE, ./permitguard.yaml, bundled."""
     environ = os.environ if environ is None else environ
     if explicit:
@@ -170,8 +176,10 @@ def validate_profile(data: Any) -> list[str]:
         errors.append(f"filing_reference_pattern: not a regular expression: {exc}")
     refs = [f["reference"] for f in data.get("filings", [])]
     refs += [r["filing"]["reference"] for r in data.get("machine_rooms", [])]
-    errors += [f"filings: reference {r!r} appears more than once" for r in sorted({r for r in refs
-                                                                                if refs.count(r) > 1})]
+    errors += [
+        f"filings: reference {r!r} appears more than once"
+        for r in sorted({r for r in refs if refs.count(r) > 1})
+    ]
     return errors
 
 
@@ -195,23 +203,44 @@ def _build(data: dict, path: str, source: str, sha: str) -> LicenseProfile:
     services = {}
     for key, s in lic["services"].items():
         cov = s["coverage"]
-        services[key] = Service(key, s["code"], s.get("name", {}).get("en", key), s.get("name", {}).get("zh", key),
-                                Coverage(bool(cov.get("nationwide")), frozenset(cov.get("provinces", [])),
-                                         frozenset(c.casefold() for c in cov.get("cities", []))))
-    rooms = tuple(Filing(r["filing"]["reference"], _date(r["filing"]["filed_on"]), _scope(r), r["id"])
-                  for r in data.get("machine_rooms", []))
-    filings = tuple(Filing(f["reference"], _date(f["filed_on"]), _scope(f["scope"]))
-                    for f in data.get("filings", []))
+        services[key] = Service(
+            key,
+            s["code"],
+            s.get("name", {}).get("en", key),
+            s.get("name", {}).get("zh", key),
+            Coverage(
+                bool(cov.get("nationwide")),
+                frozenset(cov.get("provinces", [])),
+                frozenset(c.casefold() for c in cov.get("cities", [])),
+            ),
+        )
+    rooms = tuple(
+        Filing(r["filing"]["reference"], _date(r["filing"]["filed_on"]), _scope(r), r["id"])
+        for r in data.get("machine_rooms", [])
+    )
+    filings = tuple(
+        Filing(f["reference"], _date(f["filed_on"]), _scope(f["scope"])) for f in data.get("filings", [])
+    )
     return LicenseProfile(
-        path=path, source=source, sha256=sha, number=lic["number"], holder=lic["holder"],
-        holder_aliases=tuple(lic.get("holder_aliases", [])), issued=_date(lic["issued"]),
-        expires=_date(lic["expires"]), renewal_notice_days=lic.get("renewal_notice_days", 90),
-        services=services, default_service=lic.get("default_service"),
+        path=path,
+        source=source,
+        sha256=sha,
+        number=lic["number"],
+        holder=lic["holder"],
+        holder_aliases=tuple(lic.get("holder_aliases", [])),
+        issued=_date(lic["issued"]),
+        expires=_date(lic["expires"]),
+        renewal_notice_days=lic.get("renewal_notice_days", 90),
+        services=services,
+        default_service=lic.get("default_service"),
         accounts={k: frozenset(str(a) for a in v) for k, v in org["accounts"].items()},
-        management_cidrs=tuple(ipaddress.ip_network(c, strict=False) for c in org.get("management_cidrs", [])),
+        management_cidrs=tuple(
+            ipaddress.ip_network(c, strict=False) for c in org.get("management_cidrs", [])
+        ),
         identity_domains=frozenset(d.casefold() for d in org.get("identity_domains", [])),
         management_ports=tuple(_port_range(p) for p in org.get("management_ports", DEFAULT_PORTS)),
-        rooms=rooms, filings=filings,
+        rooms=rooms,
+        filings=filings,
         filing_pattern=re.compile(data.get("filing_reference_pattern", DEFAULT_FILING_PATTERN)),
         tags={**DEFAULT_TAGS, **data.get("tags", {})},
     )

@@ -1,4 +1,5 @@
 """The normalised model every front door translates into: Resource in, Finding out."""
+
 from __future__ import annotations
 
 import enum

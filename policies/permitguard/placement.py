@@ -4,6 +4,7 @@ Shared by every front door; the resource-type catalog says which attributes to r
 cannot be read (known only after apply, unresolved variable) or a region id the catalog does not know
 never yields a location: the result says why, and the residency rules fail closed (CKV_CNLIC_103).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -42,8 +43,11 @@ def _is_logical_zone(value: str) -> bool:
 def _from_attrs(res: Resource, attrs: tuple[str, ...], what: str, regions: RegionCatalog) -> Placement | None:
     """The first attribute that holds values locates the resource; every value it holds must resolve."""
     for attr in attrs:
-        values = [str(v) if isinstance(v, int) and not isinstance(v, bool) else v
-                  for v in values_at(res.attributes, attr) if v != ""]
+        values = [
+            str(v) if isinstance(v, int) and not isinstance(v, bool) else v
+            for v in values_at(res.attributes, attr)
+            if v != ""
+        ]
         if what == "zone":
             values = [v for v in values if not (isinstance(v, str) and _is_logical_zone(v))]
         origin, found = f"attribute {attr}", []
@@ -57,14 +61,23 @@ def _from_attrs(res: Resource, attrs: tuple[str, ...], what: str, regions: Regio
                 return Placement(UNKNOWN_REGION, located_from=origin, value=value, what=what)
             found.append(loc)
         if found:
-            return Placement(LOCATED, found[0], origin, values[0], what, others=tuple(x for x in dict.fromkeys(found) if x != found[0]))
+            return Placement(
+                LOCATED,
+                found[0],
+                origin,
+                values[0],
+                what,
+                others=tuple(x for x in dict.fromkeys(found) if x != found[0]),
+            )
     return None
 
 
 def place(res: Resource, info: TypeInfo, regions: RegionCatalog) -> Placement:
     if info.placement in NO_LOCATION:
         return Placement(info.placement)
-    found = _from_attrs(res, info.zone_attrs, "zone", regions) or _from_attrs(res, info.region_attrs, "region", regions)
+    found = _from_attrs(res, info.zone_attrs, "zone", regions) or _from_attrs(
+        res, info.region_attrs, "region", regions
+    )
     if found:
         return found
     origin = res.provider_region_from or "provider configuration"

@@ -1,4 +1,5 @@
 """The rule catalog (data/rules.yaml): titles, clauses, severity, enforcement, remediation, messages."""
+
 from __future__ import annotations
 
 import functools
@@ -73,10 +74,20 @@ class RuleCatalog:
 def _load_default() -> RuleCatalog:
     data = datafiles.load_data("rules.yaml", "rules.schema.json")
     common = {k: Text.of(v) for k, v in data.get("common_messages", {}).items()}
-    return RuleCatalog([
-        RuleMeta(id=r["id"], name=r["name"], family=r["family"], title=Text.of(r["title"]),
-                 clauses=tuple(r["clauses"]), severity=r["severity"], enforcement=r["enforcement"],
-                 remediation=Text.of(r["remediation"]),
-                 messages={k: Text.of(v) for k, v in r["messages"].items()}, common=common)
-        for r in data["rules"]
-    ])
+    return RuleCatalog(
+        [
+            RuleMeta(
+                id=r["id"],
+                name=r["name"],
+                family=r["family"],
+                title=Text.of(r["title"]),
+                clauses=tuple(r["clauses"]),
+                severity=r["severity"],
+                enforcement=r["enforcement"],
+                remediation=Text.of(r["remediation"]),
+                messages={k: Text.of(v) for k, v in r["messages"].items()},
+                common=common,
+            )
+            for r in data["rules"]
+        ]
+    )

@@ -1,4 +1,5 @@
 """`permitguard license validate`, `regions resolve`, and the exit statuses of unusable input."""
+
 from __future__ import annotations
 
 import json
@@ -18,8 +19,11 @@ def test_license_validate_accepts_the_permit():
 
 def test_license_validate_prints_every_error_with_its_path(tmp_path):
     bad = tmp_path / "bad.yaml"
-    bad.write_text("license: {number: X, services: {idc: {code: B11, coverage: {cities: []}}}}\n"
-                   "organization: {accounts: {aws: [1]}}\n", encoding="utf-8")
+    bad.write_text(
+        "license: {number: X, services: {idc: {code: B11, coverage: {cities: []}}}}\n"
+        "organization: {accounts: {aws: [1]}}\n",
+        encoding="utf-8",
+    )
     run = cli("license", "validate", str(bad))
     assert run.exit_status == 2 and run.stdout == ""
     assert "license: 'holder' is a required property" in run.stderr
@@ -45,7 +49,10 @@ def test_broken_profile_from_environment_is_reported_the_same(tmp_path):
 
 def test_scan_missing_path_exits_2_with_one_line():
     run = cli("scan", "/nonexistent/plan.json", "--license", PROFILE)
-    assert (run.exit_status, run.stderr) == (2, "permitguard: error: /nonexistent/plan.json: no such file or directory\n")
+    assert (run.exit_status, run.stderr) == (
+        2,
+        "permitguard: error: /nonexistent/plan.json: no such file or directory\n",
+    )
 
 
 def test_scan_rejects_json_that_is_no_plan(tmp_path):

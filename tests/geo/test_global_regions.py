@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
+
 from permitguard.geo import RegionCatalog
 
 

@@ -6,6 +6,7 @@ from importlib.resources import files
 import pytest
 import yaml
 from jsonschema import Draft202012Validator
+
 from permitguard.geo import Provinces, RegionCatalog
 
 DATA = files("permitguard") / "data"

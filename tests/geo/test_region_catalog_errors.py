@@ -4,6 +4,7 @@ from importlib.resources import files
 
 import pytest
 import yaml
+
 from permitguard.errors import CatalogError
 from permitguard.geo import RegionCatalog
 

@@ -1,6 +1,7 @@
 """Zone -> region parsing, one scenario per provider convention, and zone-level exceptions."""
 
 import pytest
+
 from permitguard.geo import RegionCatalog
 
 

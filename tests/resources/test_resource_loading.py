@@ -54,7 +54,8 @@ def test_schema_error_names_its_json_path(tmp_path):
     assert message == (
         "resource-type catalog <path> is invalid (1 error):\n"
         "  $.types.aws_instance.placement: 'nowhere' is not one of ['global', 'regional', 'zonal', 'child']"
-        " (child: no location of its own; its parent (vnet, NSG, server, vault, identity) is located and judged)"
+        " (child: no location of its own; its parent (vnet, NSG, server, vault, identity)"
+        " is located and judged)"
     )
 
 

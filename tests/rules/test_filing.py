@@ -1,8 +1,8 @@
 """CKV_CNLIC_301/302: new machine rooms need a prior filing that covers them and predates the change."""
+
 from __future__ import annotations
 
 from helpers import make
-
 from permitguard.context import Subject
 from permitguard.model import Status, Unknown
 from permitguard.rules.filing import RULES
@@ -25,7 +25,10 @@ def test_unfiled_zone_of_filed_region_is_a_new_room(ctx):
 
 
 def test_whole_region_room_covers_regional_resources(ctx):
-    assert judge(NEW_ROOM, ctx, make("alicloud_oss_bucket", provider_region="cn-shenzhen")).status is Status.PASSED
+    assert (
+        judge(NEW_ROOM, ctx, make("alicloud_oss_bucket", provider_region="cn-shenzhen")).status
+        is Status.PASSED
+    )
 
 
 def test_prior_filing_covers_new_zone(ctx):
@@ -35,7 +38,10 @@ def test_prior_filing_covers_new_zone(ctx):
 
 def test_prior_filing_out_of_scope(ctx):
     r = make("alicloud_instance", availability_zone="cn-shanghai-m", tags={"prior-filing": "TE-2026-0412"})
-    assert (judge(NEW_ROOM, ctx, r).reason, judge(FILING, ctx, r).reason) == ("invalid_filing", "out_of_scope")
+    assert (judge(NEW_ROOM, ctx, r).reason, judge(FILING, ctx, r).reason) == (
+        "invalid_filing",
+        "out_of_scope",
+    )
 
 
 def test_prior_filing_dated_after_the_change(ctx):
@@ -49,15 +55,22 @@ def test_prior_filing_dated_after_the_change(ctx):
 
 
 def test_malformed_and_unknown_references(ctx):
-    bad = make("alicloud_instance", availability_zone="cn-shanghai-l", tags={"prior-filing": "filed, trust me"})
+    bad = make(
+        "alicloud_instance", availability_zone="cn-shanghai-l", tags={"prior-filing": "filed, trust me"}
+    )
     assert judge(FILING, ctx, bad).reason == "malformed"
-    unknown = make("alicloud_instance", availability_zone="cn-shanghai-l", tags={"prior-filing": "TE-2026-9999"})
+    unknown = make(
+        "alicloud_instance", availability_zone="cn-shanghai-l", tags={"prior-filing": "TE-2026-9999"}
+    )
     assert judge(FILING, ctx, unknown).reason == "unknown_reference"
 
 
 def test_prior_filing_tag_unknown_fails_closed(ctx):
     r = make("alicloud_instance", availability_zone="cn-shanghai-l", tags={"prior-filing": Unknown()})
-    assert (judge(FILING, ctx, r).reason, judge(NEW_ROOM, ctx, r).reason) == ("tag_unresolved", "invalid_filing")
+    assert (judge(FILING, ctx, r).reason, judge(NEW_ROOM, ctx, r).reason) == (
+        "tag_unresolved",
+        "invalid_filing",
+    )
 
 
 def test_no_tag_means_302_not_applicable(ctx):
@@ -66,18 +79,25 @@ def test_no_tag_means_302_not_applicable(ctx):
 
 
 def test_every_zone_of_a_multi_zone_resource_is_judged(ctx):
-    r = make("alicloud_alb_load_balancer", zone_mappings=[{"zone_id": "cn-beijing-h"}, {"zone_id": "cn-beijing-k"}])
+    r = make(
+        "alicloud_alb_load_balancer", zone_mappings=[{"zone_id": "cn-beijing-h"}, {"zone_id": "cn-beijing-k"}]
+    )
     v = judge(NEW_ROOM, ctx, r)
     assert (v.status, v.reason) == (Status.FAILED, "new_room")
     assert v.params["location"].startswith("alicloud cn-beijing-k")
 
 
 def test_multi_zone_resource_in_filed_zones_passes(ctx):
-    r = make("alicloud_alb_load_balancer", zone_mappings=[{"zone_id": "cn-beijing-h"}, {"zone_id": "cn-beijing-i"}])
+    r = make(
+        "alicloud_alb_load_balancer", zone_mappings=[{"zone_id": "cn-beijing-h"}, {"zone_id": "cn-beijing-i"}]
+    )
     assert judge(NEW_ROOM, ctx, r).status is Status.PASSED
 
 
 def test_filing_must_cover_the_unfiled_zone_of_a_multi_zone_resource(ctx):
-    r = make("alicloud_alb_load_balancer", zone_mappings=[{"zone_id": "cn-beijing-h"}, {"zone_id": "cn-shanghai-l"}],
-             tags={"prior-filing": "TE-2026-0412"})
+    r = make(
+        "alicloud_alb_load_balancer",
+        zone_mappings=[{"zone_id": "cn-beijing-h"}, {"zone_id": "cn-shanghai-l"}],
+        tags={"prior-filing": "TE-2026-0412"},
+    )
     assert (judge(NEW_ROOM, ctx, r).status, judge(FILING, ctx, r).status) == (Status.PASSED, Status.PASSED)

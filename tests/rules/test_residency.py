@@ -1,12 +1,11 @@
 """CKV_CNLIC_101/102/103 on hand-built resources: mainland, licensed coverage, location established."""
+
 from __future__ import annotations
 
 from helpers import make
-
+from permitguard.context import Subject
 from permitguard.model import Status, Unknown
 from permitguard.rules.residency import RULES
-
-from permitguard.context import Subject
 
 OUTSIDE, COVERAGE, LOCATION = (RULES[i] for i in ("CKV_CNLIC_101", "CKV_CNLIC_102", "CKV_CNLIC_103"))
 
@@ -40,14 +39,24 @@ def test_idc_tag_in_shenzhen_is_inside(ctx):
 
 
 def test_untagged_resource_is_judged_against_union_of_coverage(ctx):
-    assert judge(COVERAGE, ctx, make("alicloud_instance", provider_region="cn-qingdao")).status is Status.PASSED
+    assert (
+        judge(COVERAGE, ctx, make("alicloud_instance", provider_region="cn-qingdao")).status is Status.PASSED
+    )
     hk = judge(COVERAGE, ctx, make("alicloud_instance", provider_region="cn-hongkong"))
     assert (hk.status, hk.reason) == (Status.FAILED, "outside_coverage")
 
 
 def test_service_not_granted_fails(ctx):
-    v = judge(COVERAGE, ctx, make("alicloud_instance", provider_region="cn-beijing", tags={"license-service": "cdn"}))
-    assert (v.status, v.reason, v.params["granted"]) == (Status.FAILED, "service_not_granted", "idc, vpn, isp")
+    v = judge(
+        COVERAGE,
+        ctx,
+        make("alicloud_instance", provider_region="cn-beijing", tags={"license-service": "cdn"}),
+    )
+    assert (v.status, v.reason, v.params["granted"]) == (
+        Status.FAILED,
+        "service_not_granted",
+        "idc, vpn, isp",
+    )
 
 
 def test_service_tag_unknown_fails_closed(ctx):
@@ -74,7 +83,11 @@ def test_null_province_cannot_be_shown_inside_isp(ctx):
 def test_unresolved_region_fails_103_and_101_defers(ctx):
     r = make("alicloud_instance", provider_region=Unknown("unresolved reference var.region"))
     v = judge(LOCATION, ctx, r)
-    assert (v.status, v.reason, v.params["why"]) == (Status.FAILED, "unresolved", "unresolved reference var.region")
+    assert (v.status, v.reason, v.params["why"]) == (
+        Status.FAILED,
+        "unresolved",
+        "unresolved reference var.region",
+    )
     assert judge(OUTSIDE, ctx, r).status is Status.NOT_APPLICABLE
 
 
@@ -115,9 +128,11 @@ def test_idc_in_a_province_without_a_licensed_city_is_outside_even_if_city_unkno
     assert (v.status, v.reason) == (Status.FAILED, "outside_coverage")
 
 
-
 def test_any_zone_outside_mainland_fails_a_multi_zone_resource(ctx):
-    r = make("alicloud_alb_load_balancer", zone_mappings=[{"zone_id": "cn-beijing-h"}, {"zone_id": "cn-hongkong-b"}])
+    r = make(
+        "alicloud_alb_load_balancer",
+        zone_mappings=[{"zone_id": "cn-beijing-h"}, {"zone_id": "cn-hongkong-b"}],
+    )
     v = judge(OUTSIDE, ctx, r)
     assert (v.status, v.params["territory_en"]) == (Status.FAILED, "Hong Kong")
     assert judge(COVERAGE, ctx, r).reason == "outside_coverage"

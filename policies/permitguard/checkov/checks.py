@@ -34,8 +34,9 @@ class PermitguardCheck(BaseResourceCheck):
     """One rule of the catalog as a Checkov resource check (registers itself on construction)."""
 
     def __init__(self, meta: RuleMeta, supported_resources: list[str]) -> None:
-        super().__init__(name=meta.title.en, id=meta.id, categories=[CATEGORIES.get(meta.family,
-                         CheckCategories.GENERAL_SECURITY)], supported_resources=supported_resources,
+        category = CATEGORIES.get(meta.family, CheckCategories.GENERAL_SECURITY)
+        super().__init__(name=meta.title.en, id=meta.id, categories=[category],
+                         supported_resources=supported_resources,
                          guideline=f"permitguard {meta.id}: {meta.remediation.en}")
         self.severity = Severities[meta.severity]
         self.meta = meta
@@ -55,24 +56,28 @@ class PermitguardCheck(BaseResourceCheck):
     def scan_resource_conf(self, conf: dict[str, Any]) -> CheckResult:
         self.details = []
         try:
-            findings = engine.evaluate(self._resource(conf), shared.context(), [self.id])
+            resource = self._resource(conf)
+            findings = engine.evaluate(resource, shared.context(), [self.id]) if resource else []
         except Exception as exc:  # noqa: BLE001 - the edge: fail closed, say why
             self.details = [f"permitguard could not evaluate {self.id}: {exc}"]
             return CheckResult.FAILED
         if not findings:
-            return CheckResult.UNKNOWN  # the profile disables this rule
+            return CheckResult.UNKNOWN  # not created (module count = 0), or the profile disables the rule
         finding = findings[0]
         if finding.status is Status.FAILED:
             self.details = [finding.message_en, finding.message_zh, f"Fix: {self.meta.remediation.en}",
                             f"修复：{self.meta.remediation.zh}", f"Enforcement: {finding.enforcement}"]
         return RESULTS[finding.status]
 
-    def _resource(self, conf: Mapping[str, Any]) -> Resource:
+    def _resource(self, conf: Mapping[str, Any]) -> Resource | None:
         plan_file = conf.get("__file__")
         if plan_file:  # terraform_plan: Checkov's conf carries no provider; read the plan itself
             path = plan_file[0] if isinstance(plan_file, list) else plan_file
             return shared.plan_resource(str(path), str(conf.get("__address__")))
-        return adapter.to_resource(adapter.prepare(conf), self.entity_type, self._graph_index(conf))
+        index = self._graph_index(conf)
+        if not index.instantiated(str(conf.get("__address__"))):
+            return None
+        return adapter.to_resource(adapter.prepare(conf), self.entity_type, index)
 
     def _graph_index(self, conf: Mapping[str, Any]) -> GraphIndex:
         if self.graph is None:

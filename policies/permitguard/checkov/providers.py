@@ -4,8 +4,8 @@ Checkov links a resource to its provider only when `provider =` is explicit or t
 sits in the same file, and module resources get none. So the graph's vertices are indexed here by
 module instance path and resolved the way Terraform does: the resource's `provider` meta-argument or
 the default configuration named by its type prefix; inside a module, a provider block of that module,
-else the module call's `providers = {}` map (which, when present, replaces implicit inheritance),
-else — for a default configuration only — the caller's configuration of the same name.
+else the module call's `providers = {}` map, else — for a default (unaliased) configuration only — the
+caller's configuration of the same name (Terraform 1.11 inherits it even when a map names others).
 """
 from __future__ import annotations
 
@@ -76,19 +76,27 @@ class GraphIndex:
         line = normalise.first(attrs, "__start_line__") or "?"
         return f"{self.relative(str(attrs.get('file_path_') or ''))}:{line}"
 
+    def instantiated(self, address: str) -> bool:
+        """False inside a module called with `count = 0` or an empty `for_each`: Checkov still builds its
+        resources, Terraform creates none."""
+        path = split_address(address)[0]
+        for depth in range(1, len(path) + 1):
+            call = self.modules.get(path[:depth], {})
+            count, each = normalise.first(call, "count"), normalise.first(call, "for_each")
+            if count == 0 or (isinstance(each, (set, list, tuple, dict)) and not each):
+                return False
+        return True
+
     def provider_for(self, address: str, resource_type: str, provider_meta: Any) -> ProviderConfig:
         path = split_address(address)[0]
         name = _name(provider_meta) or normalise.cloud_of(resource_type)
         while (found := self.providers.get((path, name))) is None:
             if not path:
                 return _absent(name)
-            mapping = self.modules.get(path, {}).get("providers")
-            if isinstance(mapping, Mapping) and mapping:
-                if name not in mapping:
-                    return ProviderConfig(Unknown(f"module.{path[-1]} does not pass provider {name}"),
-                                          f"module.{path[-1]} providers map")
+            mapping = normalise.first(self.modules.get(path, {}), "providers")  # a dict, maybe list-wrapped
+            if isinstance(mapping, Mapping) and name in mapping:
                 name = _name(mapping[name])
-            elif "." in name:
+            elif "." in name:  # an aliased configuration is only ever passed explicitly
                 return ProviderConfig(Unknown(f"provider {name} is not passed to module.{path[-1]}"),
                                       f"module.{path[-1]}")
             path = path[:-1]

@@ -22,12 +22,12 @@ _GRAPH: list[tuple[Any, GraphIndex]] = []  # the last graph seen (held, so ident
 def context(environ: Mapping[str, str] | None = None, cwd: str | None = None) -> Context:
     """`Context.load()` as the CLI does it ($PERMITGUARD_LICENSE, ./permitguard.yaml, bundled), cached
     per (profile variable, working directory, pinned date). A broken profile raises every time."""
-    env = dict(os.environ if environ is None else environ)
+    env = os.environ if environ is None else environ
     cwd = cwd or os.getcwd()
     key = (env.get("PERMITGUARD_LICENSE"), cwd, env.get("PERMITGUARD_AS_OF"))
     if key not in _CONTEXTS:
         try:
-            _CONTEXTS[key] = Context.load(environ=env, cwd=cwd)
+            _CONTEXTS[key] = Context.load(environ=dict(env), cwd=cwd)
         except PermitguardError as exc:
             _CONTEXTS[key] = exc
         except ValueError as exc:  # e.g. a malformed $PERMITGUARD_AS_OF

@@ -1,4 +1,5 @@
 """The CLI surface, declared in one place."""
+
 from __future__ import annotations
 
 import argparse
@@ -20,25 +21,38 @@ licence profile: --license, else $PERMITGUARD_LICENSE, else ./permitguard.yaml, 
 
 
 def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="permitguard", formatter_class=argparse.RawDescriptionHelpFormatter,
-                                description="Keep cloud infrastructure inside a Chinese value-added telecom "
-                                            "operating permit.", epilog=EPILOG)
+    p = argparse.ArgumentParser(
+        prog="permitguard",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        description="Keep cloud infrastructure inside a Chinese value-added telecom operating permit.",
+        epilog=EPILOG,
+    )
     p.add_argument("--version", action="version", version=f"permitguard {__version__}")
-    p.add_argument("--traceback", action="store_true", help="show the Python traceback of an unexpected error")
+    p.add_argument(
+        "--traceback", action="store_true", help="show the Python traceback of an unexpected error"
+    )
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     scan = sub.add_parser("scan", help="scan Terraform directories, plan JSON or Pulumi preview JSON")
-    scan.add_argument("paths", nargs="+", metavar="PATH",
-                      help="Terraform directory, `terraform show -json` plan, or `pulumi preview --json` output")
+    scan.add_argument(
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help="Terraform directory, `terraform show -json` plan, or `pulumi preview --json` output",
+    )
     _common(scan)
     scan.add_argument("--format", choices=FORMATS, default="text")
     scan.add_argument("--output", "-o", metavar="FILE", help="write the result here instead of stdout")
     scan.add_argument("--json-output", metavar="FILE", help="also write the findings JSON document here")
 
-    report = sub.add_parser("report", help="render findings (permitguard JSON, Checkov JSON, Pulumi event log)")
+    report = sub.add_parser(
+        "report", help="render findings (permitguard JSON, Checkov JSON, Pulumi event log)"
+    )
     report.add_argument("inputs", nargs="+", metavar="INPUT")
     _common(report)
-    report.add_argument("--format", choices=("html", "markdown", "sarif", "junit", "json", "text"), default="html")
+    report.add_argument(
+        "--format", choices=("html", "markdown", "sarif", "junit", "json", "text"), default="html"
+    )
     report.add_argument("--output", "-o", metavar="FILE")
     report.add_argument("--lang", choices=("zh", "en", "both"), default="both")
 
@@ -49,8 +63,12 @@ def parser() -> argparse.ArgumentParser:
 
     regions = sub.add_parser("regions", help="region catalog commands")
     reg_sub = regions.add_subparsers(dest="regions_command", required=True, metavar="SUBCOMMAND")
-    resolve = reg_sub.add_parser("resolve", help="where a region or zone is, and which business types cover it")
-    resolve.add_argument("provider", help="Terraform provider name, e.g. alicloud, tencentcloud, aws, azurerm")
+    resolve = reg_sub.add_parser(
+        "resolve", help="where a region or zone is, and which business types cover it"
+    )
+    resolve.add_argument(
+        "provider", help="Terraform provider name, e.g. alicloud, tencentcloud, aws, azurerm"
+    )
     resolve.add_argument("id", help="region or zone id, e.g. cn-heyuan, ap-guangzhou-3")
     resolve.add_argument("--license", metavar="FILE")
     resolve.add_argument("--format", choices=("text", "json"), default="text")
@@ -59,6 +77,11 @@ def parser() -> argparse.ArgumentParser:
 
 def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--license", metavar="FILE", help="licence profile (YAML)")
-    p.add_argument("--as-of", metavar="YYYY-MM-DD", help="change date for filing checks (default: today, "
-                                                          "or $PERMITGUARD_AS_OF)")
-    p.add_argument("--generated-at", metavar="ISO-8601", help="pin the report timestamp (reproducible output)")
+    p.add_argument(
+        "--as-of",
+        metavar="YYYY-MM-DD",
+        help="change date for filing checks (default: today, or $PERMITGUARD_AS_OF)",
+    )
+    p.add_argument(
+        "--generated-at", metavar="ISO-8601", help="pin the report timestamp (reproducible output)"
+    )

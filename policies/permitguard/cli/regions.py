@@ -1,4 +1,5 @@
 """`permitguard regions resolve PROVIDER ID`: where it is, and which licensed business types cover it."""
+
 from __future__ import annotations
 
 import argparse
@@ -11,24 +12,44 @@ from permitguard.status import ExitStatus
 
 def run(args: argparse.Namespace, env) -> ExitStatus:
     ctx = Context.load(args.license, environ=env.environ, cwd=env.cwd)
-    loc = ctx.regions.resolve(args.provider, zone=args.id) or ctx.regions.resolve(args.provider, region=args.id)
+    loc = ctx.regions.resolve(args.provider, zone=args.id) or ctx.regions.resolve(
+        args.provider, region=args.id
+    )
     if loc is None:
-        raise InputError(f"{args.provider} {args.id!r} is not a region or zone in the catalog: "
-                         "an unknown location is never permitted (CKV_CNLIC_103)")
+        raise InputError(
+            f"{args.provider} {args.id!r} is not a region or zone in the catalog: "
+            "an unknown location is never permitted (CKV_CNLIC_103)"
+        )
     covering = ctx.profile.services_covering(loc, ctx.city_provinces)
     room = ctx.profile.room_covering(loc.provider, loc.region, loc.zone)
     if args.format == "json":
-        doc = {"provider": loc.provider, "region": loc.region, "zone": loc.zone, "territory": loc.territory,
-               "province": loc.province, "city": loc.city, "name": loc.name, "unverified": loc.unverified,
-               "source": loc.source, "license": ctx.profile.number, "services": covering,
-               "machine_room": room.room_id if room else None}
+        doc = {
+            "provider": loc.provider,
+            "region": loc.region,
+            "zone": loc.zone,
+            "territory": loc.territory,
+            "province": loc.province,
+            "city": loc.city,
+            "name": loc.name,
+            "unverified": loc.unverified,
+            "source": loc.source,
+            "license": ctx.profile.number,
+            "services": covering,
+            "machine_room": room.room_id if room else None,
+        }
         print(json.dumps(doc, ensure_ascii=False, indent=2), file=env.stdout)
         return ExitStatus.OK
-    lines = [loc.describe(), loc.describe_zh(),
-             f"territory: {loc.territory}" + ("  (unverified data)" if loc.unverified else ""),
-             f"licence {ctx.profile.number}: " + (", ".join(
-                 f"{k} ({ctx.profile.services[k].code})" for k in covering) or "no business type covers it"),
-             f"machine room: {room.room_id + ' (' + room.reference + ')' if room else 'none filed'}",
-             f"source: {loc.source}"]
+    lines = [
+        loc.describe(),
+        loc.describe_zh(),
+        f"territory: {loc.territory}" + ("  (unverified data)" if loc.unverified else ""),
+        f"licence {ctx.profile.number}: "
+        + (
+            ", ".join(f"{k} ({ctx.profile.services[k].code})" for k in covering)
+            or "no business type covers it"
+        ),
+        f"machine room: {room.room_id + ' (' + room.reference + ')' if room else 'none filed'}",
+        f"source: {loc.source}",
+    ]
     print("\n".join(lines), file=env.stdout)
     return ExitStatus.OK

@@ -14,7 +14,8 @@ from permitguard.status import ExitStatus
 
 def run(args: argparse.Namespace, env) -> ExitStatus:
     as_of = parse_date(args.as_of or env.environ.get("PERMITGUARD_AS_OF"), "--as-of")
-    generated_at = parse_timestamp(args.generated_at) or dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+    now = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+    generated_at = parse_timestamp(args.generated_at) or now
     rules = RuleCatalog.load()
     parts = [inputs.read(Path(raw), rules) for raw in args.inputs]  # InputError → exit 2
     explicit = None

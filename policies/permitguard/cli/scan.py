@@ -1,4 +1,5 @@
 """`permitguard scan PATH…`: read inputs, judge every resource, write the result, exit 0/1/2."""
+
 from __future__ import annotations
 
 import argparse
@@ -41,7 +42,9 @@ def scan(paths: list[str], ctx: Context) -> tuple[list[Finding], list[dict]]:
     for raw in paths:
         path = Path(raw)
         result = detect.read(path)
-        inputs.append({"path": raw, "kind": result.kind, "sha256": detect.digest(path), "files": result.files})
+        inputs.append(
+            {"path": raw, "kind": result.kind, "sha256": detect.digest(path), "files": result.files}
+        )
         for resource in result.resources:
             resource = _anchor(resource, path)
             for f in engine.evaluate(resource, ctx):

@@ -1,6 +1,6 @@
 """The pack's policies, one per rule of the catalog, built by a factory (no rule logic, no metadata here).
 
-Each policy is a ResourceValidationPolicy named by the catalog (`cnlic-101-outside-mainland`), described
+Each policy is a ResourceValidationPolicy named by the catalog (its kebab `name`, the id in it), described
 by its bilingual title, at the catalog's default enforcement, with the licence settings as its config
 schema. It turns the Analyze request into a Resource (permitguard.pulumi.adapter), asks the engine for
 its rule's verdict, and reports FAILED as a violation (bilingual message), NOT_APPLICABLE as not
@@ -71,11 +71,17 @@ def outcome(rule_id: str, args: ResourceValidationArgs) -> tuple[Status | None, 
             return (Status.FAILED, ctx.message) if _first_report(ctx.message) else (None, "")
         findings = _findings(args, ctx)
         if findings is None:
-            return Status.NOT_APPLICABLE, f"{args.resource_type} is not a cloud resource permitguard judges"
+            return Status.NOT_APPLICABLE, _not_judged(args.resource_type, ctx)
         finding = findings[rule_id]
         return finding.status, text(finding)
     except Exception as exc:  # noqa: BLE001 - fail closed, never abort the preview
         return Status.FAILED, f"permitguard could not evaluate {args.urn}: {type(exc).__name__}: {exc}"
+
+
+def _not_judged(token: str, ctx: Context) -> str:
+    if ctx.types.pulumi_provider_package(token):
+        return f"{token}: this provider configuration sets no region; the resources it manages are judged"
+    return f"{token} is not a cloud resource permitguard judges"
 
 
 def text(finding: Finding) -> str:

@@ -80,7 +80,7 @@ def region(provider: ProviderInfo | None, cloud: str, types: ResourceTypeCatalog
 def _origin(provider: ProviderInfo, key: str) -> str:
     package = provider.type[len(PROVIDERS):] if provider.type.startswith(PROVIDERS) else provider.type
     if provider.is_default:
-        return f"default provider {provider.name} (stack config {package}:{key})"
+        return f"default provider {provider.name}, stack config {package}:{key}"
     return f"provider {provider.name} ({key})"
 
 

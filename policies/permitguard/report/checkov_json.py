@@ -1,10 +1,10 @@
-"""Checkov's JSON output (`checkov -o json`): our CKV_CNLIC_* results become findings, the rest other checks."""
+"""Checkov's JSON output (`checkov -o json`): CKV_CNLIC_* results become findings, the rest other checks."""
 from __future__ import annotations
 
 from typing import Any
 
 from permitguard.errors import InputError
-from permitguard.report.parts import Part, finding, resource_dict, unevaluated
+from permitguard.report.parts import Part, bilingual, finding, resource_dict, unevaluated
 from permitguard.rule_catalog import RuleCatalog
 
 STATUS = {"passed_checks": "passed", "failed_checks": "failed", "skipped_checks": "skipped"}
@@ -19,7 +19,7 @@ def looks_like(data: Any) -> bool:
 
 
 def read(data: Any, path: str, rules: RuleCatalog) -> Part:
-    """Findings, other checks and unparseable files from one Checkov JSON document (inputs left to the caller)."""
+    """Findings, other checks and unparseable files of one Checkov JSON document (the caller lists it)."""
     part = Part(inputs=[])
     for report in data if isinstance(data, list) else [data]:
         results = report.get("results")
@@ -33,7 +33,8 @@ def read(data: Any, path: str, rules: RuleCatalog) -> Part:
                 _add(part, check, status, framework, path, rules)
         for failed_file in results.get("parsing_errors") or []:
             part.unevaluated.append(unevaluated(
-                str(failed_file), path, f"Checkov ({framework}) could not parse this file: nothing in it was checked.",
+                str(failed_file), path,
+                f"Checkov ({framework}) could not parse this file: nothing in it was checked.",
                 f"Checkov（{framework}）无法解析该文件，其中内容均未检查。"))
     return part
 
@@ -54,7 +55,7 @@ def _type_of(address: str) -> str:
 
 def _add(part: Part, check: Any, status: str, framework: str, path: str, rules: RuleCatalog) -> None:
     if not isinstance(check, dict) or not isinstance(check.get("check_id"), str) or "resource" not in check:
-        raise InputError(f"{path}: a Checkov result has no check_id or resource: not `checkov -o json` output?")
+        raise InputError(f"{path}: a Checkov result without check_id or resource: not `checkov -o json`?")
     check_id, address = check["check_id"], str(check["resource"])
     file, line = _where(check)
     result = check.get("check_result") if isinstance(check.get("check_result"), dict) else {}
@@ -62,8 +63,9 @@ def _add(part: Part, check: Any, status: str, framework: str, path: str, rules: 
     details = [str(d) for d in check.get("details") or [] if d]
     if check_id not in rules:
         part.other_checks.append({
-            "tool": f"checkov:{framework}", "check_id": check_id, "check_name": str(check.get("check_name") or ""),
-            "status": status, "resource": address, "file": file, "line": line,
+            "tool": f"checkov:{framework}", "check_id": check_id,
+            "check_name": str(check.get("check_name") or ""), "status": status, "resource": address,
+            "file": file, "line": line,
             "severity": check.get("severity") if isinstance(check.get("severity"), str) else None,
             "guideline": check.get("guideline") if isinstance(check.get("guideline"), str) else None,
             "suppressed": (comment or "skipped") if status == "skipped" else None,
@@ -72,7 +74,7 @@ def _add(part: Part, check: Any, status: str, framework: str, path: str, rules: 
     meta = rules[check_id]
     type_ = _type_of(address)
     resource = resource_dict(address, type_, type_.split("_", 1)[0], file, line)
-    extra_en = extra_zh = ("; " + "; ".join(details)) if details else ""
+    en, zh, level = bilingual(details)
     if status == "skipped":
         reason = comment or "skipped without a reason"
         part.findings.append(finding(
@@ -82,8 +84,10 @@ def _add(part: Part, check: Any, status: str, framework: str, path: str, rules: 
             suppressed=reason, suppressed_by=SKIP_BY))
     elif status == "failed":
         part.findings.append(finding(meta, "failed", resource, "checkov_failed",
-                                     f"{address}: {meta.title.en}{extra_en}", f"{address}：{meta.title.zh}{extra_zh}"))
+                                     en or f"{address}: {meta.title.en}", zh or f"{address}：{meta.title.zh}",
+                                     enforcement=level))
     else:
         part.findings.append(finding(meta, "passed", resource, "checkov_passed",
-                                     f"{address}: passed {check_id} ({meta.title.en}).",
-                                     f"{address}：通过 {check_id}（{meta.title.zh}）。"))
+                                     en or f"{address}: passed {check_id} ({meta.title.en}).",
+                                     zh or f"{address}：通过 {check_id}（{meta.title.zh}）。",
+                                     enforcement=level))

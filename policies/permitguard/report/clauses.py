@@ -1,4 +1,4 @@
-"""The permit's clause catalog (data/clauses.yaml, validated by schemas/clauses.schema.json), in permit order."""
+"""The permit's clause catalog (data/clauses.yaml, schema clauses.schema.json), in the permit's order."""
 from __future__ import annotations
 
 import functools
@@ -26,9 +26,13 @@ def load() -> tuple[Clause, ...]:
     return tuple(
         Clause(id=c["id"], parent=c.get("parent"), cite_zh=c["cite_zh"], title=Text.of(c["title"]),
                summary=Text.of(c["summary"]), checkable=c["checkable"],
-               breaks=Text.of(c["breaks"]) if c.get("breaks") else None,
-               not_checkable_reason=Text.of(c["not_checkable_reason"]) if c.get("not_checkable_reason") else None)
+               breaks=_text(c.get("breaks")),
+               not_checkable_reason=_text(c.get("not_checkable_reason")))
         for c in data["clauses"])
+
+
+def _text(value: dict | None) -> Text | None:
+    return Text.of(value) if value else None
 
 
 def by_id() -> dict[str, Clause]:

@@ -1,4 +1,5 @@
 """The findings document (schemas/findings.schema.json): the one structure every output is made from."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -18,12 +19,28 @@ def finding_dict(f: Finding, ctx: Context) -> dict[str, Any]:
     r = f.resource
     meta = ctx.rules[f.rule_id]
     return {
-        "rule_id": f.rule_id, "rule_name": meta.name, "status": f.status.value, "severity": f.severity,
-        "enforcement": f.enforcement, "clauses": list(f.clauses), "reason": f.reason,
+        "rule_id": f.rule_id,
+        "rule_name": meta.name,
+        "status": f.status.value,
+        "severity": f.severity,
+        "enforcement": f.enforcement,
+        "clauses": list(f.clauses),
+        "reason": f.reason,
         "suppressed": f.suppressed,
-        "resource": {"address": r.address, "type": r.type, "provider": r.cloud, "file": r.file,
-                     "line": r.line, "region": f.region, "zone": f.zone, "territory": f.territory,
-                     "province": f.province, "city": f.city, "service": f.service, "action": r.action.value},
+        "resource": {
+            "address": r.address,
+            "type": r.type,
+            "provider": r.cloud,
+            "file": r.file,
+            "line": r.line,
+            "region": f.region,
+            "zone": f.zone,
+            "territory": f.territory,
+            "province": f.province,
+            "city": f.city,
+            "service": f.service,
+            "action": r.action.value,
+        },
         "message": {"en": f.message_en, "zh": f.message_zh},
         "remediation": {"en": meta.remediation.en, "zh": meta.remediation.zh},
     }
@@ -36,15 +53,25 @@ def summarise(findings: list[dict[str, Any]]) -> dict[str, Any]:
     counts = {"passed": 0, "failed": 0, "not_applicable": 0, "suppressed": 0, "blocking": 0}
     for f in findings:
         status = "passed" if f.get("suppressed") and f["status"] == "failed" else f["status"]
-        per_resource[(f["resource"].get("file"), f["resource"]["address"])].add(status)  # same address, other input
+        per_resource[(f["resource"].get("file"), f["resource"]["address"])].add(
+            status
+        )  # same address, other input
         counts[f["status"]] += 1
         counts["suppressed"] += bool(f.get("suppressed"))
-        counts["blocking"] += (f["status"] == "failed" and f["enforcement"] == "mandatory"
-                               and not f.get("suppressed"))
-    kinds = [("failed" if "failed" in s else "passed" if "passed" in s else "not_applicable")
-             for s in per_resource.values()]
-    return {"resources": len(per_resource), "passed": kinds.count("passed"), "failed": kinds.count("failed"),
-            "not_applicable": kinds.count("not_applicable"), "findings": counts}
+        counts["blocking"] += (
+            f["status"] == "failed" and f["enforcement"] == "mandatory" and not f.get("suppressed")
+        )
+    kinds = [
+        ("failed" if "failed" in s else "passed" if "passed" in s else "not_applicable")
+        for s in per_resource.values()
+    ]
+    return {
+        "resources": len(per_resource),
+        "passed": kinds.count("passed"),
+        "failed": kinds.count("failed"),
+        "not_applicable": kinds.count("not_applicable"),
+        "findings": counts,
+    }
 
 
 def license_dict(ctx: Context) -> dict[str, Any]:
@@ -53,26 +80,46 @@ def license_dict(ctx: Context) -> dict[str, Any]:
 
 def profile_dict(p: LicenseProfile) -> dict[str, Any]:
     return {
-        "number": p.number, "holder": p.holder, "path": p.path, "source": p.source, "sha256": p.sha256,
-        "issued": p.issued.isoformat(), "expires": p.expires.isoformat(),
+        "number": p.number,
+        "holder": p.holder,
+        "path": p.path,
+        "source": p.source,
+        "sha256": p.sha256,
+        "issued": p.issued.isoformat(),
+        "expires": p.expires.isoformat(),
         "renewal_deadline": p.renewal_deadline().isoformat(),
-        "services": {k: {"code": s.code, "name": {"en": s.name_en, "zh": s.name_zh},
-                         "nationwide": s.coverage.nationwide, "provinces": sorted(s.coverage.provinces),
-                         "cities": sorted(c.title() for c in s.coverage.cities)}
-                     for k, s in p.services.items()},
+        "services": {
+            k: {
+                "code": s.code,
+                "name": {"en": s.name_en, "zh": s.name_zh},
+                "nationwide": s.coverage.nationwide,
+                "provinces": sorted(s.coverage.provinces),
+                "cities": sorted(c.title() for c in s.coverage.cities),
+            }
+            for k, s in p.services.items()
+        },
     }
 
 
-def build(findings: Iterable[Finding], ctx: Context, inputs: list[dict[str, Any]],
-          generated_at: dt.datetime | None = None) -> dict[str, Any]:
+def build(
+    findings: Iterable[Finding],
+    ctx: Context,
+    inputs: list[dict[str, Any]],
+    generated_at: dt.datetime | None = None,
+) -> dict[str, Any]:
     items = [finding_dict(f, ctx) for f in findings]
     return assemble(items, license_dict(ctx), ctx.as_of, inputs, generated_at)
 
 
-def assemble(items: list[dict[str, Any]], license: dict[str, Any], as_of: dt.date,
-             inputs: list[dict[str, Any]], generated_at: dt.datetime | None = None,
-             other_checks: list[dict[str, Any]] | None = None,
-             unevaluated: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+def assemble(
+    items: list[dict[str, Any]],
+    license: dict[str, Any],
+    as_of: dt.date,
+    inputs: list[dict[str, Any]],
+    generated_at: dt.datetime | None = None,
+    other_checks: list[dict[str, Any]] | None = None,
+    unevaluated: list[dict[str, Any]] | None = None,
+) -> dict[str, Any]:
     """The document from finding dicts, whatever produced them (scan, or `report` merging inputs)."""
     order = {Status.FAILED.value: 0, Status.PASSED.value: 1, Status.NOT_APPLICABLE.value: 2}
     items.sort(key=lambda f: (order[f["status"]], f["rule_id"], f["resource"]["address"]))

@@ -12,8 +12,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from permitguard.geo import Provinces
-from permitguard.report import inventory, labels
+from permitguard.report import fmt, inventory, labels
 from permitguard.report import view as view_model
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -23,22 +22,13 @@ TEMPLATES = Path(__file__).resolve().parent / "templates"
 def _env() -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=True,
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-    env.globals.update(where=view_model.where, anchor=view_model.anchor)
+    env.globals.update(where=fmt.where, anchor=fmt.anchor)
     return env
 
 
 @functools.lru_cache(maxsize=1)
 def _css() -> Markup:
     return Markup((TEMPLATES / "report.css").read_text(encoding="utf-8"))  # packaged file, not input
-
-
-def _coverage(service: dict[str, Any], lang: str) -> str:
-    if service.get("nationwide"):
-        return labels.label("nationwide", lang)
-    names = Provinces.load()
-    langs = ["en", "zh"] if lang == "both" else [lang]
-    places = [" / ".join(dict.fromkeys(names.name(p, x) or p for x in langs)) for p in service.get("provinces", [])]
-    return ", ".join(places + list(service.get("cities", [])))
 
 
 def render(doc: dict[str, Any], lang: str = "both", **_: Any) -> str:
@@ -48,6 +38,6 @@ def render(doc: dict[str, Any], lang: str = "both", **_: Any) -> str:
     return _env().get_template("report.html.j2").render(
         v=v, doc=doc, lic=doc["license"], lang=lang, chart=chart, css=_css(),
         html_lang="zh-CN" if lang == "zh" else "en",
-        L=lambda key, **fmt: labels.label(key, lang, **fmt), T=lambda value: labels.texts(value, lang),
-        loc=lambda r: view_model.location(r, lang), coverage=lambda s: _coverage(s, lang),
+        L=lambda key, **kw: labels.label(key, lang, **kw), T=lambda value: labels.texts(value, lang),
+        loc=lambda r: fmt.location(r, lang), coverage=lambda s: fmt.coverage(s, lang),
         other_limit=1000)

@@ -17,6 +17,7 @@ from permitguard.report import checkov_json, document, pulumi_events
 from permitguard.report.parts import Part
 from permitguard.rule_catalog import RuleCatalog
 
+PERMITGUARD = "permitguard"
 KINDS = "a permitguard scan JSON, Checkov JSON (`checkov -o json`) or a Pulumi event log (`--event-log`)"
 
 
@@ -42,7 +43,8 @@ def read(path: Path, rules: RuleCatalog) -> Part:
             raise InputError(f"{path}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg}; "
                              f"truncated?) and not a Pulumi event log; expected {KINDS}") from None
         return _with(pulumi_events.read(events, str(path), rules), listing, "pulumi_event_log")
-    if isinstance(data, dict) and isinstance(data.get("tool"), dict) and data["tool"].get("name") == "permitguard":
+    tool = data.get("tool") if isinstance(data, dict) else None
+    if isinstance(tool, dict) and tool.get("name") == PERMITGUARD:
         return _scan_doc(data, str(path), listing)
     if checkov_json.looks_like(data):
         return _with(checkov_json.read(data, str(path), rules), listing, "checkov_json")
@@ -75,9 +77,9 @@ def licence_for(parts: list[Part], explicit: dict[str, Any] | None) -> dict[str,
     chosen = explicit or (scanned[0].license if scanned else None)
     for p in scanned:
         if chosen and (p.license["number"], p.license["sha256"]) != (chosen["number"], chosen["sha256"]):
-            raise InputError(f"{p.inputs[0]['path']}: judged against licence {p.license['number']} (profile sha256 "
-                             f"{p.license['sha256'][:12]}…), not {chosen['number']} (sha256 {chosen['sha256'][:12]}…): "
-                             "merge only inputs judged against the same profile")
+            raise InputError(f"{p.inputs[0]['path']}: judged against licence {p.license['number']} "
+                             f"(profile sha256 {p.license['sha256'][:12]}…), not {chosen['number']} "
+                             f"(sha256 {chosen['sha256'][:12]}…): merge inputs judged against one profile")
     return chosen
 
 
@@ -86,7 +88,8 @@ def as_of_for(parts: list[Part], explicit: dt.date | None, generated_at: dt.date
     return explicit or (dt.date.fromisoformat(max(dates)) if dates else generated_at.date())
 
 
-def merge(parts: list[Part], license: dict[str, Any], as_of: dt.date, generated_at: dt.datetime) -> dict[str, Any]:
+def merge(parts: list[Part], license: dict[str, Any], as_of: dt.date,
+          generated_at: dt.datetime) -> dict[str, Any]:
     """One document from every input; a result reported twice (same rule, resource, verdict) counts once."""
     findings: dict[tuple, dict[str, Any]] = {}
     others: dict[tuple, dict[str, Any]] = {}
@@ -103,4 +106,5 @@ def merge(parts: list[Part], license: dict[str, Any], as_of: dt.date, generated_
 
 
 def _other_key(c: dict[str, Any]) -> tuple:
-    return ({"failed": 0, "skipped": 1, "passed": 2}[c["status"]], c["check_id"], c["resource"], c.get("file") or "")
+    order = {"failed": 0, "skipped": 1, "passed": 2}
+    return order[c["status"]], c["check_id"], c["resource"], c.get("file") or ""

@@ -1,4 +1,4 @@
-"""Where the resources sit, by province/city, against the licensed coverage: rows for a table and an SVG chart.
+"""Where the resources sit, by province/city, against the licensed coverage: table rows and an SVG chart.
 
 A resource's colour is the residency rules' verdict on it (inside, outside, not established); the coverage
 squares ask the licence in the document whether each business type is licensed at that place.
@@ -16,6 +16,7 @@ from permitguard.report.matrix import undetermined
 from permitguard.rule_catalog import RuleCatalog
 
 VERDICTS = ("inside", "outside", "unknown", "not_judged")
+SQUARE = {True: "covered", False: "not_covered"}
 TERRITORY_ORDER = {"mainland": 0, "hk": 1, "mo": 2, "tw": 3, "foreign": 4}
 
 
@@ -60,7 +61,8 @@ def _name(key: tuple) -> dict[str, str]:
     provinces = Provinces.load()
     out = {}
     for lang in ("en", "zh"):
-        place = (provinces.name(province, lang) if province else None) or provinces.territory_label(territory, lang)
+        place = provinces.name(province, lang) if province else None
+        place = place or provinces.territory_label(territory, lang)
         same = city and city.casefold() in {(provinces.name(province, "en") or "").casefold(),
                                             provinces.territory_label(territory, "en").casefold()}
         out[lang] = f"{place} · {city}" if city and not same else place
@@ -80,9 +82,9 @@ def _covers(cov: dict[str, Any], key: tuple) -> bool | None:
 
 def places(doc: dict[str, Any], catalog: RuleCatalog) -> list[Place]:
     residency = {m.id for m in catalog if m.family == "residency"}
-    by_resource: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for f in doc["findings"]:
-        by_resource[f["resource"]["address"]].append(f)
+    by_resource: dict[tuple, list[dict[str, Any]]] = defaultdict(list)
+    for f in doc["findings"]:  # one resource per (file, address), as the document's summary counts them
+        by_resource[(f["resource"].get("file"), f["resource"]["address"])].append(f)
     out: dict[tuple, Place] = {}
     for findings in by_resource.values():
         key = _key(findings)
@@ -110,11 +112,12 @@ def chart(rows: list[Place], lang: str, services: list[str], limit: int = 40) ->
                 segments.append({"x": round(x, 1), "w": round(max(w, 1.5), 1), "cls": verdict,
                                  "n": p.counts[verdict]})
                 x += w
-        squares = [{"x": cov_x + j * 56, "cls": {True: "covered", False: "not_covered"}.get(c, "none"), "code": code}
+        squares = [{"x": cov_x + j * 56, "cls": SQUARE.get(c, "none"), "code": code}
                    for j, (code, c) in enumerate(p.coverage)]
-        out_rows.append({"y": y, "name": p.name if lang == "both" else {lang: p.name[lang]}, "segments": segments,
-                         "total": p.total, "end": round(x, 1), "squares": squares})
+        out_rows.append({"y": y, "name": p.name if lang == "both" else {lang: p.name[lang]},
+                         "segments": segments, "total": p.total, "end": round(x, 1), "squares": squares})
     height = top + len(shown) * row_h + 90
-    return {"width": cov_x + 56 * max(len(services), 1) + 20, "height": height, "left": left, "rows": out_rows,
-            "services": [{"x": cov_x + j * 56, "code": s} for j, s in enumerate(services)], "rest": rest,
+    return {"width": cov_x + 56 * max(len(services), 1) + 20, "height": height, "left": left,
+            "rows": out_rows, "rest": rest,
+            "services": [{"x": cov_x + j * 56, "code": s} for j, s in enumerate(services)],
             "legend_y": height - 60, "legend_step": 240 if lang == "both" else 170}

@@ -27,12 +27,16 @@ LABELS: dict[str, tuple[str, str]] = {
     "verdict_fail": ("Not compliant: {n} blocking failures", "不符合：{n} 项阻断性违规"),
     "verdict_warn": ("No blocking failure; {n} advisory warnings", "无阻断性违规；{n} 项建议性警告"),
     "verdict_pass": ("No failure found by the rules checked", "所检查的规则未发现违规"),
-    "verdict_note": ("A pass covers only what the rules check. Clauses marked “not checkable” or “no rule yet” "
+    "verdict_empty": ("Nothing was evaluated: the inputs hold no permitguard results",
+                      "未评估任何内容：输入中没有 permitguard 检查结果"),
+    "verdict_note": ("A pass covers only what the rules check. Clauses marked “not checkable” or “no rule "
+                     "yet” "
                      "must be audited by other means.",
                      "“符合”仅限于规则所检查的内容；标为“无法通过基础设施代码检查”或“暂无规则”的条款须以其他方式审核。"),
     "resources": ("Resources", "资源"),
     "findings": ("Findings", "检查结果"),
     "blocking": ("blocking", "阻断性"),
+    "advisory": ("advisory", "建议性"),
     "undetermined": ("could not be established", "无法确定"),
     "clauses_enforced": ("Checkable clauses with a rule", "有规则覆盖的可检查条款"),
     "matrix": ("Clause matrix", "条款矩阵"),
@@ -62,7 +66,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "none_other": ("No other checks in the inputs.", "输入中没有其他检查。"),
     "check": ("Check", "检查项"),
     "inventory": ("Where resources are", "资源所在位置"),
-    "inventory_note": ("Bars: resources per place, coloured by the residency rules' verdict. Squares: whether "
+    "inventory_note": ("Bars: resources per place, coloured by the residency rules' verdict. "
+                       "Squares: whether "
                        "each business type's licensed coverage includes the place.",
                        "条形：各地资源数量，颜色表示驻留规则的判定结果。方块：各业务种类的许可覆盖范围是否包括该地。"),
     "inside": ("inside coverage", "在覆盖范围内"),
@@ -75,6 +80,11 @@ LABELS: dict[str, tuple[str, str]] = {
     "loc_global": ("global (no location)", "全局（无地域）"),
     "loc_missing": ("location not in the input", "输入中无位置信息"),
     "more": ("… and {n} more", "……另有 {n} 项"),
+    "summarised": ("Summarised to stay under {n} characters: at most {k} rows per list. "
+                   "The HTML report lists all.",
+                   "为控制在 {n} 个字符以内已作摘要：每个列表最多 {k} 行。HTML 报告列出全部内容。"),
+    "truncated": ("Truncated at {n} characters: the HTML report lists all.",
+                  "已在 {n} 个字符处截断：HTML 报告列出全部内容。"),
     "fail": ("FAIL", "不符合"), "warn": ("WARN", "警告"), "pass": ("PASS", "符合"),
     "suppressed": ("suppressed", "已豁免"), "not_applicable": ("not applicable", "不适用"),
     "not_evaluated": ("not evaluated: no findings", "未评估：无检查结果"),

@@ -22,7 +22,9 @@ UNDETERMINED_RULES = frozenset({"CKV_CNLIC_103"})
 
 
 def undetermined(f: dict[str, Any]) -> bool:
-    return f["status"] == "failed" and (f.get("reason") in UNDETERMINED_REASONS or f["rule_id"] in UNDETERMINED_RULES)
+    if f["status"] != "failed":
+        return False
+    return f.get("reason") in UNDETERMINED_REASONS or f["rule_id"] in UNDETERMINED_RULES
 
 
 @dataclass
@@ -99,7 +101,8 @@ def build(findings: list[dict[str, Any]], catalog: RuleCatalog) -> list[Row]:
     for c in all_clauses:
         ids = [c.id] + children.get(c.id, [])
         indices = sorted({i for cid in ids for i in cited.get(cid, [])})
-        rule_ids = {r for cid in ids for r in enforcing.get(cid, set())} | {findings[i]["rule_id"] for i in indices}
+        rule_ids = {r for cid in ids for r in enforcing.get(cid, set())}
+        rule_ids |= {findings[i]["rule_id"] for i in indices}
         cells = {r: RuleCell(r) for r in sorted(rule_ids)}
         total = Counts()
         for i in indices:

@@ -1,6 +1,7 @@
 """What one report input contributes to the findings document, and finding dicts for foreign inputs."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -43,6 +44,22 @@ def finding(meta: RuleMeta, status: str, resource: dict[str, Any], reason: str, 
     if suppressed_by:
         out["suppressed_by"] = suppressed_by
     return out
+
+
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_META = re.compile(r"^(Fix:|修复：|Enforcement:|CKV_[A-Z0-9]+_[0-9]+ \()")
+_LEVEL = re.compile(r"^Enforcement: *(mandatory|advisory|disabled)\b")
+
+
+def bilingual(lines: list[str]) -> tuple[str | None, str | None, str | None]:
+    """(English, Chinese, enforcement) from the lines our front doors write (Checkov `details`, a Pulumi
+    violation): the message in English, then in Chinese, then fix / enforcement / rule-id lines."""
+    text = [line.strip() for line in lines if line and line.strip()]
+    level = next((m.group(1) for m in map(_LEVEL.match, text) if m), None)
+    text = [line for line in text if not _META.match(line)]
+    en = next((line for line in text if not _CJK.search(line)), None)
+    zh = next((line for line in text if _CJK.search(line)), None)
+    return en, zh, level
 
 
 def unevaluated(subject: str, input_path: str, en: str, zh: str) -> dict[str, Any]:

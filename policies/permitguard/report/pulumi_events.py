@@ -12,13 +12,14 @@ import re
 from typing import Any
 
 from permitguard.errors import InputError
-from permitguard.report.parts import Part, finding, resource_dict, unevaluated
+from permitguard.report.parts import Part, bilingual, finding, resource_dict, unevaluated
 from permitguard.rule_catalog import RuleCatalog
 
 EVENT_KEYS = ("policyEvent", "resourcePreEvent", "resOutputsEvent", "preludeEvent", "summaryEvent",
               "policyAnalyzeSummaryEvent", "diagnosticEvent", "stdoutEvent", "cancelEvent", "policyLoadEvent")
-NOT_ANALYZED = {"delete": "delete", "delete-replaced": "delete", "discard": "delete", "discard-replaced": "delete",
-                "remove-pending-replace": "delete", "read": "read", "read-replacement": "read"}
+NOT_ANALYZED = {"delete": "delete", "delete-replaced": "delete", "discard": "delete",
+                "discard-replaced": "delete", "remove-pending-replace": "delete", "read": "read",
+                "read-replacement": "read"}
 ACTIONS = {"create": "create", "create-replacement": "create", "replace": "create", "import": "create",
            "update": "update", "same": "no-op", **NOT_ANALYZED}
 _COLOUR = re.compile(r"<\{%[^%]*%\}>")
@@ -39,7 +40,8 @@ def parse_lines(text: str, path: str) -> list[dict[str, Any]] | None:
         except json.JSONDecodeError as exc:
             if not events:
                 return None
-            raise InputError(f"{path}: line {n} of the Pulumi event log is not JSON ({exc.msg}); truncated?") from None
+            raise InputError(f"{path}: line {n} of the Pulumi event log is not JSON ({exc.msg}); "
+                             "truncated?") from None
         if not looks_like(event):
             return None
         events.append(event)
@@ -64,7 +66,8 @@ def read(events: list[dict[str, Any]], path: str, rules: RuleCatalog) -> Part:
         for key in ("resourcePreEvent", "resOutputsEvent"):
             meta = (ev.get(key) or {}).get("metadata") or {}
             if meta.get("urn"):
-                seen.setdefault(meta["urn"], (meta.get("type") or _type_of(meta["urn"]), meta.get("op") or "same"))
+                type_ = meta.get("type") or _type_of(meta["urn"])
+                seen.setdefault(meta["urn"], (type_, meta.get("op") or "same"))
         if isinstance(ev.get("policyEvent"), dict):
             pe = ev["policyEvent"]
             violations.setdefault((pe.get("resourceUrn") or "(stack)", str(pe.get("policyName", ""))), pe)
@@ -87,8 +90,9 @@ def read(events: list[dict[str, Any]], path: str, rules: RuleCatalog) -> Part:
             _not_changed(part, urn, type_, NOT_ANALYZED[op], rules)
         elif urn not in analysed and type_ != "pulumi:pulumi:Stack":
             part.unevaluated.append(unevaluated(
-                urn, path, "The event log has no policy analysis summary for this resource (an older Pulumi CLI, "
-                "or no policy pack ran): only violations are recorded, so which rules passed cannot be established.",
+                urn, path, "The event log has no policy analysis summary for this resource (an older "
+                "Pulumi CLI, or no policy pack ran): only violations are recorded, so which rules passed "
+                "cannot be established.",
                 "事件日志中没有该资源的策略分析汇总（Pulumi CLI 版本较旧，或未运行策略包）：只记录了违规项，"
                 "无法确定哪些规则已通过。"))
     return part
@@ -104,10 +108,12 @@ def _violation(part: Part, urn: str, policy: str, pe: dict[str, Any], seen: dict
     meta = rules.by_name(policy)
     message = _COLOUR.sub("", str(pe.get("message") or "")).strip()
     if meta is None:
-        part.other_checks.append(_other(urn, policy, str(pe.get("policyPackName") or ""), "failed", message, path))
+        pack = str(pe.get("policyPackName") or "")
+        part.other_checks.append(_other(urn, policy, pack, "failed", message, path))
         return
-    en = message or f"{urn}: {meta.title.en}"
-    zh = message or f"{urn}：{meta.title.zh}"
+    en, zh, _ = bilingual(message.splitlines())
+    en = en or message or f"{urn}: {meta.title.en}"
+    zh = zh or message or f"{urn}：{meta.title.zh}"
     part.findings.append(finding(meta, "failed", _resource(urn, seen), "policy_violation", en, zh,
                                  enforcement=_level(str(pe.get("enforcementLevel") or meta.enforcement))))
 
@@ -130,6 +136,6 @@ def _not_changed(part: Part, urn: str, type_: str, action: str, rules: RuleCatal
 
 
 def _other(urn: str, policy: str, pack: str, status: str, message: str, path: str) -> dict[str, Any]:
-    return {"tool": f"pulumi:{pack or 'policy pack'}", "check_id": policy, "check_name": policy, "status": status,
-            "resource": urn, "file": None, "line": None, "severity": None, "guideline": None, "suppressed": None,
-            "message": message, "input": path}
+    return {"tool": f"pulumi:{pack or 'policy pack'}", "check_id": policy, "check_name": policy,
+            "status": status, "resource": urn, "file": None, "line": None, "severity": None,
+            "guideline": None, "suppressed": None, "message": message, "input": path}

@@ -1,4 +1,5 @@
 """Terminal output: failures first, grouped by rule, each with file:line, the location found and the fix."""
+
 from __future__ import annotations
 
 from collections import defaultdict
@@ -41,8 +42,10 @@ def render(doc: dict[str, Any], lang: str = "both", summary_only: bool = False) 
             by_rule[f["rule_id"]].append(f)
         for rule_id in sorted(by_rule):
             first = by_rule[rule_id][0]
-            out.append(f"{rule_id} {first['rule_name']}  [{first['severity']}, {first['enforcement']}]  "
-                       f"clauses: {', '.join(first['clauses'])}")
+            out.append(
+                f"{rule_id} {first['rule_name']}  [{first['severity']}, {first['enforcement']}]  "
+                f"clauses: {', '.join(first['clauses'])}"
+            )
             for f in by_rule[rule_id]:
                 out += _lines(f, lang)
             rem = first["remediation"]
@@ -52,11 +55,15 @@ def render(doc: dict[str, Any], lang: str = "both", summary_only: bool = False) 
             out.append("")
     s, lic = doc["summary"], doc["license"]
     counts = s.get("findings", {})
-    out.append(f"permitguard {doc['tool']['version']} · licence {lic['number']} ({lic['source']}: {lic['path']}) "
-               f"· as of {doc['as_of']}")
+    out.append(
+        f"permitguard {doc['tool']['version']} · licence {lic['number']} ({lic['source']}: {lic['path']}) "
+        f"· as of {doc['as_of']}"
+    )
     out.append(f"inputs: {', '.join(i['path'] + ' [' + i['kind'] + ']' for i in doc['inputs'])}")
-    out.append(f"resources: {s['resources']} = passed {s['passed']} + failed {s['failed']} + not applicable "
-               f"{s['not_applicable']}; findings: {counts.get('failed', 0)} failed "
-               f"({counts.get('blocking', 0)} blocking, {counts.get('suppressed', 0)} suppressed), "
-               f"{counts.get('passed', 0)} passed")
+    out.append(
+        f"resources: {s['resources']} = passed {s['passed']} + failed {s['failed']} + not applicable "
+        f"{s['not_applicable']}; findings: {counts.get('failed', 0)} failed "
+        f"({counts.get('blocking', 0)} blocking, {counts.get('suppressed', 0)} suppressed), "
+        f"{counts.get('passed', 0)} passed"
+    )
     return "\n".join(out) + "\n"

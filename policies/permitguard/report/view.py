@@ -2,15 +2,14 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from permitguard.geo import Provinces
 from permitguard.report import clauses as clause_catalog
 from permitguard.report import inventory, matrix
 from permitguard.report.clauses import Clause
+from permitguard.report.fmt import anchor
 from permitguard.rule_catalog import RuleCatalog
 
 
@@ -38,6 +37,8 @@ class View:
     rows: list[matrix.Row]
     groups: list[ClauseGroup]
     anchors: dict[str, list[tuple[str, int]]]  # clause id -> (anchor, number) of the groups citing it
+    failed: list[dict[str, Any]]  # not suppressed
+    blocking: int  # of those, mandatory
     undetermined: list[dict[str, Any]]
     suppressed: list[dict[str, Any]]
     other: list[dict[str, Any]]  # one per (tool, check id) with counts
@@ -46,28 +47,6 @@ class View:
     renewal: dict[str, Any]
     verdict: tuple[str, int]
     enforced: tuple[int, int]  # checkable clauses with a rule, checkable clauses
-
-
-def anchor(text: str) -> str:
-    return re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-")
-
-
-def where(r: dict[str, Any]) -> str:
-    if r.get("file"):
-        return f"{r['file']}:{r['line']}" if r.get("line") else r["file"]
-    return r["address"]
-
-
-def location(r: dict[str, Any], lang: str) -> str:
-    if not r.get("region"):
-        return "—"
-    names = Provinces.load()
-    langs = ["en", "zh"] if lang == "both" else [lang]
-    place = " / ".join(dict.fromkeys((names.name(r["province"], x) if r.get("province") else None)
-                                     or names.territory_label(r.get("territory") or "foreign", x) for x in langs))
-    place += f" · {r['city']}" if r.get("city") else ""
-    zone = f" / {r['zone']}" if r.get("zone") else ""
-    return f"{r['provider']} {r['region']}{zone} → {place}"
 
 
 def _title(catalog: RuleCatalog, f: dict[str, Any]) -> dict[str, str]:
@@ -129,10 +108,11 @@ def build(doc: dict[str, Any], lang: str, catalog: RuleCatalog | None = None) ->
                 anchors[c.parent].append((g.anchor, g.number))
     blocking = sum(f["enforcement"] == "mandatory" for f in failed)
     verdict = ("fail", blocking) if blocking else (("warn", len(failed)) if failed else ("pass", 0))
+    verdict = verdict if findings else ("empty", 0)
     checkable = [r for r in rows if r.clause.checkable]
     return View(doc=doc, lang=lang, rows=rows, groups=groups, anchors={k: list(dict.fromkeys(v))
                                                                       for k, v in anchors.items()},
-                undetermined=[f for f in failed if matrix.undetermined(f)],
+                failed=failed, blocking=blocking, undetermined=[f for f in failed if matrix.undetermined(f)],
                 suppressed=[f for f in findings if f.get("suppressed")], other=_other(doc),
                 other_failed=[c for c in doc.get("other_checks", []) if c["status"] == "failed"],
                 places=inventory.places(doc, catalog), renewal=_renewal(doc["license"], doc["generated_at"]),

@@ -1,9 +1,10 @@
 """The rules, one module per duty family. The family list is explicit: a reader finds every rule here."""
+
 from __future__ import annotations
 
+from permitguard.rule_catalog import RuleCatalog
 from permitguard.rules import control_plane, filing, residency
 from permitguard.rules.base import Rule, Verdict
-from permitguard.rule_catalog import RuleCatalog
 
 FAMILIES = (residency, control_plane, filing)
 

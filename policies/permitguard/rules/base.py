@@ -1,4 +1,5 @@
 """What a rule is: a pure function (Subject, Context) -> Verdict. Family modules export RULES = {id: fn}."""
+
 from __future__ import annotations
 
 from collections.abc import Callable

@@ -1,4 +1,5 @@
 """Message parameters every rule shares, and small helpers over Subject."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -6,8 +7,13 @@ from typing import Any
 from permitguard.context import Subject
 from permitguard.model import Unknown
 
-TERRITORY = {"mainland": ("mainland China", "中国大陆"), "hk": ("Hong Kong", "香港"),
-             "mo": ("Macau", "澳门"), "tw": ("Taiwan", "台湾"), "foreign": ("outside China", "境外")}
+TERRITORY = {
+    "mainland": ("mainland China", "中国大陆"),
+    "hk": ("Hong Kong", "香港"),
+    "mo": ("Macau", "澳门"),
+    "tw": ("Taiwan", "台湾"),
+    "foreign": ("outside China", "境外"),
+}
 WHY_ZH = {"known only after apply": "需在 apply 后才能确定"}
 
 

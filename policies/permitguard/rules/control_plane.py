@@ -1,6 +1,7 @@
 """SP-15(3), SP-16(5), SP-17(5): nobody outside the company gets use or management rights over the
 network-control system — no trust to third parties, no management surface open beyond the
 organisation's management networks."""
+
 from __future__ import annotations
 
 import ipaddress
@@ -20,7 +21,9 @@ def _principals(kind: str, value: object) -> list[pr.Principal]:
     if kind == "policy_document":
         return pr.policy_principals(value)
     values = value if isinstance(value, (list, tuple)) else [value]
-    return [pr.Principal(kind, v if isinstance(v, Unknown) else str(v)) for v in values if v not in (None, "")]
+    return [
+        pr.Principal(kind, v if isinstance(v, Unknown) else str(v)) for v in values if v not in (None, "")
+    ]
 
 
 def third_party_trust(s: Subject, ctx: Context) -> Verdict:
@@ -35,13 +38,17 @@ def third_party_trust(s: Subject, ctx: Context) -> Verdict:
         try:
             found = _principals(spec.kind, value) if value not in (None, "") else []
         except pr.Unparseable as exc:
-            return Verdict(FAILED, "unresolved", {**params, "attr": spec.attr, "why": str(exc), "why_zh": str(exc)})
+            return Verdict(
+                FAILED, "unresolved", {**params, "attr": spec.attr, "why": str(exc), "why_zh": str(exc)}
+            )
         unknown = next((p.value for p in found if isinstance(p.value, Unknown)), None)
         if unknown is not None:
             return Verdict(FAILED, "unresolved", {**params, "attr": spec.attr, **unknown_params(unknown)})
         outsiders = [p.value for p in found if not pr.is_first_party(p, s.resource.cloud, ctx.profile)]
         if outsiders:
-            return Verdict(FAILED, "third_party", {**params, "attr": spec.attr, "principals": ", ".join(outsiders)})
+            return Verdict(
+                FAILED, "third_party", {**params, "attr": spec.attr, "principals": ", ".join(outsiders)}
+            )
         seen += [p.value for p in found]
     return Verdict(PASSED, "first_party", {**params, "principals": ", ".join(seen) or "none"})
 
@@ -57,7 +64,9 @@ def _outside(source: str, ctx: Context) -> bool:
 
 
 def _hits_management(span: tuple[int, int] | None, ctx: Context) -> bool:
-    return span is not None and any(lo <= span[1] and span[0] <= hi for lo, hi in ctx.profile.management_ports)
+    return span is not None and any(
+        lo <= span[1] and span[0] <= hi for lo, hi in ctx.profile.management_ports
+    )
 
 
 def management_exposed(s: Subject, ctx: Context) -> Verdict:
@@ -72,17 +81,30 @@ def management_exposed(s: Subject, ctx: Context) -> Verdict:
             if any(_outside(src, ctx) for src in sources):
                 return Verdict(FAILED, "public_endpoint", {**params, "detail": detail})
         if ingress is not None:
-            bad = [r for r in ingress(attrs) if _hits_management(r.ports, ctx)
-                   and any(_outside(src, ctx) for src in r.sources)]
+            bad = [
+                r
+                for r in ingress(attrs)
+                if _hits_management(r.ports, ctx) and any(_outside(src, ctx) for src in r.sources)
+            ]
             if bad:
-                ports = ", ".join(sorted({f"{lo}" if lo == hi else f"{lo}-{hi}" for lo, hi in (r.ports for r in bad)}))
+                ports = ", ".join(
+                    sorted({f"{lo}" if lo == hi else f"{lo}-{hi}" for lo, hi in (r.ports for r in bad)})
+                )
                 sources = ", ".join(sorted({src for r in bad for src in r.sources if _outside(src, ctx)}))
                 return Verdict(FAILED, "exposed_port", {**params, "ports": ports, "sources": sources})
     except Unresolved as exc:
         return Verdict(FAILED, "unresolved", {**params, "what": exc.what, **unknown_params(exc.value)})
     except (ValueError, TypeError, AttributeError) as exc:
-        return Verdict(FAILED, "unresolved", {**params, "what": "the rule definition",
-                                              "why": f"unreadable ({exc})", "why_zh": f"无法解析（{exc}）"})
+        return Verdict(
+            FAILED,
+            "unresolved",
+            {
+                **params,
+                "what": "the rule definition",
+                "why": f"unreadable ({exc})",
+                "why_zh": f"无法解析（{exc}）",
+            },
+        )
     return Verdict(PASSED, "restricted", params)
 
 

@@ -4,6 +4,7 @@ Each reader returns (sources, detail): the CIDRs admitted to a public endpoint (
 is private) and a short description for the message. Provider defaults count: EKS endpoints are public
 to 0.0.0.0/0 unless configured otherwise, AKS clusters are public unless private_cluster_enabled.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
@@ -64,5 +65,6 @@ def huawei_cce(a: Mapping) -> tuple[list[str], str]:
     return ANYWHERE, f"API bound to EIP {eip if isinstance(eip, str) else '(assigned at apply)'}"
 
 
-ENDPOINTS: dict[str, Reader] = {f.__name__: f for f in (aws_eks, alicloud_cs, tencent_tke_endpoint, tencent_tke,
-                                                          azure_aks, huawei_cce)}
+ENDPOINTS: dict[str, Reader] = {
+    f.__name__: f for f in (aws_eks, alicloud_cs, tencent_tke_endpoint, tencent_tke, azure_aks, huawei_cce)
+}

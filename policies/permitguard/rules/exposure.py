@@ -3,6 +3,7 @@
 Each ingress extractor turns one resource's attributes into IngressRule values: the ports it opens
 (None = all) and the sources it admits. Values known only after apply raise Unresolved.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
@@ -125,7 +126,9 @@ def huawei_secgroup_rule(a: Mapping) -> list[IngressRule]:
     if not _is_ingress(a, "direction") or not _allows(a, "action", "allow"):
         return []
     sources = _list(a, "remote_ip_prefix")
-    if not sources and not any(a.get(k) not in (None, "") for k in ("remote_group_id", "remote_address_group_id")):
+    if not sources and not any(
+        a.get(k) not in (None, "") for k in ("remote_group_id", "remote_address_group_id")
+    ):
         sources = ["0.0.0.0/0"]  # no remote at all: the API admits every address
     if _get(a, "ports"):
         return [IngressRule(s, tuple(sources)) for s in _port_text(_get(a, "ports"), _get(a, "protocol"))]
@@ -146,7 +149,17 @@ def azure_nsg_inline(a: Mapping) -> list[IngressRule]:
 
 
 INGRESS: dict[str, Callable[[Mapping], list[IngressRule]]] = {
-    f.__name__: f for f in (aws_sg_inline, aws_sg_rule, aws_vpc_sg_ingress, alicloud_sg_rule, tencent_sg_rule,
-                            tencent_sg_rule_set, tencent_sg_lite_rule, huawei_secgroup_rule, azure_nsg_rule,
-                            azure_nsg_inline)
+    f.__name__: f
+    for f in (
+        aws_sg_inline,
+        aws_sg_rule,
+        aws_vpc_sg_ingress,
+        alicloud_sg_rule,
+        tencent_sg_rule,
+        tencent_sg_rule_set,
+        tencent_sg_lite_rule,
+        huawei_secgroup_rule,
+        azure_nsg_rule,
+        azure_nsg_inline,
+    )
 }

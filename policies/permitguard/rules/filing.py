@@ -3,14 +3,15 @@
 A (provider, region, zone) that a filed machine room covers is filed; anything else needs the
 prior-filing tag naming a filing of the profile whose scope covers it, dated no later than the change.
 """
+
 from __future__ import annotations
 
 from permitguard import placement as pl
 from permitguard.context import Context, Subject
+from permitguard.geo import Location
 from permitguard.license import Filing, Scope
 from permitguard.model import Unknown
 from permitguard.rules.base import FAILED, NOT_APPLICABLE, PASSED, Verdict
-from permitguard.geo import Location
 from permitguard.rules.common import at, base_params, unknown_params
 
 
@@ -45,8 +46,11 @@ def new_room_unfiled(s: Subject, ctx: Context) -> Verdict:
     if filing is None or _problem(filing, s, ctx) is not None:
         shown = "unknown" if isinstance(value, Unknown) else str(value)
         return Verdict(FAILED, "invalid_filing", {**params, "tag": tag, "value": shown})
-    return Verdict(PASSED, "prior_filing", {**params, "reference": filing.reference,
-                                            "filed_on": filing.filed_on.isoformat()})
+    return Verdict(
+        PASSED,
+        "prior_filing",
+        {**params, "reference": filing.reference, "filed_on": filing.filed_on.isoformat()},
+    )
 
 
 def _problem(filing: Filing, s: Subject, ctx: Context) -> str | None:
@@ -75,8 +79,9 @@ def prior_filing_invalid(s: Subject, ctx: Context) -> Verdict:
     filing = ctx.profile.filing(value)
     if filing is None:
         return Verdict(FAILED, "unknown_reference", params)
-    params.update(filed_on=filing.filed_on.isoformat(), as_of=ctx.as_of.isoformat(),
-                  scope=_scope_text(filing.scope))
+    params.update(
+        filed_on=filing.filed_on.isoformat(), as_of=ctx.as_of.isoformat(), scope=_scope_text(filing.scope)
+    )
     problem = _problem(filing, s, ctx)
     if problem:
         return Verdict(FAILED, problem, params)

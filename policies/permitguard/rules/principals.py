@@ -4,6 +4,7 @@ Policy documents of AWS IAM, Alibaba RAM and Tencent CAM share one shape (Statem
 with key case differing (CAM writes `statement`/`principal`). A principal is first party when it is a
 cloud service principal or names one of the organisation's accounts / tenants / identity domains.
 """
+
 from __future__ import annotations
 
 import json

@@ -1,5 +1,6 @@
 """SP-15(3), SP-16(3)/(5), SP-17(5), SP-2: systems stay in mainland China and inside the coverage
 of their business type; a location that cannot be established is never a pass."""
+
 from __future__ import annotations
 
 from permitguard import placement as pl
@@ -35,7 +36,9 @@ def _services(s: Subject, ctx: Context) -> tuple[list[str], Verdict | None]:
     key = profile.tags["service"]
     value = s.tag(key)
     if isinstance(value, Unknown):
-        return [], Verdict(FAILED, "service_tag_unknown", {**base_params(s), "tag": key, **unknown_params(value)})
+        return [], Verdict(
+            FAILED, "service_tag_unknown", {**base_params(s), "tag": key, **unknown_params(value)}
+        )
     if value is None or value == "":
         return ([profile.default_service] if profile.default_service else list(profile.services)), None
     if not isinstance(value, str) or value.strip().lower() not in profile.services:
@@ -46,7 +49,10 @@ def _services(s: Subject, ctx: Context) -> tuple[list[str], Verdict | None]:
 
 def _names(ctx: Context, keys: list[str]) -> tuple[str, str]:
     svc = [ctx.profile.services[k] for k in keys]
-    return (" / ".join(f"{x.name_en} ({x.code})" for x in svc), "、".join(f"{x.name_zh}（{x.code}）" for x in svc))
+    return (
+        " / ".join(f"{x.name_en} ({x.code})" for x in svc),
+        "、".join(f"{x.name_zh}（{x.code}）" for x in svc),
+    )
 
 
 def outside_coverage(s: Subject, ctx: Context) -> Verdict:
@@ -68,7 +74,9 @@ def _covered(loc, keys: list[str], params: dict, ctx: Context) -> Verdict:
         return Verdict(PASSED, "inside_coverage", params)
     if any(a is None for a in answers):
         missing = ("province", "省份") if loc.province is None else ("city", "城市")
-        return Verdict(FAILED, "coverage_undetermined", {**params, "missing": missing[0], "missing_zh": missing[1]})
+        return Verdict(
+            FAILED, "coverage_undetermined", {**params, "missing": missing[0], "missing_zh": missing[1]}
+        )
     return Verdict(FAILED, "outside_coverage", params)
 
 

@@ -1,4 +1,5 @@
 """Which reader an input needs: a directory is Terraform HCL; a JSON file is a plan or a Pulumi preview."""
+
 from __future__ import annotations
 
 import hashlib
@@ -20,8 +21,9 @@ def load_json(path: Path, what: str) -> Any:
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
-        raise InputError(f"{path}: {what} is not valid JSON (line {exc.lineno}, column {exc.colno}: "
-                         f"{exc.msg}); truncated?") from None
+        raise InputError(
+            f"{path}: {what} is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg}); truncated?"
+        ) from None
 
 
 def kind_of(path: Path) -> str:
@@ -30,12 +32,16 @@ def kind_of(path: Path) -> str:
     if path.is_dir():
         return "terraform"
     doc = load_json(path, "input")
-    if isinstance(doc, dict) and ("resource_changes" in doc or "planned_values" in doc or "terraform_version" in doc):
+    if isinstance(doc, dict) and (
+        "resource_changes" in doc or "planned_values" in doc or "terraform_version" in doc
+    ):
         return "terraform_plan"
     if isinstance(doc, dict) and ("steps" in doc or "changeSummary" in doc):
         return "pulumi_preview"
-    raise InputError(f"{path}: not a Terraform directory, a `terraform show -json` plan or a "
-                     "`pulumi preview --json` document")
+    raise InputError(
+        f"{path}: not a Terraform directory, a `terraform show -json` plan or a "
+        "`pulumi preview --json` document"
+    )
 
 
 def digest(path: Path) -> str:
@@ -53,9 +59,12 @@ def read(path: Path) -> SourceResult:
     kind = kind_of(path)
     if kind == "terraform":
         from permitguard.sources.terraform_hcl import read_directory
+
         return read_directory(path)
     if kind == "terraform_plan":
         from permitguard.sources.terraform_plan import read_plan
+
         return read_plan(path)
     from permitguard.sources.pulumi_preview import read_preview
+
     return read_preview(path)

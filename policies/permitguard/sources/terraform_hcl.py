@@ -33,8 +33,8 @@ def read_directory(path: str | Path) -> SourceResult:
     result = SourceResult(kind="terraform", files=len(files))
     for address, vertex in sorted(index.resources.items(), key=lambda i: _order(i[1])):
         resource_type, conf = _entity(vertex)
-        if conf.get("count") == [0]:
-            continue  # count = 0: the resource does not exist (Checkov skips it too)
+        if conf.get("count") == [0] or not index.instantiated(address):
+            continue  # count = 0 (on the resource or its module): Terraform creates nothing
         result.resources.append(adapter.to_resource(adapter.prepare(conf), resource_type, index))
         for skip in skips.get(address, []):
             result.suppressions[(address, skip["id"])] = skip.get("suppress_comment") or ""
@@ -56,7 +56,20 @@ def _graph(root: Path) -> tuple[Any, Any]:
         reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
         raise InputError(f"{Path(file).relative_to(root) if file.startswith(str(root)) else file}: "
                          f"cannot parse: {reason}{more}")
+    _require_modules(local_graph, root)
     return local_graph, manager.save_graph(local_graph)
+
+
+def _require_modules(local_graph: Any, root: Path) -> None:
+    """A module call Checkov could not load (remote source not downloaded, missing path) hides its
+    resources: unusable input, not a clean scan."""
+    for vertex in (v for v in local_graph.vertices if v.block_type == "module"):
+        conf = next(iter(vertex.config.values()), {})
+        if not conf.get("__resolved__"):
+            where = f"{Path(vertex.path).relative_to(root)}:{normalise.first(conf, '__start_line__')}"
+            source = normalise.first(conf, "source")
+            raise InputError(f"{where}: module {vertex.name} (source {source}) could not be loaded, so its "
+                             "resources cannot be checked; run `terraform init` first")
 
 
 def _entity(vertex: Mapping[str, Any]) -> tuple[str, dict[str, Any]]:

@@ -1,9 +1,9 @@
 """Terraform plan JSON (`terraform show -json plan.bin`) → Resources, one per managed resource change.
 
-Attributes are the after-state, with every `after_unknown` path an `Unknown("known only after apply")`;
-the provider region comes from `configuration.provider_config[<provider_config_key>]` (a constant, or a
-root variable from the plan's `variables`), through module calls' `providers` maps where a key
-names a module's own configuration. Plans carry no file or line.
+Attributes are the after-state, every `after_unknown` path an `Unknown("known only after apply")`. The
+provider region is `configuration.provider_config[<provider_config_key>].expressions.region`: a constant or
+a variable (the plan's `variables`, module arguments); a module's own key (`module.edge:alicloud`) not in
+provider_config goes up through the module calls' `providers` maps. Plans carry no file or line.
 """
 from __future__ import annotations
 
@@ -18,32 +18,29 @@ from permitguard.errors import InputError
 from permitguard.model import Action, Resource, Unknown
 from permitguard.sources import SourceResult
 
+Plan = Mapping[str, Any]
 ACTIONS = {("delete",): Action.DELETE, ("create",): Action.CREATE, ("update",): Action.UPDATE,
            ("no-op",): Action.NOOP, ("read",): Action.READ, ("create", "delete"): Action.CREATE,
-           ("delete", "create"): Action.CREATE,
-           ("forget",): Action.DELETE}  # `removed` blocks: Terraform stops managing it; never a violation
+           ("delete", "create"): Action.CREATE, ("forget",): Action.DELETE}  # forget: `removed` blocks
 _MODULE = re.compile(r'module\.([^.\[]+)(?:\[[^\]]*\])?')
 
 
 def read_plan(path: str | Path) -> SourceResult:
     """Raises InputError (one line) for a missing, unreadable, truncated or non-plan file."""
     plan = _load(Path(path))
-    config = plan.get("configuration") or {}
     changes = [rc for rc in plan.get("resource_changes") or [] if isinstance(rc, Mapping)]
-    resources = [_resource(rc, plan, config) for rc in changes
+    resources = [_resource(rc, plan) for rc in changes
                  if rc.get("mode", "managed") == "managed" and not rc.get("deposed")]
     return SourceResult(kind="terraform_plan", resources=resources, files=1)
 
 
 def _load(path: Path) -> dict[str, Any]:
     try:
-        text = path.read_text(encoding="utf-8")
+        plan = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise InputError(f"{path}: no such file") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(f"{path}: cannot read: {getattr(exc, 'strerror', None) or exc}") from None
-    try:
-        plan = json.loads(text)
     except ValueError as exc:
         raise InputError(f"{path}: not valid JSON (truncated?): {exc}") from None
     if not isinstance(plan, dict) or "format_version" not in plan or not isinstance(
@@ -52,14 +49,14 @@ def _load(path: Path) -> dict[str, Any]:
     return plan
 
 
-def _resource(rc: Mapping[str, Any], plan: Mapping[str, Any], config: Mapping[str, Any]) -> Resource:
+def _resource(rc: Mapping[str, Any], plan: Plan) -> Resource:
     change = rc.get("change") or {}
     actions = tuple(change.get("actions") or ())
     if actions not in ACTIONS:
         raise InputError(f"{rc.get('address')}: unknown change actions {list(actions)}")
     after = change.get("after")
     attributes = _overlay(after if isinstance(after, Mapping) else {}, change.get("after_unknown") or {})
-    region, origin = _provider_region(rc, plan, config)
+    region, origin = _provider_region(rc, plan)
     return Resource(
         address=str(rc.get("address")), type=str(rc.get("type")), cloud=_cloud(rc),
         attributes=attributes, provider_region=region, provider_region_from=origin,
@@ -91,58 +88,61 @@ def _any(unknown: Any) -> bool:
     return any(_any(u) for u in unknown) if isinstance(unknown, list) else unknown is True
 
 
-def _module_call(config: Mapping[str, Any], names: list[str]) -> Mapping[str, Any]:
-    call: Mapping[str, Any] = {"module": config.get("root_module") or {}}
+def _call(plan: Plan, names: list[str]) -> Mapping[str, Any]:
+    """The module call at module path `names` (the root module wrapped as a call for `[]`)."""
+    call: Mapping[str, Any] = {"module": (plan.get("configuration") or {}).get("root_module") or {}}
     for name in names:
         call = ((call.get("module") or {}).get("module_calls") or {}).get(name) or {}
     return call
 
 
-def _config_key(rc: Mapping[str, Any], config: Mapping[str, Any]) -> tuple[str, list[str]]:
-    """The resource's provider_config_key from the configuration, and its module names."""
+def _key(names: list[str], local: str) -> str:
+    return f"{'.'.join('module.' + n for n in names)}:{local}" if names else local
+
+
+def _provider_region(rc: Mapping[str, Any], plan: Plan) -> tuple[Any, str]:
+    providers = (plan.get("configuration") or {}).get("provider_config") or {}
     names = _MODULE.findall(str(rc.get("module_address") or ""))
     local = f"{rc.get('type')}.{rc.get('name')}"
-    for res in (_module_call(config, names).get("module") or {}).get("resources") or []:
-        if res.get("address") == local and res.get("mode", "managed") == "managed":
-            return str(res.get("provider_config_key")), names
-    return (":".join(["module." + ".module.".join(names), _cloud(rc)]) if names else _cloud(rc)), names
-
-
-def _provider_region(rc: Mapping[str, Any], plan: Mapping[str, Any],
-                     config: Mapping[str, Any]) -> tuple[Any, str]:
-    providers = config.get("provider_config") or {}
-    key, names = _config_key(rc, config)
+    configured = (_call(plan, names).get("module") or {}).get("resources") or []
+    key = next((str(r.get("provider_config_key")) for r in configured
+                if r.get("address") == local and r.get("mode") != "data"), _key(names, _cloud(rc)))
     while key not in providers and ":" in key and names:  # a module's own key, mapped by its caller
         local = key.split(":", 1)[1]
-        mapping = _module_call(config, names).get("providers") or {}
-        names = names[:-1]
-        parent = mapping.get(local, local if "." not in local else None)
-        if parent is None:
+        parent = (_call(plan, names).get("providers") or {}).get(local, None if "." in local else local)
+        if parent is None:  # an aliased configuration is only ever passed explicitly
             return Unknown(f"provider {key} is not passed to its module"), f"provider {key}"
-        key = (":".join(["module." + ".module.".join(names), parent]) if names else parent)
+        names = names[:-1]
+        key = _key(names, parent)
     if key not in providers:
         return None, f"provider {key} (no provider configuration)"
-    return _region(providers[key], plan, config), f"provider {key} (plan provider_config)"
+    return _region(providers[key], plan), f"provider {key} (plan provider_config)"
 
 
-def _region(provider: Mapping[str, Any], plan: Mapping[str, Any], config: Mapping[str, Any]) -> Any:
+def _region(provider: Mapping[str, Any], plan: Plan) -> Any:
     expr = (provider.get("expressions") or {}).get("region")
     if not isinstance(expr, Mapping):
         return None
-    if "constant_value" in expr:
-        return expr["constant_value"]
+    value = _value(expr, _MODULE.findall(str(provider.get("module_address") or "")), plan)
+    return value if value is None or isinstance(value, (str, Unknown)) else Unknown(f"region {value!r}")
+
+
+def _value(expr: Any, names: list[str], plan: Plan) -> Any:
+    """A constant, or a variable of module `names` (the root's from the plan's `variables`), followed up
+    through the module calls' arguments. Anything else (locals, resources) a plan does not record."""
+    if not isinstance(expr, Mapping) or "constant_value" in expr:
+        return expr.get("constant_value") if isinstance(expr, Mapping) else None
     refs = [r for r in expr.get("references") or [] if isinstance(r, str)]
-    if not refs:
-        return Unknown("unresolved reference in provider region")
-    parts = refs[0].split(".")
-    names = _MODULE.findall(str(provider.get("module_address") or ""))
-    if parts[0] != "var":
-        return Unknown(f"unresolved reference {refs[0]}")
-    if names:  # a module's variable: the caller's constant argument, if it gave one
-        args = _module_call(config, names).get("expressions") or {}
-        value = (args.get(parts[1]) or {}).get("constant_value")
+    parts = refs[0].split(".") if refs else ["?"]
+    if parts[0] != "var" or len(parts) < 2:
+        return Unknown(f"unresolved reference {refs[0] if refs else 'in the provider configuration'}")
+    if names:
+        call = _call(plan, names)
+        arg = (call.get("expressions") or {}).get(parts[1])
+        default = ((call.get("module") or {}).get("variables") or {}).get(parts[1], {}).get("default")
+        value = _value(arg, names[:-1], plan) if arg is not None else default
     else:
         value = ((plan.get("variables") or {}).get(parts[1]) or {}).get("value")
     for part in parts[2:]:
         value = value.get(part) if isinstance(value, Mapping) else None
-    return value if isinstance(value, str) else Unknown(f"unresolved reference {refs[0]}")
+    return value

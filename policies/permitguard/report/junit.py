@@ -1,0 +1,105 @@
+"""JUnit XML: one testsuite per rule, one testcase per (rule, resource). Failed → <failure>; not applicable
+and suppressed → <skipped>. Other tools' checks (Checkov built-ins, other packs) follow, a suite per check."""
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from collections import defaultdict
+from typing import Any
+
+from permitguard.report.labels import texts
+from permitguard.rule_catalog import RuleCatalog
+
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _x(value: Any) -> str:
+    """Text XML 1.0 can carry: control characters from the inputs are dropped."""
+    return _NOT_XML.sub("", str(value))
+
+
+def _text(value: dict[str, str], lang: str) -> str:
+    return "\n".join(t for _, t in texts(value, lang))
+
+
+def _case(suite: ET.Element, name: str, classname: str, file: str | None, line: int | None) -> ET.Element:
+    attrs = {"name": _x(name), "classname": _x(classname), "time": "0"}
+    if file:
+        attrs["file"] = _x(file)
+    if line:
+        attrs["line"] = str(line)
+    return ET.SubElement(suite, "testcase", attrs)
+
+
+def _details(f: dict[str, Any], lang: str) -> str:
+    r = f["resource"]
+    where = f"{r['file']}:{r['line']}" if r.get("file") and r.get("line") else r.get("file") or r["address"]
+    place = " / ".join(str(r[k]) for k in ("region", "zone", "province", "city") if r.get(k)) or "unknown"
+    return _x(f"{_text(f['message'], lang)}\nwhere: {where}\nlocation: {place}\n"
+              f"clauses: {', '.join(f['clauses'])}\n"
+              f"fix: {_text(f.get('remediation') or {'en': '', 'zh': ''}, lang)}")
+
+
+def _suite(root: ET.Element, name: str, timestamp: str, props: dict[str, str]) -> ET.Element:
+    suite = ET.SubElement(root, "testsuite", {"name": _x(name), "timestamp": timestamp[:19], "time": "0"})
+    if props:
+        holder = ET.SubElement(suite, "properties")
+        for k, v in props.items():
+            ET.SubElement(holder, "property", {"name": k, "value": _x(v)})
+    return suite
+
+
+def _count(suite: ET.Element) -> tuple[int, int, int]:
+    cases = suite.findall("testcase")
+    failures = sum(c.find("failure") is not None for c in cases)
+    skipped = sum(c.find("skipped") is not None for c in cases)
+    suite.set("tests", str(len(cases)))
+    suite.set("failures", str(failures))
+    suite.set("errors", "0")
+    suite.set("skipped", str(skipped))
+    return len(cases), failures, skipped
+
+
+def render(doc: dict[str, Any], lang: str = "both", **_: Any) -> str:
+    catalog = RuleCatalog.load()
+    permit, stamp = doc["license"]["number"], doc["generated_at"]
+    root = ET.Element("testsuites", {"name": f"permitguard {permit}", "time": "0"})
+    by_rule: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for f in doc["findings"]:
+        by_rule[f["rule_id"]].append(f)
+    for rule_id in sorted(by_rule):
+        first = by_rule[rule_id][0]
+        title = catalog[rule_id].title.en if rule_id in catalog else first.get("rule_name", rule_id)
+        suite = _suite(root, f"{rule_id} {title}", stamp, {
+            "permit": permit, "clauses": ", ".join(first["clauses"]), "severity": first["severity"]})
+        for f in sorted(by_rule[rule_id], key=lambda f: f["resource"]["address"]):
+            r = f["resource"]
+            case = _case(suite, r["address"], rule_id, r.get("file"), r.get("line"))
+            if f.get("suppressed"):
+                ET.SubElement(case, "skipped", {"message": _x(f"suppressed: {f['suppressed']}")})
+            elif f["status"] == "failed":
+                failure = ET.SubElement(case, "failure", {"message": _x(_text(f["message"], lang)),
+                                                          "type": f["enforcement"]})
+                failure.text = _details(f, lang)
+            elif f["status"] == "not_applicable":
+                why = _text(f["message"], lang)
+                ET.SubElement(case, "skipped", {"message": _x(f"not applicable: {why}")})
+    others: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+    for c in doc.get("other_checks", []):
+        others[(c["tool"], c["check_id"])].append(c)
+    for (tool, check_id), checks in sorted(others.items()):
+        suite = _suite(root, f"{tool} {check_id} {checks[0].get('check_name', '')}".strip(), stamp, {})
+        for c in checks:
+            case = _case(suite, c["resource"], f"{tool}.{check_id}", c.get("file"), c.get("line"))
+            if c["status"] == "failed":
+                failure = ET.SubElement(case, "failure", {"message": _x(c.get("check_name") or check_id),
+                                                          "type": "other"})
+                failure.text = _x(c.get("message") or c.get("guideline") or "")
+            elif c["status"] == "skipped":
+                ET.SubElement(case, "skipped", {"message": _x(f"suppressed: {c.get('suppressed') or ''}")})
+    totals = [_count(s) for s in root.findall("testsuite")]
+    for i, key in enumerate(("tests", "failures", "skipped")):
+        root.set(key, str(sum(t[i] for t in totals)))
+    root.set("errors", "0")
+    ET.indent(root)
+    return ET.tostring(root, encoding="unicode", xml_declaration=True) + "\n"

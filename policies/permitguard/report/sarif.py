@@ -1,0 +1,139 @@
+"""SARIF 2.1.0: one run for permitguard's rules (catalog metadata, clauses, help in English and Chinese), and
+one run per other tool whose results the inputs carried (Checkov built-ins, other policy packs)."""
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import defaultdict
+from typing import Any
+from urllib.parse import quote
+
+from permitguard.report import clauses as clause_catalog
+from permitguard.report.labels import texts
+from permitguard.rule_catalog import RuleCatalog, RuleMeta
+
+SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+LEVEL = {"mandatory": "error", "advisory": "warning", "disabled": "note"}
+PLACE = ("provider", "region", "zone", "territory", "province", "city", "service")
+SECURITY_SEVERITY = {"CRITICAL": "9.5", "HIGH": "7.5", "MEDIUM": "5.0", "LOW": "3.0", "INFO": "0.0"}
+
+
+def _text(value: dict[str, str], lang: str) -> str:
+    return "\n".join(t for _, t in texts(value, lang))
+
+
+def _rule(meta: RuleMeta, permit: str) -> dict[str, Any]:
+    cites = clause_catalog.by_id()
+    clauses = ", ".join(meta.clauses)
+    cites_zh = "、".join(cites[c].cite_zh if c in cites else c for c in meta.clauses)
+    return {
+        "id": meta.id, "name": meta.name,
+        "shortDescription": {"text": meta.title.en},
+        "fullDescription": {"text": f"{meta.title.en} ({meta.title.zh}). "
+                                    f"Permit {permit}, clauses {clauses}."},
+        "help": {"text": f"How to fix: {meta.remediation.en}\n修复方法：{meta.remediation.zh}\n"
+                         f"Clauses: {clauses} ({cites_zh})",
+                 "markdown": f"**How to fix:** {meta.remediation.en}\n\n"
+                             f"**修复方法：** {meta.remediation.zh}\n\n"
+                             f"**Clauses / 条款:** {clauses} ({cites_zh})"},
+        "defaultConfiguration": {"level": LEVEL[meta.enforcement]},
+        "properties": {"clauses": list(meta.clauses), "clauses_zh": cites_zh, "title_zh": meta.title.zh,
+                       "severity": meta.severity, "security-severity": SECURITY_SEVERITY[meta.severity],
+                       "family": meta.family,
+                       "tags": ["compliance", "security", f"permit-{permit}", *meta.clauses]},
+    }
+
+
+def _uri(path: str) -> dict[str, str]:
+    path = path.replace("\\", "/")
+    if path.startswith("/"):
+        return {"uri": "file://" + quote(path)}
+    return {"uri": quote(path.removeprefix("./")), "uriBaseId": "%SRCROOT%"}
+
+
+def _location(address: str, file: str | None, line: int | None) -> dict[str, Any]:
+    loc: dict[str, Any] = {"logicalLocations": [{"fullyQualifiedName": address, "kind": "resource"}]}
+    if file:
+        physical: dict[str, Any] = {"artifactLocation": _uri(file)}
+        if isinstance(line, int) and line >= 1:
+            physical["region"] = {"startLine": line}
+        loc["physicalLocation"] = physical
+    return loc
+
+
+def _fingerprint(*parts: str) -> str:
+    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:32]
+
+
+def _result(f: dict[str, Any], index: int, lang: str) -> dict[str, Any]:
+    r = f["resource"]
+    out: dict[str, Any] = {
+        "ruleId": f["rule_id"], "ruleIndex": index, "level": LEVEL.get(f["enforcement"], "warning"),
+        "kind": "fail",
+        "message": {"text": _text(f["message"], lang)},
+        "locations": [_location(r["address"], r.get("file"), r.get("line"))],
+        "partialFingerprints": {"permitguardFinding/v1": _fingerprint(f["rule_id"], r["address"])},
+        "properties": {"clauses": f["clauses"], "severity": f["severity"], "enforcement": f["enforcement"],
+                       "reason": f.get("reason", ""), "message_zh": f["message"]["zh"],
+                       "location": {k: r.get(k) for k in PLACE}},
+    }
+    if f.get("suppressed"):
+        out["suppressions"] = [{"kind": "inSource" if r.get("file") else "external",
+                                "justification": f["suppressed"]}]
+    return out
+
+
+def _permitguard_run(doc: dict[str, Any], lang: str, catalog: RuleCatalog) -> dict[str, Any]:
+    permit = doc["license"]["number"]
+    rules = [_rule(m, permit) for m in catalog]
+    index = {r["id"]: i for i, r in enumerate(rules)}
+    results = []
+    for f in doc["findings"]:
+        if f["status"] != "failed":
+            continue
+        if f["rule_id"] not in index:  # a scan document from another catalog version
+            index[f["rule_id"]] = len(rules)
+            rules.append({"id": f["rule_id"], "name": f.get("rule_name") or f["rule_id"],
+                          "properties": {"clauses": f["clauses"], "severity": f["severity"]}})
+        results.append(_result(f, index[f["rule_id"]], lang))
+    return {
+        "tool": {"driver": {"name": "permitguard", "version": doc["tool"]["version"],
+                            "semanticVersion": doc["tool"]["version"], "rules": rules}},
+        "invocations": [{"executionSuccessful": True, "endTimeUtc": doc["generated_at"]}],
+        "originalUriBaseIds": {"%SRCROOT%": {"description": {"text": "The directory that was scanned."}}},
+        "results": results,
+        "properties": {"permit": permit, "holder": doc["license"]["holder"], "asOf": doc["as_of"],
+                       "inputs": doc["inputs"], "summary": doc["summary"]},
+    }
+
+
+def _other_runs(doc: dict[str, Any]) -> list[dict[str, Any]]:
+    by_tool: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for c in doc.get("other_checks", []):
+        by_tool[c["tool"].split(":", 1)[0]].append(c)
+    runs = []
+    for tool in sorted(by_tool):
+        rules: dict[str, dict[str, Any]] = {}
+        results = []
+        for c in by_tool[tool]:
+            name = c.get("check_name") or c["check_id"]
+            rule = rules.setdefault(c["check_id"], {"id": c["check_id"], "name": name,
+                                                    "shortDescription": {"text": name}})
+            if (c.get("guideline") or "").startswith("https://"):
+                rule["helpUri"] = c["guideline"]
+            if c["status"] == "passed":
+                continue
+            result = {"ruleId": c["check_id"], "level": "warning",
+                      "message": {"text": c.get("message") or c.get("check_name") or c["check_id"]},
+                      "locations": [_location(c["resource"], c.get("file"), c.get("line"))]}
+            if c["status"] == "skipped":
+                result["suppressions"] = [{"kind": "inSource", "justification": c.get("suppressed") or ""}]
+            results.append(result)
+        runs.append({"tool": {"driver": {"name": tool, "rules": list(rules.values())}}, "results": results})
+    return runs
+
+
+def render(doc: dict[str, Any], lang: str = "both", **_: Any) -> str:
+    log = {"$schema": SCHEMA, "version": "2.1.0",
+           "runs": [_permitguard_run(doc, lang, RuleCatalog.load()), *_other_runs(doc)]}
+    return json.dumps(log, ensure_ascii=False, indent=2)

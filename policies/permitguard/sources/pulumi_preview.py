@@ -1,0 +1,101 @@
+"""`pulumi preview --json` → Resources: every step's resource, judged on the state the step leads to.
+
+Addresses are URNs. Each resource goes through the adapter the policy pack uses
+(permitguard.pulumi.adapter), so both doors translate Pulumi properties once, the same way. A step's
+`provider` reference (`<urn>::<id>`) names a provider step of the document; a default provider
+(`default_<version>`) the document does not list is rebuilt from the document's stack `config`
+(`<pkg>:region`), as the engine builds it. Deletes are judged on their old state and never fail.
+"""
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from permitguard.errors import InputError
+from permitguard.model import Action, Resource
+from permitguard.pulumi import adapter
+from permitguard.pulumi import providers as pv
+from permitguard.resources import ResourceTypeCatalog
+from permitguard.sources import SourceResult
+from permitguard.sources.detect import load_json
+
+KIND = "pulumi_preview"
+ACTIONS = {
+    "create": Action.CREATE, "create-replacement": Action.CREATE, "import": Action.CREATE,
+    "import-replacement": Action.CREATE, "update": Action.UPDATE, "replace": Action.UPDATE,
+    "same": Action.NOOP, "delete": Action.DELETE, "delete-replaced": Action.DELETE,
+    "discard": Action.DELETE, "discard-replaced": Action.DELETE, "remove-pending-replace": Action.DELETE,
+    "read": Action.READ, "read-replacement": Action.READ, "read-discard": Action.READ, "refresh": Action.READ,
+}
+
+
+def read_preview(path: str | Path) -> SourceResult:
+    """Raises InputError for a file unreadable, truncated or not a `pulumi preview --json` document."""
+    path = Path(path)
+    doc = load_json(path, "Pulumi preview")
+    steps = _steps(doc, path)
+    config = doc.get("config") or {}
+    if not isinstance(config, Mapping):
+        raise InputError(f"{path}: `config` is not an object of stack config values")
+    types = ResourceTypeCatalog.load()
+    by_urn = {step["urn"]: _state(step) for step in steps}
+    resources: list[Resource] = []
+    for step in steps:
+        found = _resource(step, by_urn, config, types)
+        if found is not None:
+            resources.append(found)
+    return SourceResult(KIND, resources, files=1)
+
+
+def _steps(doc: Any, path: Path) -> list[dict[str, Any]]:
+    if not isinstance(doc, Mapping) or not ("steps" in doc or "changeSummary" in doc):
+        raise InputError(f"{path}: not a `pulumi preview --json` document (no `steps`)")
+    steps = doc.get("steps") or []
+    if not isinstance(steps, list):
+        raise InputError(f"{path}: `steps` is not a list")
+    for i, step in enumerate(steps):
+        if not (isinstance(step, Mapping) and isinstance(step.get("urn"), str) and step.get("op") in ACTIONS):
+            raise InputError(f"{path}: steps[{i}] is not a preview step (needs `urn` and a known `op`)")
+        if not isinstance(_state(step), Mapping):
+            raise InputError(f"{path}: steps[{i}] ({step['urn']}) has no `newState` or `oldState` object")
+    return list(steps)
+
+
+def _state(step: Mapping[str, Any]) -> Any:
+    old_first = ACTIONS[step["op"]] is Action.DELETE
+    first, second = ("oldState", "newState") if old_first else ("newState", "oldState")
+    return step.get(first) if step.get(first) is not None else step.get(second)
+
+
+def _type(urn: str, state: Mapping[str, Any]) -> str:
+    token = state.get("type")
+    return token if isinstance(token, str) and token else urn.split("::")[2].split("$")[-1]
+
+
+def _resource(step: Mapping[str, Any], by_urn: Mapping[str, Any], config: Mapping[str, Any],
+              types: ResourceTypeCatalog) -> Resource | None:
+    urn, state = step["urn"], _state(step)
+    token = _type(urn, state)
+    action = ACTIONS[step["op"]]
+    before = step.get("oldState") if action is Action.UPDATE else None
+    provider = _provider(step.get("provider") or state.get("provider") or "", token, by_urn, config, types)
+    return adapter.to_resource(token, urn, state.get("inputs") or {}, provider, types, action,
+                               (before.get("inputs") or {}) if isinstance(before, Mapping) else None)
+
+
+def _provider(ref: str, token: str, by_urn: Mapping[str, Any], config: Mapping[str, Any],
+              types: ResourceTypeCatalog) -> pv.ProviderInfo | None:
+    """The provider a step uses: its provider step, else (default providers) one built from config."""
+    if types.pulumi_provider_package(token) is not None:
+        return None
+    urn = ref.rsplit("::", 1)[0] if ref else ""
+    state = by_urn.get(urn)
+    name = urn.rsplit("::", 1)[-1] if urn else pv.DEFAULT_PREFIX
+    if isinstance(state, Mapping):
+        return pv.ProviderInfo(_type(urn, state), name, urn, state.get("inputs") or {})
+    package = types.pulumi_provider_package(_type(urn, {})) if urn else token.split(":", 1)[0]
+    if name == pv.DEFAULT_PREFIX or name.startswith(pv.DEFAULT_PREFIX + "_"):
+        version = name[len(pv.DEFAULT_PREFIX) + 1:].replace("_", ".") or None
+        return pv.default_provider(package or token.split(":", 1)[0], version, config)
+    return pv.ProviderInfo(pv.PROVIDERS + (package or ""), name, urn, {})

@@ -1,0 +1,123 @@
+"""The check objects Checkov runs: built from the rule catalog, failing closed on any error, and loadable
+from the command line exactly as users run Checkov."""
+
+from __future__ import annotations
+
+import fnmatch
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from permitguard.rule_catalog import RuleCatalog
+from permitguard.sources.terraform_hcl import read_directory
+
+ROOT = Path(__file__).resolve().parents[2]
+FIXTURES = ROOT / "tests" / "fixtures"
+EXTERNAL_CHECKS = ROOT / "policies" / "checkov"
+
+
+@pytest.fixture()
+def registered(checkov_runs, catalog_rule_ids):
+    """Our checks as Checkov registered them (loaded from the external-checks dir by the session runs)."""
+    from checkov.terraform.checks.resource.registry import resource_registry
+
+    return {rid: resource_registry.get_check_by_id(rid) for rid in catalog_rule_ids}
+
+
+def test_one_check_per_catalog_rule_with_catalog_metadata(registered):
+    from checkov.common.bridgecrew.severities import Severities
+
+    catalog = RuleCatalog.load()
+    assert set(registered) == set(catalog.ids())
+    for rid, check in registered.items():
+        meta = catalog[rid]
+        assert (check.id, check.name, check.severity) == (rid, meta.title.en, Severities[meta.severity])
+        assert meta.remediation.en in check.guideline
+
+
+def test_checks_cover_every_resource_type_of_the_fixtures(registered):
+    patterns = registered["CKV_CNLIC_101"].supported_resources
+    types = {r.type for d in FIXTURES.glob("CKV_CNLIC_*") for r in read_directory(d).resources}
+    assert all(any(fnmatch.fnmatchcase(t, p) for p in patterns) for t in types)
+    assert not any(fnmatch.fnmatchcase("random_id", p) for p in patterns)
+
+
+def test_an_error_inside_a_check_fails_it_and_says_why(registered, monkeypatch):
+    from checkov.common.models.enums import CheckResult
+
+    check = registered["CKV_CNLIC_101"]
+    monkeypatch.setattr(check, "graph", object())
+    monkeypatch.setattr("permitguard.checkov.checks.shared.graph_index", lambda graph: 1 / 0)
+    assert check.scan_entity_conf({"__address__": "alicloud_vpc.x"}, "alicloud_vpc") is CheckResult.FAILED
+    assert check.details == ["permitguard could not evaluate CKV_CNLIC_101: division by zero"]
+
+
+def test_no_graph_from_checkov_fails_closed(registered, monkeypatch):
+    from checkov.common.models.enums import CheckResult
+
+    check = registered["CKV_CNLIC_103"]
+    monkeypatch.setattr(check, "graph", None)
+    assert check.scan_entity_conf({"__address__": "alicloud_vpc.x"}, "alicloud_vpc") is CheckResult.FAILED
+    assert "no Terraform graph" in check.details[0]
+
+
+def test_count_zero_means_no_resource_to_judge(registered):
+    from checkov.common.models.enums import CheckResult
+
+    assert registered["CKV_CNLIC_101"].scan_entity_conf({"count": [0]}, "alicloud_vpc") is CheckResult.UNKNOWN
+
+
+def test_broken_profile_fails_every_check_never_passes(
+    checkov_runs, checkov_run, catalog_rule_ids, tmp_path, monkeypatch
+):
+    bad = tmp_path / "permitguard.yaml"
+    bad.write_text("license: {number: B1-20195402}\n", encoding="utf-8")
+    monkeypatch.setenv("PERMITGUARD_LICENSE", str(bad))
+    folder = FIXTURES / "CKV_CNLIC_201"
+    outcome = checkov_run(folder)
+    addresses = {r.address for r in read_directory(folder).resources}
+    assert outcome.results == {(rid, a, "FAILED") for rid in catalog_rule_ids for a in addresses}
+    assert all("licence profile" in d[0] and "is invalid" in d[0] for d in outcome.details.values())
+
+
+def _shim(tmp_path: Path) -> dict[str, str]:
+    """An environment where the child finds this checkout's permitguard but not policies/checkov."""
+    (tmp_path / "permitguard").symlink_to(ROOT / "policies" / "permitguard", target_is_directory=True)
+    env = {k: v for k, v in os.environ.items() if k not in ("PERMITGUARD_LICENSE", "PYTHONPATH")}
+    return {**env, "PYTHONPATH": str(tmp_path), "PERMITGUARD_AS_OF": "2026-11-28"}
+
+
+@pytest.mark.parametrize(
+    ("target", "framework"), [("CKV_CNLIC_101", "terraform"), ("CKV_CNLIC_101/plan.json", "terraform_plan")]
+)
+def test_checkov_command_line_runs_the_checks(tmp_path, target, framework):
+    path = FIXTURES / target
+    args = [
+        "-f" if path.is_file() else "-d",
+        str(path),
+        "--framework",
+        framework,
+        "--external-checks-dir",
+        str(EXTERNAL_CHECKS),
+        "--skip-download",
+        "--check",
+        "CKV_CNLIC_101",
+        "-o",
+        "json",
+        "--quiet",
+    ]
+    done = subprocess.run(
+        [sys.executable, "-m", "checkov.main", *args],
+        capture_output=True,
+        text=True,
+        env=_shim(tmp_path),
+        cwd=tmp_path,
+        timeout=300,
+    )
+    assert done.returncode == 1, done.stderr[-2000:]
+    failed = {r["resource"] for r in json.loads(done.stdout)["results"]["failed_checks"]}
+    assert ("alicloud_vpc.fail_alias_hk" if framework == "terraform" else "aws_vpc.fail_hk") in failed

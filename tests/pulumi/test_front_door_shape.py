@@ -1,0 +1,35 @@
+"""The front door stays thin: small modules, no rule ids or rule metadata, the pack a single call."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from pack_client import PACK_DIR
+
+import permitguard.pulumi
+from permitguard.rule_catalog import RuleCatalog
+
+MODULES = sorted(Path(permitguard.pulumi.__file__).parent.glob("*.py"))
+
+
+def test_modules_are_at_most_150_lines():
+    assert MODULES and all(len(m.read_text().splitlines()) <= 150 for m in MODULES)
+
+
+def test_no_rule_ids_names_or_titles_in_the_front_door():
+    catalog = RuleCatalog.load()
+    literals = [m.id for m in catalog] + [m.name for m in catalog] + [m.title.en for m in catalog]
+    for module in MODULES:
+        text = module.read_text()
+        assert not [lit for lit in literals if lit in text], module.name
+
+
+def test_pack_directory_holds_what_the_cli_needs():
+    assert {"PulumiPolicy.yaml", "__main__.py", "requirements.txt"} <= {p.name for p in PACK_DIR.iterdir()}
+    requirements = (PACK_DIR / "requirements.txt").read_text().splitlines()
+    assert any(line.startswith("pulumi-policy") for line in requirements) and "-e ../.." in requirements
+
+
+def test_example_config_names_every_policy():
+    example = json.loads((PACK_DIR / "policy-config.example.json").read_text())
+    assert set(example) == {"all"} | {meta.name for meta in RuleCatalog.load()}

@@ -1,0 +1,64 @@
+"""The example programs of infra/pulumi, run under Pulumi's mocks and fed to the pack over gRPC: the
+pack's diagnostics are exactly each program's expected_findings.yaml, and every one is mandatory."""
+from __future__ import annotations
+
+import re
+
+import mock_programs
+import pytest
+import yaml
+from pack_client import violations
+
+from conftest import PROGRAMS
+from permitguard.rule_catalog import RuleCatalog
+
+NAMES = sorted(p.name for p in PROGRAMS.iterdir() if (p / "Pulumi.yaml").is_file())
+CATALOG = RuleCatalog.load()
+
+
+def normalised(urn: str) -> str:
+    """A default provider is written `default` in expected files: its version suffix varies with the SDK."""
+    return re.sub(r"::default_[0-9A-Za-z_]+$", "::default", urn)
+
+
+def expected(name: str) -> set[tuple[str, str]]:
+    data = yaml.safe_load((PROGRAMS / name / "expected_findings.yaml").read_text()) or {}
+    return {(rule, urn) for rule, urns in (data.get("failed") or {}).items() for urn in urns}
+
+
+def pack_findings(pack, program: mock_programs.Program) -> set[tuple[str, str, str]]:
+    """(rule id, URN, level) of every diagnostic the pack gives for the program's registrations."""
+    found = set()
+    for request in mock_programs.analyze_requests(program):
+        for policy, level, _ in violations(pack.analyze(request)):
+            found.add((CATALOG.by_name(policy).id, normalised(request.urn), level))
+    return found
+
+
+def test_every_program_has_its_stack_config_and_expected_findings():
+    assert len(NAMES) >= 4
+    for name in NAMES:
+        assert (PROGRAMS / name / "__main__.py").is_file() and (PROGRAMS / name / "Pulumi.dev.yaml").is_file()
+        assert (PROGRAMS / name / "expected_findings.yaml").is_file()
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_pack_gives_exactly_the_expected_findings(pack, programs, name):
+    found = pack_findings(pack, programs[name])
+    assert {(rule, urn) for rule, urn, _ in found} == expected(name)
+    assert {level for _, _, level in found} <= {"mandatory"}
+
+
+def test_default_providers_are_registered_as_the_engine_registers_them(programs):
+    program = programs["alicloud-violating"]
+    defaults = [reg for reg, _ in mock_programs.resolved(program) if reg.name.startswith("default_")]
+    assert len(defaults) == 1
+    assert defaults[0].type == "pulumi:providers:alicloud"
+    assert defaults[0].inputs["region"] == "cn-hongkong" and defaults[0].inputs["version"]
+
+
+def test_programs_use_explicit_providers_and_the_china_partition(programs):
+    tokens = {reg.type for program in programs.values() for reg in program.registrations}
+    assert {"pulumi:providers:alicloud", "pulumi:providers:aws"} <= tokens
+    aws = [reg for reg in programs["aws-china"].registrations if reg.type == "aws:iam/role:Role"]
+    assert any("arn:aws-cn:" in reg.inputs["assumeRolePolicy"] for reg in aws)

@@ -1,0 +1,68 @@
+"""Checkov JSON: our checks map to the catalog's clauses; Checkov's built-ins are counted apart, unmapped."""
+from __future__ import annotations
+
+import json
+
+from permitguard.report import checkov_json
+from permitguard.rule_catalog import RuleCatalog
+from report.support import FIXTURES
+
+RULES = RuleCatalog.load()
+
+
+def _part():
+    data = json.loads((FIXTURES / "checkov.json").read_text(encoding="utf-8"))
+    return checkov_json.read(data, "checkov.json", RULES)
+
+
+def test_our_checks_become_findings_with_the_catalogs_clauses_and_both_languages():
+    part = _part()
+    key = ("CKV_CNLIC_102", "alicloud_instance.fail_heyuan")
+    heyuan = next(f for f in part.findings if (f["rule_id"], f["resource"]["address"]) == key)
+    assert heyuan["status"] == "failed" and heyuan["enforcement"] == "mandatory"
+    assert heyuan["clauses"] == list(RULES["CKV_CNLIC_102"].clauses)
+    where = (heyuan["resource"]["file"], heyuan["resource"]["line"])
+    assert where == ("tests/fixtures/report/tf/main.tf", 21)
+    assert "cn-heyuan" in heyuan["message"]["en"] and "广东省" in heyuan["message"]["zh"]
+    assert heyuan["remediation"]["zh"] == RULES["CKV_CNLIC_102"].remediation.zh
+    assert all(f["rule_id"].startswith("CKV_CNLIC_") for f in part.findings)
+
+
+def test_checkov_builtins_are_other_checks_without_clauses():
+    part = _part()
+    ids = {c["check_id"] for c in part.other_checks}
+    assert ids and all(not i.startswith("CKV_CNLIC_") for i in ids)
+    assert {c["tool"] for c in part.other_checks} == {"checkov:terraform"}
+    assert {"passed", "failed"} <= {c["status"] for c in part.other_checks}
+    assert all("clauses" not in c for c in part.other_checks)
+
+
+def test_a_skipped_check_is_a_suppression_with_its_reason():
+    part = _part()
+    (skipped,) = [f for f in part.findings if f["suppressed"]]
+    assert (skipped["rule_id"], skipped["resource"]["address"]) == ("CKV_CNLIC_202",
+                                                                    "alicloud_security_group_rule.suppressed_ssh")
+    assert skipped["suppressed"] == "bastion reachable only through the corporate VPN, ticket SEC-1234"
+    assert "checkov:skip" in skipped["suppressed_by"] and skipped["reason"] == "suppressed_unevaluated"
+
+
+def test_parsing_errors_are_reported_unevaluated():
+    data = {"check_type": "terraform", "results": {"failed_checks": [], "parsing_errors": ["/broken.tf"]}}
+    part = checkov_json.read(data, "c.json", RULES)
+    (entry,) = part.unevaluated
+    assert entry["subject"] == "/broken.tf" and "could not parse" in entry["reason"]["en"]
+    assert entry["reason"]["zh"]
+
+
+def test_an_advisory_enforcement_written_by_the_checkov_front_door_is_kept():
+    check = {"check_id": "CKV_CNLIC_301", "check_name": "x", "resource": "aws_instance.a",
+             "file_path": "/a.tf", "file_line_range": [3, 9],
+             "details": ["aws_instance.a is new.", "aws_instance.a 是新的。", "Fix: file it.", "修复：报备。",
+                         "Enforcement: advisory"]}
+    data = {"check_type": "terraform", "results": {"failed_checks": [check]}}
+    part = checkov_json.read(data, "c.json", RULES)
+    (f,) = part.findings
+    assert (f["enforcement"], f["message"]["en"], f["message"]["zh"]) == (
+        "advisory", "aws_instance.a is new.", "aws_instance.a 是新的。")
+    r = f["resource"]
+    assert (r["type"], r["provider"], r["file"]) == ("aws_instance", "aws", "a.tf")

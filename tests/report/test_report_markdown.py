@@ -1,0 +1,43 @@
+"""Markdown: the same sections as the HTML report, inert text from the inputs, under 65,000 characters."""
+from __future__ import annotations
+
+from permitguard.report import markdown, render
+from permitguard.report.mdtext import esc
+from report.support import INJECTED, synthetic_doc
+
+SECTIONS = ("## Inputs", "## Verdict", "## Clause matrix", "## Findings by clause",
+            "## Could not be evaluated", "## Suppressions", "## Other checks", "## Where resources are")
+
+
+def test_markdown_has_every_section_and_the_cover(examples_doc):
+    text = render.render(examples_doc, "markdown", lang="en")
+    assert text.startswith("# Permit compliance report — B1-20195402")
+    positions = [text.index(s) for s in SECTIONS]
+    assert positions == sorted(positions)
+    assert "北京掌全通信息科技有限公司" in text and "2029-04-26" in text and "days left" in text
+    assert "| **SP-15(3)**" not in text and "↳ **SP-15(3)**" in text  # sub-items under their provision
+    assert "not checkable from infrastructure code" in text
+
+
+def test_markdown_languages(violating_doc):
+    en = render.render(violating_doc, "markdown", lang="en")
+    zh = render.render(violating_doc, "markdown", lang="zh")
+    assert "## Clause matrix" in en and "条款矩阵" not in en
+    assert "## 条款矩阵" in zh and "Clause matrix" not in zh
+
+
+def test_text_from_the_inputs_is_inert(ctx):
+    text = render.render(synthetic_doc(ctx, 70, inject=True), "markdown")
+    assert INJECTED not in text and "&lt;script&gt;" in text
+    assert esc("a|b") == "a&#124;b" and esc("*x* [l](u) `c`") == r"\*x\* \[l\](u) \`c\`"
+    assert esc("line\nbreak") == "line break"
+
+
+def test_a_large_report_is_summarised_under_the_limit(ctx):
+    doc = synthetic_doc(ctx, 5000)
+    text = markdown.render(doc)
+    assert len(text) <= markdown.MAX_CHARS
+    assert "Summarised to stay under 65000 characters" in text and "… and " in text
+    assert all(s in text for s in SECTIONS)
+    small = markdown.render(synthetic_doc(ctx, 30))
+    assert "Summarised" not in small

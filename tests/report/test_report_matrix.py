@@ -1,0 +1,84 @@
+"""The clause matrix inverts rule → clauses: its counts are exactly the findings that cite each clause."""
+from __future__ import annotations
+
+from permitguard.report import clauses, matrix
+from permitguard.rule_catalog import RuleCatalog
+
+CATALOG = RuleCatalog.load()
+
+
+def _citing(findings: list[dict], ids: set[str]) -> list[dict]:
+    return [f for f in findings if ids & set(f["clauses"])]
+
+
+def _ids(row: matrix.Row, rows: list[matrix.Row]) -> set[str]:
+    return {row.clause.id} | {r.clause.id for r in rows if r.clause.parent == row.clause.id}
+
+
+def test_matrix_lists_every_special_provision_and_sub_item_in_permit_order(examples_doc):
+    rows = matrix.build(examples_doc["findings"], CATALOG)
+    assert [r.clause.id for r in rows] == [c.id for c in clauses.load() if c.id != "FRONT"]
+    assert rows[0].clause.id == "SP-1" and rows[-1].clause.id == "SP-17(10)"
+    assert sum(r.sub_item for r in rows) == 9 + 8 + 10
+
+
+def test_matrix_counts_equal_the_findings_of_the_examples(examples_doc):
+    findings = examples_doc["findings"]
+    rows = matrix.build(findings, CATALOG)
+    for row in rows:
+        mine = _citing(findings, _ids(row, rows))
+        c = row.counts
+        assert c.total == len(mine), row.clause.id
+        assert c.failed == sum(f["status"] == "failed" and not f["suppressed"] for f in mine), row.clause.id
+        assert c.passed == sum(f["status"] == "passed" and not f["suppressed"] for f in mine), row.clause.id
+        assert c.suppressed == sum(bool(f["suppressed"]) for f in mine), row.clause.id
+        for cell in row.rules:
+            of_rule = [f for f in mine if f["rule_id"] == cell.rule_id]
+            assert cell.counts.total == len(of_rule), (row.clause.id, cell.rule_id)
+            failed = sum(f["status"] == "failed" and not f["suppressed"] for f in of_rule)
+            assert cell.counts.failed == failed, (row.clause.id, cell.rule_id)
+
+
+def test_matrix_failures_add_up_to_the_documents_failed_findings(violating_doc):
+    findings = violating_doc["findings"]
+    rows = {r.clause.id: r for r in matrix.build(findings, CATALOG)}
+    failed = [f for f in findings if f["status"] == "failed"]
+    assert failed, "the violating example must fail"
+    for clause_id in ("SP-2", "SP-15(3)", "SP-15(4)", "SP-16(3)", "SP-17(8)"):
+        assert rows[clause_id].counts.failed == len(_citing(failed, {clause_id})), clause_id
+    assert rows["SP-15(3)"].state == "fail"
+
+
+def test_rules_listed_for_a_clause_are_the_catalogs_inverse(examples_doc):
+    rows = {r.clause.id: r for r in matrix.build(examples_doc["findings"], CATALOG)}
+    for meta in CATALOG:
+        for clause_id in meta.clauses:
+            assert meta.id in {c.rule_id for c in rows[clause_id].rules}, (meta.id, clause_id)
+    assert {c.rule_id for c in rows["SP-2"].rules} == {m.id for m in CATALOG if "SP-2" in m.clauses}
+
+
+def test_a_provision_rolls_up_its_sub_items_counting_each_finding_once(examples_doc):
+    findings = examples_doc["findings"]
+    rows = matrix.build(findings, CATALOG)
+    sp15 = next(r for r in rows if r.clause.id == "SP-15")
+    subs = {r.clause.id for r in rows if r.clause.parent == "SP-15"}
+    assert sp15.counts.total == len(_citing(findings, subs | {"SP-15"}))
+    # a finding citing several sub-items counts once in the provision
+    assert sp15.counts.total < sum(r.counts.total for r in rows if r.clause.id in subs)
+
+
+def test_clauses_no_infrastructure_code_can_break_say_why(examples_doc):
+    rows = {r.clause.id: r for r in matrix.build(examples_doc["findings"], CATALOG)}
+    assert rows["SP-1"].state == "not_checkable" and rows["SP-1"].clause.not_checkable_reason.zh
+    assert rows["SP-15(2)"].state == "not_checkable"
+    assert rows["SP-3"].state == "no_rule" and rows["SP-3"].clause.breaks.en  # checkable, not yet enforced
+    assert all(r.counts.total == 0 for r in rows.values() if r.state in ("not_checkable", "no_rule"))
+
+
+def test_undetermined_means_a_failed_could_not_establish():
+    assert matrix.undetermined({"status": "failed", "reason": "unresolved", "rule_id": "CKV_CNLIC_201"})
+    assert matrix.undetermined({"status": "failed", "reason": "checkov_failed", "rule_id": "CKV_CNLIC_103"})
+    assert not matrix.undetermined({"status": "failed", "reason": "outside_mainland",
+                                    "rule_id": "CKV_CNLIC_101"})
+    assert not matrix.undetermined({"status": "not_applicable", "reason": "location_unknown",
+                                    "rule_id": "CKV_CNLIC_101"})

@@ -58,6 +58,7 @@ HCL = {
             "huaweicloud_vpc.fail_no_provider_block",
             "alicloud_instance.fail_zone_unresolved",
             "module.fail_module_unresolved.alicloud_vpc.net",
+            "cloudflare_record.fail_unknown_provider",
         },
     },
     "CKV_CNLIC_201": {
@@ -143,12 +144,15 @@ PLAN = {
             "module.edge.alicloud_vpc.fail_idc_heyuan",
         },
     },
-    "CKV_CNLIC_103": {  # real plan: region from a local, unknown region id, zone known only after apply
-        "PASSED": {"aws_vpc.pass_beijing", "aws_subnet.pass_zone_given"},
+    "CKV_CNLIC_103": {  # real plan: region from a local, unknown region id, zone picked by the cloud
+        "PASSED": {
+            "aws_vpc.pass_beijing",
+            "aws_subnet.pass_zone_given",
+            "aws_subnet.pass_zone_picked_at_apply",
+        },
         "FAILED": {
             "aws_vpc.fail_region_from_local",
             "aws_vpc.fail_unknown_region",
-            "aws_subnet.fail_zone_after_apply",
         },
     },
     "CKV_CNLIC_201": {  # real plan

@@ -9,10 +9,8 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import mock_programs  # noqa: E402
-from pack_client import ROOT, Pack  # noqa: E402
-
-AS_OF = "2026-11-28"  # the change date filing checks use (tests/conftest.py pins the same)
-PROGRAMS = ROOT / "infra" / "pulumi"
+from mock_programs import AS_OF, PROGRAMS  # noqa: E402
+from pack_client import Pack  # noqa: E402
 
 
 def pytest_configure(config):

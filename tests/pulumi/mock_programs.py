@@ -10,6 +10,7 @@ the stack config `<pkg>:*` plus `version`), and `preview_document` what `pulumi 
 from __future__ import annotations
 
 import json
+import re
 import runpy
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,14 +18,17 @@ from typing import Any
 
 import yaml
 from google.protobuf import json_format
-from pack_client import struct
+from pack_client import ROOT, struct, violations
 from pulumi.runtime import mocks, settings
 from pulumi.runtime.proto import analyzer_pb2 as pb
 from pulumi.runtime.stack import run_pulumi_func
 from pulumi.runtime.sync_await import _sync_await
 
 import pulumi
+from permitguard.rule_catalog import RuleCatalog
 
+PROGRAMS = ROOT / "infra" / "pulumi"
+AS_OF = "2026-11-28"  # the change date filing checks use (tests/conftest.py pins the same)
 UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9"
 SECRET_SIG = ("4dabf18193072939515e22adb298388d", "1b47061264138c4ac30d75fd1eb44270")
 PROVIDERS = "pulumi:providers:"
@@ -156,3 +160,33 @@ def preview_document(program: Program, default_provider_steps: bool = True) -> d
         steps.append({"op": "create", "urn": reg.urn, "provider": ref, "newState": state})
     config = {k: v if isinstance(v, str) else json.dumps(v) for k, v in program.config.items()}
     return {"config": config, "steps": steps, "changeSummary": {"create": len(steps)}}
+
+
+def names() -> list[str]:
+    return sorted(p.name for p in PROGRAMS.iterdir() if (p / "Pulumi.yaml").is_file())
+
+
+def normalised(urn: str) -> str:
+    """A default provider is written `default` in expected files: its version suffix varies with the SDK."""
+    return re.sub(r"::default_[0-9A-Za-z_]+$", "::default", urn)
+
+
+def expected(name: str) -> set[tuple[str, str]]:
+    """(rule id, URN) of every violation a program's expected_findings.yaml lists."""
+    data = yaml.safe_load((PROGRAMS / name / "expected_findings.yaml").read_text()) or {}
+    return {(rule, urn) for rule, urns in (data.get("failed") or {}).items() for urn in urns}
+
+
+def pack_findings(pack, program: Program) -> set[tuple[str, str, str]]:
+    """(rule id, URN, level) of every diagnostic the pack gives for the program's registrations, sent in
+    the engine's order (Analyze per resource, then AnalyzeStack over all of them)."""
+    catalog = RuleCatalog.load()
+    found, resources = set(), []
+    for request in analyze_requests(program):
+        for policy, level, _ in violations(pack.analyze(request)):
+            found.add((catalog.by_name(policy).id, normalised(request.urn), level))
+        resources.append(pb.AnalyzerResource(type=request.type, properties=request.properties,
+                                             urn=request.urn, name=request.name, provider=request.provider))
+    stack = pack.stub.AnalyzeStack(pb.AnalyzeStackRequest(resources=resources))
+    found |= {(catalog.by_name(d.policyName).id, d.urn or "(stack)", "stack") for d in stack.diagnostics}
+    return found

@@ -7,10 +7,11 @@ import json
 
 import mock_programs
 import pytest
-from test_programs import NAMES, expected, normalised, pack_findings
+from mock_programs import AS_OF, expected, normalised, pack_findings
 
-from conftest import AS_OF
 from helpers import cli
+
+NAMES = mock_programs.names()
 
 
 def scan_findings(tmp_path, program, default_provider_steps: bool) -> set[tuple[str, str]]:

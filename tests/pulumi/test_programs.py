@@ -2,37 +2,11 @@
 pack's diagnostics are exactly each program's expected_findings.yaml, and every one is mandatory."""
 from __future__ import annotations
 
-import re
-
 import mock_programs
 import pytest
-import yaml
-from pack_client import violations
+from mock_programs import PROGRAMS, expected, pack_findings
 
-from conftest import PROGRAMS
-from permitguard.rule_catalog import RuleCatalog
-
-NAMES = sorted(p.name for p in PROGRAMS.iterdir() if (p / "Pulumi.yaml").is_file())
-CATALOG = RuleCatalog.load()
-
-
-def normalised(urn: str) -> str:
-    """A default provider is written `default` in expected files: its version suffix varies with the SDK."""
-    return re.sub(r"::default_[0-9A-Za-z_]+$", "::default", urn)
-
-
-def expected(name: str) -> set[tuple[str, str]]:
-    data = yaml.safe_load((PROGRAMS / name / "expected_findings.yaml").read_text()) or {}
-    return {(rule, urn) for rule, urns in (data.get("failed") or {}).items() for urn in urns}
-
-
-def pack_findings(pack, program: mock_programs.Program) -> set[tuple[str, str, str]]:
-    """(rule id, URN, level) of every diagnostic the pack gives for the program's registrations."""
-    found = set()
-    for request in mock_programs.analyze_requests(program):
-        for policy, level, _ in violations(pack.analyze(request)):
-            found.add((CATALOG.by_name(policy).id, normalised(request.urn), level))
-    return found
+NAMES = mock_programs.names()
 
 
 def test_every_program_has_its_stack_config_and_expected_findings():

@@ -120,7 +120,8 @@ def test_secret_inputs_are_unknown(tmp_path):
     ('{"steps": {"op": "create"}}', "`steps` is not a list"),
     ('{"steps": [{"op": "create"}]}', "steps[0] is not a preview step"),
     ('{"steps": [{"op": "explode", "urn": "u"}]}', "steps[0] is not a preview step"),
-    ('{"steps": [{"op": "create", "urn": "u"}]}', "has no `newState` or `oldState`"),
+    ('{"steps": [{"op": "create", "urn": "u"}]}', "'u' is not a Pulumi URN"),
+    ('{"steps": [{"op": "create", "urn": "urn:pulumi:dev::p::aws:s3/bucket:Bucket::b"}]}', "no `newState`"),
     ('{"steps": [], "config": ["aws:region"]}', "`config` is not an object"),
 ])
 def test_unusable_documents_raise_input_error(tmp_path, text, why):

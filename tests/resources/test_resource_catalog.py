@@ -16,15 +16,27 @@ def _fallback(name, cloud, region_attrs, zone_attrs, tags_attr):
 
 def test_known_type_states_only_what_differs_from_its_cloud():
     assert CATALOG.get("huaweicloud_vpc") == _info(
-        "huaweicloud_vpc", "huaweicloud", "regional", ("region",), ("availability_zone",), "tags",
+        "huaweicloud_vpc",
+        "huaweicloud",
+        "regional",
+        ("region",),
+        ("availability_zone",),
+        "tags",
         pulumi_tokens=("huaweicloud:Vpc/vpc:Vpc",),
     )
 
 
 def test_global_type_gets_no_location_attributes():
     assert CATALOG.get("aws_iam_role") == _info(
-        "aws_iam_role", "aws", "global", (), (), "tags", pulumi_tokens=("aws:iam/role:Role",),
-        control_plane=True, trust=(TrustSpec("assume_role_policy", "policy_document"),),
+        "aws_iam_role",
+        "aws",
+        "global",
+        (),
+        (),
+        "tags",
+        pulumi_tokens=("aws:iam/role:Role",),
+        control_plane=True,
+        trust=(TrustSpec("assume_role_policy", "policy_document"),),
     )
 
 
@@ -63,9 +75,9 @@ def test_pulumi_fallback_of_a_native_package_token_uses_its_cloud():
 
 
 def test_pulumi_fallback_of_an_unknown_package_uses_generic_defaults():
-    assert CATALOG.pulumi_fallback("kubernetes:apps/v1:Deployment") == _fallback(
-        "kubernetes:apps/v1:Deployment",
-        "kubernetes",
+    assert CATALOG.pulumi_fallback("cloudflare:index/record:Record") == _fallback(
+        "cloudflare:index/record:Record",
+        "cloudflare",
         ("region", "location"),
         ("availability_zone", "zone", "zone_id", "zones", "availability_zones"),
         "tags",
@@ -129,3 +141,13 @@ def test_provider_region_attrs_per_cloud():
 
 def test_clouds_are_the_terraform_provider_names():
     assert CATALOG.clouds() == ["alicloud", "tencentcloud", "huaweicloud", "aws", "azurerm", "azuread"]
+
+
+def test_providers_without_location_are_global_or_child():
+    assert (CATALOG.get("random_id").placement, CATALOG.get("null_resource").placement) == (
+        "global",
+        "global",
+    )
+    assert CATALOG.get("kubernetes_deployment").placement == "child"
+    assert CATALOG.pulumi_fallback("kubernetes:apps/v1:Deployment").placement == "child"
+    assert CATALOG.get("cloudflare_record").placement == "regional"  # unknown provider: judged, fails closed

@@ -33,7 +33,49 @@ def test_after_state_with_unknowns_and_before_kept():
     assert r.attributes["tags_all"] == {"Name": "beijing", "license-service": "isp"}
     assert r.before["tags"] == {"Name": "old"}
     created = resources("CKV_CNLIC_101")["aws_vpc.fail_hk"].attributes
-    assert isinstance(created["arn"], Unknown) and created["arn"].why == "known only after apply"
+    assert "arn" not in created  # computed, not set by the configuration: absent, not a user's unknown
+
+
+def test_a_set_attribute_known_only_after_apply_is_unknown(tmp_path):
+    plan = {
+        "format_version": "1.2",
+        "resource_changes": [
+            {
+                "address": "aws_subnet.s",
+                "mode": "managed",
+                "type": "aws_subnet",
+                "name": "s",
+                "provider_name": "registry.terraform.io/hashicorp/aws",
+                "change": {
+                    "actions": ["create"],
+                    "before": None,
+                    "after": {"cidr_block": "10.0.0.0/24"},
+                    "after_unknown": {"availability_zone": True, "arn": True},
+                },
+            }
+        ],
+        "configuration": {
+            "provider_config": {
+                "aws": {"name": "aws", "expressions": {"region": {"constant_value": "cn-north-1"}}}
+            },
+            "root_module": {
+                "resources": [
+                    {
+                        "address": "aws_subnet.s",
+                        "mode": "managed",
+                        "type": "aws_subnet",
+                        "name": "s",
+                        "provider_config_key": "aws",
+                        "expressions": {"availability_zone": {"references": ["aws_vpc.v.arn", "aws_vpc.v"]}},
+                    }
+                ]
+            },
+        },
+    }
+    path = tmp_path / "plan.json"
+    path.write_text(json.dumps(plan), encoding="utf-8")
+    (r,) = read_plan(path).resources
+    assert isinstance(r.attributes["availability_zone"], Unknown) and "arn" not in r.attributes
 
 
 def test_nested_after_unknown_paths_are_unknown():

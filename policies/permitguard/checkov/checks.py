@@ -17,9 +17,7 @@ from checkov.terraform.checks.resource.base_resource_check import BaseResourceCh
 from permitguard import engine
 from permitguard.checkov import adapter, shared
 from permitguard.checkov.providers import GraphIndex
-from permitguard.geo import RegionCatalog
 from permitguard.model import Resource, Status
-from permitguard.resources import ResourceTypeCatalog
 from permitguard.rule_catalog import RuleCatalog, RuleMeta
 from permitguard.rules import RULES
 
@@ -91,10 +89,10 @@ class PermitguardCheck(BaseResourceCheck):
 
 
 def supported_resources() -> list[str]:
-    """Every resource type of every cloud the catalogs know (`alicloud_*`, `aws_*` …), as Checkov
-    wildcard patterns (fnmatch). Types of other providers (random, null, tls …) are not infrastructure."""
-    clouds = dict.fromkeys(ResourceTypeCatalog.load().clouds() + RegionCatalog.load().providers())
-    return [f"{cloud}_*" for cloud in clouds]
+    """Every resource type (a Checkov wildcard): the CLI judges every resource it reads, and so must the
+    checks. Types with no location (random, null, tls …, kubernetes objects) come out not applicable,
+    which Checkov does not report; a type of an unknown provider fails closed like in the CLI."""
+    return ["*"]
 
 
 _BUILT: list[PermitguardCheck] = []

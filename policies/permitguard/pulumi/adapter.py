@@ -1,10 +1,12 @@
 """A Pulumi resource (type token, URN, wire-format props, provider) → the normalised Resource.
 
 Shared by the policy pack (each Analyze request) and `permitguard scan preview.json`: both doors see
-the same translation. Only resources of a cloud the resource-type catalog knows are judged; the stack,
-components and other packages (random, tls…) give None. A provider resource of a known cloud is itself
-a Resource, located by the region its configuration sets; one that sets none gives None (the resources
-that use it carry that failure).
+the same translation. The stack and component resources (they have no provider) give None. A custom
+resource of a package the resource-type catalog does not know is judged by the catalog's fallback (its
+own zone/region attributes, else its provider's `region`): it fails closed unless the catalog says the
+package has no location (random, tls…). A provider resource of a known cloud is itself a Resource,
+located by the region its configuration sets; one that sets none gives None (the resources that use it
+carry that failure).
 """
 from __future__ import annotations
 
@@ -19,23 +21,18 @@ from permitguard.resources import ResourceTypeCatalog
 SOURCE_KIND = "pulumi"
 
 
-def cloud_of(token: str, types: ResourceTypeCatalog) -> str | None:
-    """The Terraform cloud of a Pulumi type token (resource or provider), None when not a cloud's."""
-    package = types.pulumi_provider_package(token)
-    if package is None and token.startswith(pv.PROVIDERS):
-        return None
-    return types.cloud_of_pulumi_package(package or token.split(":", 1)[0])
-
-
 def to_resource(token: str, urn: str, props: Mapping[str, Any], provider: pv.ProviderInfo | None,
                 types: ResourceTypeCatalog, action: Action = Action.CREATE,
                 before: Mapping[str, Any] | None = None) -> Resource | None:
-    cloud = cloud_of(token, types)
-    if cloud is None:
-        return None
-    if types.pulumi_provider_package(token) is not None:
+    package = types.pulumi_provider_package(token)
+    if package is not None or token.startswith(pv.PROVIDERS):
+        cloud = types.cloud_of_pulumi_package(package or "")
         name = urn.rsplit("::", 1)[-1] if urn else token
-        return provider_resource(pv.ProviderInfo(token, name, urn, props), cloud, types, action)
+        return provider_resource(pv.ProviderInfo(token, name, urn, props), cloud, types, action) if cloud else None
+    if provider is None:
+        return None  # the stack or a component: no provider, nothing of its own to locate
+    package = token.split(":", 1)[0]
+    cloud = types.cloud_of_pulumi_package(package) or package
     info = types.by_pulumi_token(token) or types.pulumi_fallback(token)
     keep = tuple(a for a in (info.tags_attr, "tags_all") if a)
     region, origin = pv.region(provider, cloud, types)

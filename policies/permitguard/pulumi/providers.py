@@ -5,7 +5,7 @@ registers as `pulumi:providers:<pkg>` named `default_<version>` with the stack c
 properties. An explicit provider carries its own properties. The resource-type catalog names the keys
 holding the region per cloud (`region`; `location` for azure). A region the configuration does not
 set (e.g. one given only in an environment variable) is invisible to a policy: it is Unknown, and
-the resource fails closed (CKV_CNLIC_103) with a message saying what is missing.
+the resource fails closed (location unknown) with a message saying what is missing.
 """
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ from permitguard.resources import ResourceTypeCatalog
 
 DEFAULT_PREFIX = "default"
 PROVIDERS = "pulumi:providers:"
+GENERIC_REGION_KEYS = ("region",)  # for a cloud the catalog does not know
 
 
 @dataclass(frozen=True)
@@ -65,7 +66,7 @@ def configured(provider: ProviderInfo, keys: tuple[str, ...]) -> Any:
 def region(provider: ProviderInfo | None, cloud: str, types: ResourceTypeCatalog) -> tuple[Any, str]:
     """(region, where it comes from) of the provider a resource of `cloud` uses: a str, an Unknown saying
     what is missing or unknown, or None when the cloud has no provider-level region at all."""
-    keys = types.provider_region_attrs(cloud)
+    keys = types.provider_region_attrs(cloud) if cloud in types.clouds() else GENERIC_REGION_KEYS
     if provider is None:
         return Unknown("the resource names no provider configuration"), "no provider"
     origin = _origin(provider, keys[0] if keys else "region")

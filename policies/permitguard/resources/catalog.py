@@ -41,6 +41,7 @@ class ResourceTypeCatalog:
             for pkg in cloud.pulumi_packages + cloud.native_packages
         }
         self._types = {name: self._known(name, entry) for name, entry in doc["types"].items()}
+        self._no_location: dict[str, str] = dict(doc.get("providers_without_location", {}))
         self._by_token = {token: info for info in self._types.values() for token in info.pulumi_tokens}
 
     @classmethod
@@ -108,12 +109,13 @@ class ResourceTypeCatalog:
 
     def _fallback(self, name: str, cloud_name: str) -> TypeInfo:
         cloud = self._clouds.get(cloud_name, _UNKNOWN_CLOUD)
+        placement = self._no_location.get(cloud_name)
         return TypeInfo(
             type=name,
             cloud=cloud_name,
-            placement="regional",
-            region_attrs=cloud.region_attrs,
-            zone_attrs=cloud.zone_attrs,
+            placement=placement or "regional",
+            region_attrs=() if placement else cloud.region_attrs,
+            zone_attrs=() if placement else cloud.zone_attrs,
             tags_attr=cloud.tags_attr,
             pulumi_tokens=(),
             control_plane=False,

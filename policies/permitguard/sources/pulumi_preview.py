@@ -57,6 +57,8 @@ def _steps(doc: Any, path: Path) -> list[dict[str, Any]]:
     for i, step in enumerate(steps):
         if not (isinstance(step, Mapping) and isinstance(step.get("urn"), str) and step.get("op") in ACTIONS):
             raise InputError(f"{path}: steps[{i}] is not a preview step (needs `urn` and a known `op`)")
+        if len(step["urn"].split("::")) < 4 or not step["urn"].startswith("urn:pulumi:"):
+            raise InputError(f"{path}: steps[{i}]: {step['urn']!r} is not a Pulumi URN")
         if not isinstance(_state(step), Mapping):
             raise InputError(f"{path}: steps[{i}] ({step['urn']}) has no `newState` or `oldState` object")
     return list(steps)
@@ -70,7 +72,8 @@ def _state(step: Mapping[str, Any]) -> Any:
 
 def _type(urn: str, state: Mapping[str, Any]) -> str:
     token = state.get("type")
-    return token if isinstance(token, str) and token else urn.split("::")[2].split("$")[-1]
+    parts = urn.split("::")
+    return token if isinstance(token, str) and token else parts[2].split("$")[-1] if len(parts) > 2 else ""
 
 
 def _resource(step: Mapping[str, Any], by_urn: Mapping[str, Any], config: Mapping[str, Any],
@@ -79,7 +82,9 @@ def _resource(step: Mapping[str, Any], by_urn: Mapping[str, Any], config: Mappin
     token = _type(urn, state)
     action = ACTIONS[step["op"]]
     before = step.get("oldState") if action is Action.UPDATE else None
-    provider = _provider(step.get("provider") or state.get("provider") or "", token, by_urn, config, types)
+    custom = state.get("custom") is not False  # the stack and components have no provider
+    ref = step.get("provider") or state.get("provider") or ""
+    provider = _provider(ref, token, by_urn, config, types) if custom else None
     return adapter.to_resource(token, urn, state.get("inputs") or {}, provider, types, action,
                                (before.get("inputs") or {}) if isinstance(before, Mapping) else None)
 

@@ -55,13 +55,32 @@ def _resource(rc: Mapping[str, Any], plan: Plan) -> Resource:
     if actions not in ACTIONS:
         raise InputError(f"{rc.get('address')}: unknown change actions {list(actions)}")
     after = change.get("after")
-    attributes = _overlay(after if isinstance(after, Mapping) else {}, change.get("after_unknown") or {})
+    unknown = _unset_computed(change.get("after_unknown") or {}, _configured(rc, plan))
+    attributes = _overlay(after if isinstance(after, Mapping) else {}, unknown)
     region, origin = _provider_region(rc, plan)
     return Resource(
         address=str(rc.get("address")), type=str(rc.get("type")), cloud=_cloud(rc),
         attributes=attributes, provider_region=region, provider_region_from=origin,
         action=ACTIONS[actions], before=change.get("before"), source_kind="terraform_plan",
     )
+
+
+def _configured(rc: Mapping[str, Any], plan: Plan) -> Mapping[str, Any] | None:
+    """The resource's block in the plan's `configuration`, if the plan records it."""
+    names = _MODULE.findall(str(rc.get("module_address") or ""))
+    local = f"{rc.get('type')}.{rc.get('name')}"
+    configured = (_call(plan, names).get("module") or {}).get("resources") or []
+    return next((r for r in configured if r.get("address") == local and r.get("mode") != "data"), None)
+
+
+def _unset_computed(unknown: Any, config: Mapping[str, Any] | None) -> Any:
+    """Top-level attributes the configuration does not set are the provider's computed defaults (a zone
+    the cloud picks, a `region` argument defaulting to the provider's): absent, not unknown, so the
+    resource is located like its HCL, by the next attribute or its provider. Set ones stay unknown."""
+    if config is None or not isinstance(unknown, Mapping):
+        return unknown
+    expressions = config.get("expressions") or {}
+    return {k: v for k, v in unknown.items() if v is not True or k in expressions}
 
 
 def _cloud(rc: Mapping[str, Any]) -> str:

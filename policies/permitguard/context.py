@@ -90,7 +90,7 @@ class Subject:
     def tags(self) -> Mapping[str, Any] | Unknown:
         """The resource's tags (provider default tags included when the source knows them)."""
         attrs = self.resource.attributes
-        value = attrs.get("tags_all") if isinstance(attrs.get("tags_all"), Mapping) else None
+        value = attrs.get("tags_all")  # tags merged with provider default tags, where the source knows them
         if value is None and self.info.tags_attr:
             value = attrs.get(self.info.tags_attr)
         if value is None:

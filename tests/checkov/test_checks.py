@@ -122,3 +122,38 @@ def test_checkov_command_line_runs_the_checks(tmp_path, target, framework):
     assert done.returncode == 1, done.stderr[-2000:]
     failed = {r["resource"] for r in json.loads(done.stdout)["results"]["failed_checks"]}
     assert ("alicloud_vpc.fail_alias_hk" if framework == "terraform" else "aws_vpc.fail_hk") in failed
+
+
+def test_checkov_without_permitguard_fails_every_resource_instead_of_passing(tmp_path):
+    broken = tmp_path / "permitguard"
+    broken.mkdir()
+    (broken / "__init__.py").write_text("raise ImportError('permitguard is not installed here')\n")
+    env = {k: v for k, v in os.environ.items() if k not in ("PERMITGUARD_LICENSE", "PYTHONPATH")}
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "checkov.main",
+            "-d",
+            str(FIXTURES / "CKV_CNLIC_101"),
+            "--framework",
+            "terraform",
+            "--external-checks-dir",
+            str(EXTERNAL_CHECKS),
+            "--skip-download",
+            "--check",
+            "CKV_CNLIC_000",
+            "-o",
+            "json",
+            "--quiet",
+        ],
+        capture_output=True,
+        text=True,
+        env={**env, "PYTHONPATH": str(tmp_path)},
+        cwd=tmp_path,
+        timeout=300,
+    )
+    assert done.returncode == 1, done.stderr[-2000:]
+    failed = json.loads(done.stdout)["results"]["failed_checks"]
+    assert failed and {f["check_id"] for f in failed} == {"CKV_CNLIC_000"}
+    assert "permitguard is not installed here" in failed[0]["details"][0]

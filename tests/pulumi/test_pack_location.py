@@ -94,3 +94,14 @@ def test_wire_numbers_and_plural_blocks_reach_the_rules(pack):
         (AWS, "default_7_0_0", {"region": "cn-north-1"}))
     assert set(failed(pack.analyze(nsg))) == {"cnlic-202"}
     assert set(failed(pack.analyze(sg))) == {"cnlic-202"}
+
+
+def test_custom_resource_of_a_package_the_catalog_does_not_know_fails_closed(pack):
+    response = pack.analyze(request("acme:compute/vm:Vm", "vm", {}, ("pulumi:providers:acme", "p", {})))
+    assert set(failed(response)) == {"cnlic-103"}
+
+
+def test_resources_of_packages_without_location_are_not_applicable(pack):
+    response = pack.analyze(request("random:index/randomPet:RandomPet", "pet", {"length": 2.0},
+                                    ("pulumi:providers:random", "default_4_0_0", {})))
+    assert failed(response) == {} and len(not_applicable(response)) == 7

@@ -10,6 +10,7 @@ TYPES = ResourceTypeCatalog.load()
 CONFIG = {"alicloud:region": "cn-shenzhen", "alicloud:skipRegionValidation": "true",
           "aws:region": "cn-north-1"}
 UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9"
+AWS_DEFAULT = pv.default_provider("aws", "7.0.0", CONFIG)
 
 
 def test_default_provider_is_built_from_stack_config_as_the_engine_builds_it():
@@ -70,13 +71,23 @@ def test_provider_resource_without_region_is_not_judged():
                                TYPES) is None
 
 
-def test_stack_components_and_other_packages_are_not_cloud_resources():
-    for token in ("pulumi:pulumi:Stack", "my:app:Component", "random:index/randomString:RandomString",
-                  "pulumi:providers:random"):
+def test_the_stack_and_components_have_no_provider_and_are_not_resources():
+    for token in ("pulumi:pulumi:Stack", "my:app:Component", "awsx:ec2:Vpc"):
         assert adapter.to_resource(token, "urn:x", {}, None, TYPES) is None
 
 
+def test_engine_resources_and_providers_of_unknown_packages_are_not_judged():
+    assert adapter.to_resource("pulumi:pulumi:StackReference", "urn:x", {}, AWS_DEFAULT, TYPES) is None
+    assert adapter.to_resource("pulumi:providers:random", "urn:x", {"version": "4"}, None, TYPES) is None
+
+
+def test_custom_resource_of_an_unknown_package_is_judged_by_the_fallback():
+    provider = pv.ProviderInfo("pulumi:providers:acme", "default_1_0_0", props={"region": "cn-north-1"})
+    r = adapter.to_resource("acme:compute/vm:Vm", "urn:vm", {"zone": "z1"}, provider, TYPES)
+    assert (r.cloud, r.provider_region, r.attributes) == ("acme", "cn-north-1", {"zone": "z1"})
+
+
 def test_update_keeps_the_before_state():
-    r = adapter.to_resource("aws:s3/bucket:Bucket", "urn:b", {"tags": {"license-service": "isp"}}, None,
-                            TYPES, Action.UPDATE, {"tags": {"license-service": "idc"}})
+    after, before = {"tags": {"license-service": "isp"}}, {"tags": {"license-service": "idc"}}
+    r = adapter.to_resource("aws:s3/bucket:Bucket", "urn:b", after, AWS_DEFAULT, TYPES, Action.UPDATE, before)
     assert r.before == {"tags": {"license-service": "idc"}} and r.action is Action.UPDATE

@@ -26,7 +26,7 @@ def step(op: str, token: str, name: str, inputs: dict, provider: str = "", old: 
     urn = f"{STACK}{token}::{name}"
     ref = f"{provider}::{UNKNOWN}" if provider else ""
     out = {"op": op, "urn": urn, "provider": ref}
-    state = {"urn": urn, "type": token, "custom": True, "provider": ref}
+    state = {"urn": urn, "type": token, "custom": token != "pulumi:pulumi:Stack", "provider": ref}
     if op not in ("delete", "delete-replaced"):
         out["newState"] = {**state, "inputs": inputs}
     if old is not None or op in ("delete", "delete-replaced"):

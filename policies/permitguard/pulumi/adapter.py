@@ -19,6 +19,7 @@ from permitguard.pulumi import wire
 from permitguard.resources import ResourceTypeCatalog
 
 SOURCE_KIND = "pulumi"
+ENGINE_PACKAGE = "pulumi"  # pulumi:pulumi:Stack, pulumi:pulumi:StackReference…
 
 
 def to_resource(token: str, urn: str, props: Mapping[str, Any], provider: pv.ProviderInfo | None,
@@ -27,11 +28,13 @@ def to_resource(token: str, urn: str, props: Mapping[str, Any], provider: pv.Pro
     package = types.pulumi_provider_package(token)
     if package is not None or token.startswith(pv.PROVIDERS):
         cloud = types.cloud_of_pulumi_package(package or "")
+        if cloud is None:
+            return None
         name = urn.rsplit("::", 1)[-1] if urn else token
-        return provider_resource(pv.ProviderInfo(token, name, urn, props), cloud, types, action) if cloud else None
-    if provider is None:
-        return None  # the stack or a component: no provider, nothing of its own to locate
+        return provider_resource(pv.ProviderInfo(token, name, urn, props), cloud, types, action)
     package = token.split(":", 1)[0]
+    if provider is None or package == ENGINE_PACKAGE:
+        return None  # the stack, a component (no provider) or the engine's own resources: nothing to locate
     cloud = types.cloud_of_pulumi_package(package) or package
     info = types.by_pulumi_token(token) or types.pulumi_fallback(token)
     keep = tuple(a for a in (info.tags_attr, "tags_all") if a)

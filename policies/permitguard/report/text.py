@@ -23,7 +23,9 @@ def _location(r: dict[str, Any]) -> str:
 def _lines(f: dict[str, Any], lang: str) -> list[str]:
     r = f["resource"]
     tag = "SUPPRESSED" if f.get("suppressed") else ("FAILED" if f["enforcement"] == "mandatory" else "WARN")
-    out = [f"  [{tag}] {r['address']}  ({_where(r)})", f"      {_location(r)}"]
+    out = [f"  [{tag}] {r['address']}  ({_where(r)})"]
+    if r.get("region"):
+        out.append(f"      {_location(r)}")
     if lang in ("en", "both"):
         out.append(f"      {f['message']['en']}")
     if lang in ("zh", "both"):

@@ -14,11 +14,22 @@ TERRITORY = {
     "tw": ("Taiwan", "台湾"),
     "foreign": ("outside China", "境外"),
 }
-WHY_ZH = {"known only after apply": "需在 apply 后才能确定"}
+# Chinese for the reasons an Unknown gives (prefix → rendering); the rest of the reason (a reference,
+# a provider name) is kept as written.
+WHY_ZH = {
+    "known only after apply": "需在 apply 后才能确定",
+    "unknown during preview": "在预览阶段未知",
+    "unresolved reference": "无法解析的引用",
+    "not a map of tags": "不是标签键值映射",
+    "no provider block": "缺少 provider 配置块",
+}
 
 
 def why_zh(why: str) -> str:
-    return WHY_ZH.get(why, why)
+    for prefix, zh in WHY_ZH.items():
+        if why.startswith(prefix):
+            return zh + why[len(prefix):]
+    return why
 
 
 def base_params(s: Subject) -> dict[str, Any]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import datetime as dt
-import json
 from pathlib import Path
 
 from permitguard import engine
@@ -78,7 +77,7 @@ def run(args: argparse.Namespace, env) -> ExitStatus:
     findings, inputs = scan(args.paths, ctx)
     doc = document.build(findings, ctx, inputs, generated_at)
     if args.json_output:
-        write(json.dumps(doc, ensure_ascii=False, indent=2), args.json_output, env)
+        write(document.dumps(doc), args.json_output, env)
     write(render.render(doc, args.format, lang="both"), args.output, env)
     if args.output and args.format != "text":
         env.stderr.write(render.render(doc, "text", lang="both", summary_only=True))

@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 import importlib
-import json
 from typing import Any
+
+from permitguard.report import document
 
 RENDERERS = {
     "text": "permitguard.report.text",
@@ -16,6 +17,6 @@ RENDERERS = {
 
 def render(doc: dict[str, Any], fmt: str, lang: str = "both", **options: Any) -> str:
     if fmt == "json":
-        return json.dumps(doc, ensure_ascii=False, indent=2)
+        return document.dumps(doc)
     module = importlib.import_module(RENDERERS[fmt])
     return module.render(doc, lang=lang, **options)

@@ -29,7 +29,8 @@ def read_plan(path: str | Path) -> SourceResult:
     """Raises InputError (one line) for a missing, unreadable, truncated or non-plan file."""
     plan = _load(Path(path))
     changes = [rc for rc in plan.get("resource_changes") or [] if isinstance(rc, Mapping)]
-    resources = [_resource(rc, plan) for rc in changes
+    index = _config_index(plan)
+    resources = [_resource(rc, plan, index) for rc in changes
                  if rc.get("mode", "managed") == "managed" and not rc.get("deposed")]
     return SourceResult(kind="terraform_plan", resources=resources, files=1)
 
@@ -49,15 +50,35 @@ def _load(path: Path) -> dict[str, Any]:
     return plan
 
 
-def _resource(rc: Mapping[str, Any], plan: Plan) -> Resource:
+ConfigIndex = dict[tuple[tuple[str, ...], str], Mapping[str, Any]]
+
+
+def _config_index(plan: Plan) -> ConfigIndex:
+    """Every managed resource block of the configuration by (module path, `type.name`): one pass."""
+    index: ConfigIndex = {}
+
+    def walk(module: Mapping[str, Any], names: tuple[str, ...]) -> None:
+        for r in module.get("resources") or []:
+            if isinstance(r, Mapping) and r.get("mode") != "data":
+                index.setdefault((names, str(r.get("address"))), r)
+        for name, call in (module.get("module_calls") or {}).items():
+            if isinstance(call, Mapping):
+                walk(call.get("module") or {}, (*names, name))
+
+    walk((plan.get("configuration") or {}).get("root_module") or {}, ())
+    return index
+
+
+def _resource(rc: Mapping[str, Any], plan: Plan, index: ConfigIndex) -> Resource:
     change = rc.get("change") or {}
     actions = tuple(change.get("actions") or ())
     if actions not in ACTIONS:
         raise InputError(f"{rc.get('address')}: unknown change actions {list(actions)}")
     after = change.get("after")
-    unknown = _unset_computed(change.get("after_unknown") or {}, _configured(rc, plan))
+    config = _configured(rc, index)
+    unknown = _unset_computed(change.get("after_unknown") or {}, config)
     attributes = _overlay(after if isinstance(after, Mapping) else {}, unknown)
-    region, origin = _provider_region(rc, plan)
+    region, origin = _provider_region(rc, plan, config)
     return Resource(
         address=str(rc.get("address")), type=str(rc.get("type")), cloud=_cloud(rc),
         attributes=attributes, provider_region=region, provider_region_from=origin,
@@ -65,12 +86,10 @@ def _resource(rc: Mapping[str, Any], plan: Plan) -> Resource:
     )
 
 
-def _configured(rc: Mapping[str, Any], plan: Plan) -> Mapping[str, Any] | None:
+def _configured(rc: Mapping[str, Any], index: ConfigIndex) -> Mapping[str, Any] | None:
     """The resource's block in the plan's `configuration`, if the plan records it."""
-    names = _MODULE.findall(str(rc.get("module_address") or ""))
-    local = f"{rc.get('type')}.{rc.get('name')}"
-    configured = (_call(plan, names).get("module") or {}).get("resources") or []
-    return next((r for r in configured if r.get("address") == local and r.get("mode") != "data"), None)
+    names = tuple(_MODULE.findall(str(rc.get("module_address") or "")))
+    return index.get((names, f"{rc.get('type')}.{rc.get('name')}"))
 
 
 def _unset_computed(unknown: Any, config: Mapping[str, Any] | None) -> Any:
@@ -119,13 +138,10 @@ def _key(names: list[str], local: str) -> str:
     return f"{'.'.join('module.' + n for n in names)}:{local}" if names else local
 
 
-def _provider_region(rc: Mapping[str, Any], plan: Plan) -> tuple[Any, str]:
+def _provider_region(rc: Mapping[str, Any], plan: Plan, config: Mapping[str, Any] | None) -> tuple[Any, str]:
     providers = (plan.get("configuration") or {}).get("provider_config") or {}
     names = _MODULE.findall(str(rc.get("module_address") or ""))
-    local = f"{rc.get('type')}.{rc.get('name')}"
-    configured = (_call(plan, names).get("module") or {}).get("resources") or []
-    key = next((str(r.get("provider_config_key")) for r in configured
-                if r.get("address") == local and r.get("mode") != "data"), _key(names, _cloud(rc)))
+    key = str((config or {}).get("provider_config_key") or _key(names, _cloud(rc)))
     while key not in providers and ":" in key and names:  # a module's own key, mapped by its caller
         local = key.split(":", 1)[1]
         parent = (_call(plan, names).get("providers") or {}).get(local, None if "." in local else local)

@@ -52,7 +52,7 @@ def test_an_error_inside_a_check_fails_it_and_says_why(registered, monkeypatch):
 
     check = registered["CKV_CNLIC_101"]
     monkeypatch.setattr(check, "graph", object())
-    monkeypatch.setattr("permitguard.checkov.checks.shared.graph_index", lambda graph: 1 / 0)
+    monkeypatch.setattr("permitguard.checkov.shared.graph_index", lambda graph: 1 / 0)
     assert check.scan_entity_conf({"__address__": "alicloud_vpc.x"}, "alicloud_vpc") is CheckResult.FAILED
     assert check.details == ["permitguard could not evaluate CKV_CNLIC_101: division by zero"]
 

@@ -8,18 +8,20 @@ Checkov turns an exception into a silent UNKNOWN, so every error becomes FAILED 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from checkov.common.bridgecrew.severities import Severities
 from checkov.common.models.enums import CheckCategories, CheckResult
 from checkov.terraform.checks.resource.base_resource_check import BaseResourceCheck
 
-from permitguard import engine
-from permitguard.checkov import adapter, shared
-from permitguard.checkov.providers import GraphIndex
 from permitguard.model import Resource, Status
 from permitguard.rule_catalog import RuleCatalog, RuleMeta
-from permitguard.rules import RULES
+
+if TYPE_CHECKING:
+    from permitguard.checkov.providers import GraphIndex
+
+# Checkov loads an external-checks dir once per framework runner process (about twenty), so this module
+# imports only what registering needs; the engine, adapter and catalogs load when a check first runs.
 
 # Checkov's category vocabulary for each duty family of the rule catalog.
 CATEGORIES = {"residency": CheckCategories.GENERAL_SECURITY, "control_plane": CheckCategories.IAM,
@@ -54,6 +56,9 @@ class PermitguardCheck(BaseResourceCheck):
     def scan_resource_conf(self, conf: dict[str, Any]) -> CheckResult:
         self.details = []
         try:
+            from permitguard import engine
+            from permitguard.checkov import shared
+
             resource = self._resource(conf)
             findings = engine.evaluate(resource, shared.context(), [self.id]) if resource else []
         except Exception as exc:  # noqa: BLE001 - the edge: fail closed, say why
@@ -68,6 +73,8 @@ class PermitguardCheck(BaseResourceCheck):
         return RESULTS[finding.status]
 
     def _resource(self, conf: Mapping[str, Any]) -> Resource | None:
+        from permitguard.checkov import adapter, shared
+
         plan_file = conf.get("__file__")
         if plan_file:  # terraform_plan: Checkov's conf carries no provider; read the plan itself
             path = plan_file[0] if isinstance(plan_file, list) else plan_file
@@ -78,6 +85,8 @@ class PermitguardCheck(BaseResourceCheck):
         return adapter.to_resource(adapter.prepare(conf), self.entity_type, index)
 
     def _graph_index(self, conf: Mapping[str, Any]) -> GraphIndex:
+        from permitguard.checkov import shared
+
         if self.graph is None:
             raise RuntimeError("Checkov provided no Terraform graph: the provider region cannot be resolved")
         index = shared.graph_index(self.graph)
@@ -102,5 +111,6 @@ def build_checks() -> list[PermitguardCheck]:
     """One check per implemented rule of the catalog, registered with Checkov once per process."""
     if not _BUILT:
         types = supported_resources()
-        _BUILT.extend(PermitguardCheck(meta, types) for meta in RuleCatalog.load() if meta.id in RULES)
+        _BUILT.extend(PermitguardCheck(meta, types) for meta in RuleCatalog.load())  # every id implemented:
+        # tests/test_rule_catalog.py holds the catalog and permitguard.rules to the same ids
     return list(_BUILT)

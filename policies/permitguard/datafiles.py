@@ -1,31 +1,36 @@
-"""Packaged data files and their JSON schemas: locate, parse, validate (errors with their JSON paths)."""
+"""Data files and their JSON Schemas: locate, parse, validate. The one loader every catalog and the
+licence profile use; every failure lists each problem with its JSON path (`$.a.b[0]`)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
 import json
+from collections.abc import Iterable
 from importlib.resources import files
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jsonschema
 import yaml
 
 from permitguard.errors import CatalogError, PermitguardError
 
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
+
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: a safe loader either way
+
+Problem = tuple[str, str]  # (JSON path, what is wrong there)
+
+
+def packaged(*parts: str) -> Traversable:
+    """A file shipped inside the permitguard package, e.g. packaged("data", "regions.yaml")."""
+    return files("permitguard").joinpath(*parts)
 
 
 def data_path(*parts: str) -> Path:
-    return Path(str(files("permitguard").joinpath("data", *parts)))
-
-
-@functools.cache
-def _validator(name: str) -> jsonschema.protocols.Validator:
-    schema = json.loads(files("permitguard").joinpath("schemas", name).read_text(encoding="utf-8"))
-    cls = jsonschema.validators.validator_for(schema)
-    return cls(schema, format_checker=cls.FORMAT_CHECKER)
+    return Path(str(packaged("data", *parts)))
 
 
 def _plain(value: Any) -> Any:
@@ -39,36 +44,67 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def parse_yaml(text: bytes | str, what: str, error: type[PermitguardError] = CatalogError) -> Any:
+def parse_yaml(text: bytes | str, label: str, error: type[PermitguardError] = CatalogError) -> Any:
     try:
-        return _plain(yaml.load(text, Loader=_Loader))
+        return _plain(yaml.load(text, Loader=_LOADER))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark else ""
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise error(f"{what}: not valid YAML{where}: {problem}") from None
+        raise error(f"{label}: not valid YAML{where}: {problem}") from None
     except UnicodeDecodeError as exc:
-        raise error(f"{what}: not UTF-8 text: {exc.reason}") from None
+        raise error(f"{label}: not UTF-8 text: {exc.reason}") from None
 
 
-def json_path(path: Any) -> str:
-    out = ""
-    for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out or "(top level)"
+def read_yaml(path: Traversable | Path, label: str, error: type[PermitguardError] = CatalogError) -> Any:
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise error(f"{label}: cannot read it: {exc.strerror or exc}") from None
+    return parse_yaml(raw, label, error)
+
+
+@functools.cache
+def _validator(schema_name: str) -> jsonschema.protocols.Validator:
+    schema = json.loads(packaged("schemas", schema_name).read_text(encoding="utf-8"))
+    cls = jsonschema.validators.validator_for(schema)
+    return cls(schema, format_checker=cls.FORMAT_CHECKER)
+
+
+def schema_problems(data: Any, schema_name: str) -> list[Problem]:
+    """Every error of `data` against a packaged schema, in document order; a schema node's
+    `description` is added as a hint where it explains the rule."""
+    out = []
+    for e in sorted(
+        _validator(schema_name).iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path]
+    ):
+        hint = e.schema.get("description") if isinstance(e.schema, dict) else None
+        out.append((e.json_path, f"{e.message} ({hint})" if hint else e.message))
+    return out
 
 
 def schema_errors(schema_name: str, data: Any) -> list[str]:
-    """Every error of `data` against a packaged schema, as 'json.path: message', sorted by path."""
-    errs = sorted(_validator(schema_name).iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path])
-    return [f"{json_path(e.absolute_path)}: {e.message}" for e in errs]
+    return [f"{path}: {message}" for path, message in schema_problems(data, schema_name)]
+
+
+def raise_if_any(
+    label: str, problems: Iterable[Problem], error: type[PermitguardError] = CatalogError
+) -> None:
+    problems = list(dict.fromkeys(problems))  # each problem once, in order
+    if problems:
+        count = f"{len(problems)} error{'s' if len(problems) > 1 else ''}"
+        lines = "\n".join(f"  {path}: {message}" for path, message in problems)
+        raise error(f"{label} is invalid ({count}):\n{lines}")
+
+
+def load_validated(path: Traversable | Path, schema_name: str, label: str) -> Any:
+    """The parsed file, after checking it against schemas/<schema_name>."""
+    label = f"{label} {path}"
+    data = read_yaml(path, label)
+    raise_if_any(label, schema_problems(data, schema_name))
+    return data
 
 
 def load_data(name: str, schema_name: str) -> Any:
-    """A packaged YAML data file, validated against its schema; CatalogError lists every error."""
-    path = data_path(name)
-    data = parse_yaml(path.read_bytes(), f"data file {name}")
-    errors = schema_errors(schema_name, data)
-    if errors:
-        raise CatalogError(f"data file {path} is invalid:\n" + "\n".join(f"  - {e}" for e in errors))
-    return data
+    """A packaged data file (data/<name>), validated against its schema."""
+    return load_validated(packaged("data", name), schema_name, "data file")

@@ -45,7 +45,7 @@ def test_message_names_the_file(tmp_path):
     data = _packaged()
     data["regions"][0]["extra"] = 1
     path = _write(tmp_path, data)
-    assert _error(path).splitlines()[0] == f"region catalog {path} is invalid (1 problem(s)):"
+    assert _error(path).splitlines()[0] == f"region catalog {path} is invalid (1 error):"
 
 
 def test_hong_kong_row_must_carry_cn_hk(tmp_path):
@@ -115,7 +115,7 @@ def test_zone_exception_to_unknown_region_is_refused(tmp_path):
 def test_unparseable_yaml_is_refused(tmp_path):
     path = tmp_path / "regions.yaml"
     path.write_text("providers: [unclosed\n", encoding="utf-8")
-    assert _error(path).startswith(f"region catalog {path}: not valid YAML:")
+    assert _error(path).startswith(f"region catalog {path}: not valid YAML (line 2, column 1): ")
 
 
 def test_missing_file_is_refused(tmp_path):

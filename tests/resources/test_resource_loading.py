@@ -120,12 +120,14 @@ def test_a_package_claimed_by_two_clouds_is_reported(tmp_path):
 
 
 def test_missing_file_is_a_catalog_error(tmp_path):
-    with pytest.raises(CatalogError, match=r"^resource-type catalog .*absent\.yaml cannot be read: "):
+    with pytest.raises(CatalogError, match=r"^resource-type catalog .*absent\.yaml: cannot read it: "):
         ResourceTypeCatalog.load(tmp_path / "absent.yaml")
 
 
 def test_malformed_yaml_is_a_catalog_error(tmp_path):
-    with pytest.raises(CatalogError, match=r"^resource-type catalog .* is not valid YAML: "):
+    with pytest.raises(
+        CatalogError, match=r"^resource-type catalog .*: not valid YAML \(line \d+, column \d+\): "
+    ):
         ResourceTypeCatalog.load(_write(tmp_path, None, text="types: [unclosed\n"))
 
 

@@ -8,8 +8,8 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from permitguard.datafiles import load_validated, packaged, raise_if_any
 from permitguard.geo.checks import catalog_problems
-from permitguard.geo.datafiles import load_validated, packaged, raise_if_any
 from permitguard.geo.location import Location
 from permitguard.geo.provinces import Provinces
 from permitguard.geo.zones import ProviderRules, ZoneException

@@ -9,7 +9,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from permitguard.geo.datafiles import Problem
+from permitguard.datafiles import Problem
 from permitguard.geo.provinces import Provinces
 from permitguard.geo.zones import ProviderRules
 

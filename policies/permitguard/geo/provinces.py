@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from permitguard.geo.datafiles import load_validated, packaged
+from permitguard.datafiles import load_validated, packaged
 
 LANGUAGES = ("en", "zh")
 

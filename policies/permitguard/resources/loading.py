@@ -4,57 +4,26 @@ Every problem is reported at once, each with the JSON path of the offending valu
 """
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
-from importlib.resources import files
 from os import PathLike
 from pathlib import Path
 from typing import Any
 
-import yaml
-from jsonschema import Draft202012Validator
-
-from permitguard.errors import CatalogError
-
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+from permitguard import datafiles
 
 
 def default_data_path() -> Any:
-    return files("permitguard") / "data" / "resource_types.yaml"
-
-
-def _schema_path() -> Any:
-    return files("permitguard") / "schemas" / "resource_types.schema.json"
+    return datafiles.packaged("data", "resource_types.yaml")
 
 
 def read_catalog(path: Any = None) -> dict[str, Any]:
     """Parse and validate the catalog at `path` (default: the packaged one); return the raw document."""
     source = default_data_path() if path is None else Path(path) if isinstance(path, str | PathLike) else path
-    name = str(source)
-    try:
-        text = source.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise CatalogError(f"resource-type catalog {name} cannot be read: {exc}") from exc
-    try:
-        doc = yaml.load(text, Loader=_LOADER)
-    except yaml.YAMLError as exc:
-        raise CatalogError(f"resource-type catalog {name} is not valid YAML: {exc}") from exc
-    problems = list(_schema_problems(doc))
-    if not problems:
-        problems = list(_cross_entry_problems(doc))
-    if problems:
-        listing = "\n".join(f"  {where}: {what}" for where, what in problems)
-        count = f"{len(problems)} error{'s' if len(problems) > 1 else ''}"
-        raise CatalogError(f"resource-type catalog {name} is invalid ({count}):\n{listing}")
+    label = f"resource-type catalog {source}"
+    doc = datafiles.read_yaml(source, label)
+    problems = datafiles.schema_problems(doc, "resource_types.schema.json")
+    datafiles.raise_if_any(label, problems or list(_cross_entry_problems(doc)))
     return doc
-
-
-def _schema_problems(doc: Any) -> Iterator[tuple[str, str]]:
-    schema = json.loads(_schema_path().read_text(encoding="utf-8"))
-    validator = Draft202012Validator(schema)
-    for error in sorted(validator.iter_errors(doc), key=lambda e: (e.json_path, e.message)):
-        hint = error.schema.get("description") if isinstance(error.schema, dict) else None
-        yield error.json_path, f"{error.message} ({hint})" if hint else error.message
 
 
 def _cross_entry_problems(doc: dict[str, Any]) -> Iterator[tuple[str, str]]:

@@ -5,15 +5,16 @@ from __future__ import annotations
 from typing import Any
 
 from permitguard.context import Subject
+from permitguard.geo import Provinces
 from permitguard.model import Unknown
 
-TERRITORY = {
-    "mainland": ("mainland China", "中国大陆"),
-    "hk": ("Hong Kong", "香港"),
-    "mo": ("Macau", "澳门"),
-    "tw": ("Taiwan", "台湾"),
-    "foreign": ("outside China", "境外"),
-}
+
+def territory_names(territory: str) -> tuple[str, str]:
+    """English and Chinese names of a territory (mainland, hk, mo, tw, foreign), from provinces.yaml."""
+    provinces = Provinces.load()
+    return provinces.territory_label(territory, "en"), provinces.territory_label(territory, "zh")
+
+
 # Chinese for the reasons an Unknown gives (prefix → rendering); the rest of the reason (a reference,
 # a provider name) is kept as written.
 WHY_ZH = {
@@ -28,7 +29,7 @@ WHY_ZH = {
 def why_zh(why: str) -> str:
     for prefix, zh in WHY_ZH.items():
         if why.startswith(prefix):
-            return zh + why[len(prefix):]
+            return zh + why[len(prefix) :]
     return why
 
 

@@ -7,7 +7,7 @@ from permitguard import placement as pl
 from permitguard.context import Context, Subject
 from permitguard.model import Unknown
 from permitguard.rules.base import FAILED, NOT_APPLICABLE, PASSED, Verdict
-from permitguard.rules.common import TERRITORY, at, base_params, unknown_params, why_zh
+from permitguard.rules.common import at, base_params, territory_names, unknown_params, why_zh
 
 
 def _not_located(s: Subject) -> Verdict | None:
@@ -23,7 +23,7 @@ def outside_mainland(s: Subject, ctx: Context) -> Verdict:
     if (skip := _not_located(s)) is not None:
         return skip
     loc = next((x for x in s.placement.locations if x.territory != "mainland"), s.placement.location)
-    en, zh = TERRITORY.get(loc.territory, (loc.territory, loc.territory))
+    en, zh = territory_names(loc.territory)
     params = {**at(base_params(s), loc), "territory_en": en, "territory_zh": zh}
     if loc.territory == "mainland":
         return Verdict(PASSED, "inside_mainland", params)

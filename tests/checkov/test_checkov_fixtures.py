@@ -223,7 +223,7 @@ def test_failures_carry_the_bilingual_message_and_fix(checkov_runs):
         "alicloud_vpc.fail_alias_hk is in alicloud cn-hongkong → Hong Kong (CN-HK), Hong Kong, "
         "outside mainland China (Hong Kong)."
     )
-    assert "在中国大陆以外（香港）" in details[1]
+    assert "在中国大陆以外（中国香港）" in details[1]
     assert details[2].startswith("Fix: Move the resource to a mainland-China region")
     assert details[3].startswith("修复：")
 

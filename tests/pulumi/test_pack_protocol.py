@@ -54,7 +54,7 @@ def test_violation_message_is_bilingual_and_names_rule_and_clauses(pack):
         "urn:pulumi:dev::permitguard-tests::alicloud:ecs/instance:Instance::web is in alicloud cn-hongkong → "
         "Hong Kong (CN-HK), Hong Kong, outside mainland China (Hong Kong).",
         "urn:pulumi:dev::permitguard-tests::alicloud:ecs/instance:Instance::web 位于 alicloud cn-hongkong → "
-        "香港特别行政区 (CN-HK)，Hong Kong，在中国大陆以外（香港）。",
+        "香港特别行政区 (CN-HK)，Hong Kong，在中国大陆以外（中国香港）。",
         "CKV_CNLIC_101 (SP-15(3), SP-16(3), SP-16(5), SP-17(5))",
     ]
 

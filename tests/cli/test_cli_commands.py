@@ -88,3 +88,20 @@ def test_regions_resolve_unknown_id_exits_2():
 
 def test_usage_error_exits_2():
     assert cli("scan").exit_status == 2
+
+
+def test_scan_one_terraform_file_judges_only_its_resources_with_its_directory_for_context():
+    example = ROOT / "infra/terraform/alicloud-violating"
+    run = cli("scan", str(example / "main.tf"), "--license", PROFILE, "--format", "json")
+    doc = json.loads(run.stdout)
+    assert run.exit_status == 1
+    assert {f["resource"]["file"] for f in doc["findings"]} == {f"{example}/main.tf"}
+    assert doc["summary"]["resources"] == 7  # providers.tf and variables.tf declare no resources
+    unplaced = [f for f in doc["findings"] if f["resource"]["address"] == "alicloud_oss_bucket.unplaced"]
+    assert {f["rule_id"] for f in unplaced if f["status"] == "failed"} == {"CKV_CNLIC_103"}
+
+
+def test_scan_a_directory_without_terraform_files_exits_2(tmp_path):
+    (tmp_path / "notes.txt").write_text("nothing here", encoding="utf-8")
+    run = cli("scan", str(tmp_path), "--license", PROFILE)
+    assert run.exit_status == 2 and "no Terraform files" in run.stderr

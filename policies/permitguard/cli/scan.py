@@ -55,8 +55,9 @@ def scan(paths: list[str], ctx: Context) -> tuple[list[Finding], list[dict]]:
 def _anchor(resource: Resource, path: Path) -> Resource:
     """Files relative to where the user ran the scan (what SARIF/JUnit annotations need); resources of a
     plan or preview point at that document."""
-    if resource.file and path.is_dir() and not Path(resource.file).is_absolute():
-        return dataclasses.replace(resource, file=(path / resource.file).as_posix())
+    if resource.file and not Path(resource.file).is_absolute():
+        base = path if path.is_dir() else path.parent  # a directory, or one .tf file of it
+        return dataclasses.replace(resource, file=(base / resource.file).as_posix())
     if not resource.file and path.is_file():
         return dataclasses.replace(resource, file=path.as_posix())
     return resource

@@ -10,6 +10,8 @@ from typing import Any
 from permitguard.errors import InputError
 from permitguard.sources import SourceResult
 
+TF_SUFFIXES = (".tf", ".tf.json")
+
 
 def load_json(path: Path, what: str) -> Any:
     try:
@@ -29,7 +31,7 @@ def load_json(path: Path, what: str) -> Any:
 def kind_of(path: Path) -> str:
     if not path.exists():
         raise InputError(f"{path}: no such file or directory")
-    if path.is_dir():
+    if path.is_dir() or path.name.endswith(TF_SUFFIXES):
         return "terraform"
     doc = load_json(path, "input")
     if isinstance(doc, dict) and (
@@ -60,7 +62,9 @@ def read(path: Path) -> SourceResult:
     if kind == "terraform":
         from permitguard.sources.terraform_hcl import read_directory
 
-        return read_directory(path)
+        if path.is_dir():
+            return read_directory(path)
+        return _one_file(read_directory(path.parent), path)
     if kind == "terraform_plan":
         from permitguard.sources.terraform_plan import read_plan
 
@@ -68,3 +72,12 @@ def read(path: Path) -> SourceResult:
     from permitguard.sources.pulumi_preview import read_preview
 
     return read_preview(path)
+
+
+def _one_file(result: SourceResult, path: Path) -> SourceResult:
+    """A single .tf file (as pre-commit hooks pass them): its directory gives providers, variables and
+    modules their meaning; only the resources declared in that file are judged."""
+    result.resources = [r for r in result.resources if r.file and Path(r.file).name == path.name
+                        and (path.parent / r.file).resolve() == path.resolve()]
+    result.files = 1
+    return result

@@ -11,7 +11,7 @@ from permitguard import engine
 from permitguard.context import Context
 from permitguard.errors import InputError
 from permitguard.model import Finding, Resource
-from permitguard.report import document, render
+from permitguard.report import console, document, render
 from permitguard.sources import detect
 from permitguard.status import ExitStatus
 
@@ -68,7 +68,7 @@ def write(text: str, output: str | None, env) -> None:
         Path(output).parent.mkdir(parents=True, exist_ok=True)
         Path(output).write_text(text, encoding="utf-8")
     else:
-        env.stdout.write(text if text.endswith("\n") else text + "\n")
+        console.show(text if text.endswith("\n") else text + "\n", env.stdout)
 
 
 def run(args: argparse.Namespace, env) -> ExitStatus:

@@ -47,8 +47,16 @@ def _fill(template: str, params: dict[str, Any]) -> str:
 
 
 class RuleCatalog:
-    def __init__(self, rules: list[RuleMeta]) -> None:
+    def __init__(self, rules: list[RuleMeta], unknown_reasons: dict[str, str] | None = None) -> None:
         self._by_id = {r.id: r for r in rules}
+        self.unknown_reasons = dict(unknown_reasons or {})
+
+    def why_zh(self, why: str) -> str:
+        """The Chinese of a could-not-establish reason: its known English prefix translated."""
+        for prefix, zh in self.unknown_reasons.items():
+            if why.startswith(prefix):
+                return zh + why[len(prefix):]
+        return why
 
     def __getitem__(self, rule_id: str) -> RuleMeta:
         return self._by_id[rule_id]
@@ -89,5 +97,6 @@ def _load_default() -> RuleCatalog:
                 common=common,
             )
             for r in data["rules"]
-        ]
+        ],
+        data.get("unknown_reasons", {}),
     )

@@ -7,6 +7,7 @@ from typing import Any
 from permitguard.context import Subject
 from permitguard.geo import Provinces
 from permitguard.model import Unknown
+from permitguard.rule_catalog import RuleCatalog
 
 
 def territory_names(territory: str) -> tuple[str, str]:
@@ -15,22 +16,9 @@ def territory_names(territory: str) -> tuple[str, str]:
     return provinces.territory_label(territory, "en"), provinces.territory_label(territory, "zh")
 
 
-# Chinese for the reasons an Unknown gives (prefix → rendering); the rest of the reason (a reference,
-# a provider name) is kept as written.
-WHY_ZH = {
-    "known only after apply": "需在 apply 后才能确定",
-    "unknown during preview": "在预览阶段未知",
-    "unresolved reference": "无法解析的引用",
-    "not a map of tags": "不是标签键值映射",
-    "no provider block": "缺少 provider 配置块",
-}
-
-
 def why_zh(why: str) -> str:
-    for prefix, zh in WHY_ZH.items():
-        if why.startswith(prefix):
-            return zh + why[len(prefix) :]
-    return why
+    """The Chinese of a could-not-establish reason (translations live in data/rules.yaml)."""
+    return RuleCatalog.load().why_zh(why)
 
 
 def base_params(s: Subject) -> dict[str, Any]:

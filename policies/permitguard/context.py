@@ -93,16 +93,35 @@ class Subject:
         value = attrs.get("tags_all")  # tags merged with provider default tags, where the source knows them
         if value is None and self.info.tags_attr:
             value = attrs.get(self.info.tags_attr)
-        if value is None:
-            return {}
-        if isinstance(value, Unknown):
-            return value
-        if isinstance(value, list) and all(isinstance(t, Mapping) and "key" in t for t in value):
-            return {t["key"]: t.get("value") for t in value}  # [{key, value}] tag blocks
-        if not isinstance(value, Mapping):
-            return Unknown(f"not a map of tags ({type(value).__name__})")
-        return value
+        return _tag_map(value)
 
     def tag(self, key: str) -> Any:
+        """A tag's value. Keys match exactly, else ignoring case and surrounding blanks (a
+        `License-Service` key is the service tag). When the merged tags are unknown (tags_all known only
+        after apply), a key the resource sets itself still counts: its own tags win over default tags."""
         tags = self.tags
-        return tags if isinstance(tags, Unknown) else tags.get(key)
+        if isinstance(tags, Unknown):
+            own = _tag_map(self.resource.attributes.get(self.info.tags_attr)) if self.info.tags_attr else {}
+            found = None if isinstance(own, Unknown) else _lookup(own, key)
+            return tags if found is None else found
+        return _lookup(tags, key)
+
+
+def _tag_map(value: Any) -> Mapping[str, Any] | Unknown:
+    """A tags attribute as a map: a map as is, [{key, value}] blocks (any key case) folded."""
+    if value is None:
+        return {}
+    if isinstance(value, (Unknown, Mapping)):
+        return value
+    if isinstance(value, list) and all(isinstance(t, Mapping) for t in value):
+        blocks = [{str(k).lower(): v for k, v in t.items()} for t in value]
+        if all("key" in b or "tag_key" in b for b in blocks):
+            return {b.get("key", b.get("tag_key")): b.get("value", b.get("tag_value")) for b in blocks}
+    return Unknown(f"not a map of tags ({type(value).__name__})")
+
+
+def _lookup(tags: Mapping[str, Any], key: str) -> Any:
+    if key in tags:
+        return tags[key]
+    want = key.strip().casefold()
+    return next((v for k, v in tags.items() if str(k).strip().casefold() == want), None)

@@ -117,7 +117,9 @@ class LicenseProfile:
         return next((r for r in self.rooms if r.scope.covers(provider, region, zone)), None)
 
     def filing(self, reference: str) -> Filing | None:
-        return next((f for f in self.filings + self.rooms if f.reference == reference), None)
+        """The filing a reference names; surrounding blanks and letter case do not matter."""
+        ref = reference.strip().casefold()
+        return next((f for f in self.filings + self.rooms if f.reference.casefold() == ref), None)
 
     def renewal_deadline(self) -> dt.date:
         return self.expires - dt.timedelta(days=self.renewal_notice_days)

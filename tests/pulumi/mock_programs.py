@@ -99,10 +99,11 @@ def run(path: Path, stack: str = "dev") -> Program:
 
 def default_provider(program: Program, package: str, version: str) -> Registration:
     """The default provider the engine registers for `package` (name and props as the engine builds them)."""
-    name = "default_" + version.replace(".", "_").replace("-", "_")
+    name = "default_" + version.replace(".", "_").replace("-", "_") if version else "default"
     props = {k.split(":", 1)[1]: v for k, v in program.config.items() if k.split(":", 1)[0] == package}
     urn = f"urn:pulumi:{program.stack}::{program.project}::{PROVIDERS}{package}::{name}"
-    return Registration(PROVIDERS + package, name, urn, "", True, "", version, {**props, "version": version})
+    props = {**props, "version": version} if version else props
+    return Registration(PROVIDERS + package, name, urn, "", True, "", version, props)
 
 
 def resolved(program: Program) -> list[tuple[Registration, Registration | None]]:

@@ -69,7 +69,9 @@ def test_unknown_provider_region_fails_closed(pack):
 def test_region_only_in_the_environment_fails_closed(pack):
     response = pack.analyze(request(BUCKET, "b", {}, (AWS, "default_7_0_0", {"version": "7.0.0"})))
     assert set(failed(response)) == {"cnlic-103"}
-    assert "stack config aws:region is not set; a region given only in an environment variable is invisible" \
+    assert "not set in the provider configuration (a value given only in an environment variable is " \
+           "invisible to policy): stack config aws:region" in failed(response)["cnlic-103"]
+    assert "未在 provider 配置中设置（仅在环境变量中给出的值对策略不可见）: stack config aws:region" \
         in failed(response)["cnlic-103"]
 
 

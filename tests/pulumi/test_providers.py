@@ -41,7 +41,7 @@ def test_azure_provider_region_is_its_location():
 def test_region_only_in_the_environment_is_unknown_and_says_so():
     region, _ = pv.region(pv.default_provider("aws", "7.0.0", {}), "aws", TYPES)
     assert isinstance(region, Unknown)
-    assert region.why.startswith("stack config aws:region is not set")
+    assert region.why == f"{pv.NOT_SET}: stack config aws:region"
     assert "environment variable" in region.why
 
 

@@ -89,7 +89,7 @@ def test_provider_step_inputs_give_an_explicit_provider_region(tmp_path):
 def test_region_set_nowhere_in_the_document_is_unknown(tmp_path):
     bucket = read_preview(write(tmp_path, [step("create", "aws:s3/bucket:Bucket", "b", {})])).resources[0]
     assert isinstance(bucket.provider_region, Unknown)
-    assert "aws:region is not set" in bucket.provider_region.why
+    assert bucket.provider_region.why.endswith("is invisible to policy): stack config aws:region")
 
 
 def test_deletes_never_fail(tmp_path, ctx):

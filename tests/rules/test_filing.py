@@ -101,3 +101,33 @@ def test_filing_must_cover_the_unfiled_zone_of_a_multi_zone_resource(ctx):
         tags={"prior-filing": "TE-2026-0412"},
     )
     assert (judge(NEW_ROOM, ctx, r).status, judge(FILING, ctx, r).status) == (Status.PASSED, Status.PASSED)
+
+
+def test_prior_filing_reference_with_surrounding_blanks_names_the_filing(ctx):
+    r = make("alicloud_instance", availability_zone="cn-shanghai-l", tags={"prior-filing": " TE-2026-0412 "})
+    v = judge(FILING, ctx, r)
+    assert (v.status, v.reason, v.params["value"], judge(NEW_ROOM, ctx, r).reason) == (
+        Status.PASSED,
+        "valid",
+        "TE-2026-0412",
+        "prior_filing",
+    )
+
+
+def test_prior_filing_reference_in_lower_case_names_the_filing(ctx):
+    r = make("alicloud_instance", availability_zone="cn-shanghai-l", tags={"prior-filing": "te-2026-0412"})
+    assert (judge(FILING, ctx, r).reason, judge(NEW_ROOM, ctx, r).reason) == ("valid", "prior_filing")
+
+
+def test_prior_filing_tag_key_in_other_case_is_read(ctx):
+    r = make("alicloud_instance", availability_zone="cn-shanghai-l", tags={"Prior-Filing": "TE-2026-0412"})
+    assert (judge(FILING, ctx, r).reason, judge(NEW_ROOM, ctx, r).reason) == ("valid", "prior_filing")
+
+
+def test_filing_dated_on_the_change_date_is_in_time(ctx):
+    import dataclasses
+    import datetime as dt
+
+    same_day = dataclasses.replace(ctx, as_of=dt.date(2026, 9, 30))
+    r = make("alicloud_instance", availability_zone="cn-shanghai-l", tags={"prior-filing": "TE-2026-0412"})
+    assert judge(FILING, same_day, r).status is Status.PASSED

@@ -141,3 +141,34 @@ def test_any_zone_outside_mainland_fails_a_multi_zone_resource(ctx):
 def test_numeric_zone_id_is_read_as_text(ctx):
     r = make("tencentcloud_instance", availability_zone=100003)
     assert Subject(r, ctx).placement.location.zone == "100003"
+
+
+def test_service_tag_key_in_other_case_is_read(ctx):
+    r = make("alicloud_instance", availability_zone="cn-heyuan-a", tags={"License-Service": "idc"})
+    v = judge(COVERAGE, ctx, r)
+    assert (v.status, v.reason, v.params["services_en"]) == (
+        Status.FAILED,
+        "outside_coverage",
+        "Internet Data Centre (B11)",
+    )
+
+
+def test_tag_blocks_with_capitalised_key_and_value_are_read(ctx):
+    tags = [{"Key": "license-service", "Value": "idc"}]
+    r = make("alicloud_instance", availability_zone="cn-heyuan-a", tags=tags)
+    assert judge(COVERAGE, ctx, r).reason == "outside_coverage"
+
+
+def test_own_tag_counts_when_merged_tags_are_known_only_after_apply(ctx):
+    r = make(
+        "aws_instance",
+        availability_zone="cn-north-1a",
+        tags={"license-service": "idc"},
+        tags_all=Unknown("known only after apply"),
+    )
+    v = judge(COVERAGE, ctx, r)
+    assert (v.status, v.reason, v.params["services_en"]) == (
+        Status.PASSED,
+        "inside_coverage",
+        "Internet Data Centre (B11)",
+    )

@@ -8,7 +8,7 @@ Checkov turns an exception into a silent UNKNOWN, so every error becomes FAILED 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from checkov.common.bridgecrew.severities import Severities
 from checkov.common.models.enums import CheckCategories, CheckResult
@@ -16,9 +16,6 @@ from checkov.terraform.checks.resource.base_resource_check import BaseResourceCh
 
 from permitguard.model import Resource, Status
 from permitguard.rule_catalog import RuleCatalog, RuleMeta
-
-if TYPE_CHECKING:
-    from permitguard.checkov.providers import GraphIndex
 
 # Checkov loads an external-checks dir once per framework runner process (about twenty), so this module
 # imports only what registering needs; the engine, adapter and catalogs load when a check first runs.
@@ -59,11 +56,11 @@ class PermitguardCheck(BaseResourceCheck):
             from permitguard import engine
             from permitguard.checkov import shared
 
-            resource = self._resource(conf)
-            findings = engine.evaluate(resource, shared.context(), [self.id]) if resource else []
+            found = [engine.evaluate(r, shared.context(), [self.id]) for r in self._resources(conf)]
         except Exception as exc:  # noqa: BLE001 - the edge: fail closed, say why
             self.details = [f"permitguard could not evaluate {self.id}: {exc}"]
             return CheckResult.FAILED
+        findings = sorted((f for fs in found for f in fs), key=lambda f: f.status is not Status.FAILED)
         if not findings:
             return CheckResult.UNKNOWN  # not created (module count = 0), or the profile disables the rule
         finding = findings[0]
@@ -72,29 +69,23 @@ class PermitguardCheck(BaseResourceCheck):
                             f"修复：{self.meta.remediation.zh}", f"Enforcement: {finding.enforcement}"]
         return RESULTS[finding.status]
 
-    def _resource(self, conf: Mapping[str, Any]) -> Resource | None:
-        from permitguard.checkov import adapter, shared
+    def _resources(self, conf: Mapping[str, Any]) -> list[Resource]:
+        """The resource as each root configuration that creates it sees it: one, or several for a module
+        called from several root directories (Checkov reports it once, so the worst verdict counts)."""
+        from permitguard.checkov import adapter, roots, shared
 
         plan_file = conf.get("__file__")
         if plan_file:  # terraform_plan: Checkov's conf carries no provider; read the plan itself
             path = plan_file[0] if isinstance(plan_file, list) else plan_file
-            return shared.plan_resource(str(path), str(conf.get("__address__")))
-        index = self._graph_index(conf)
-        if not index.instantiated(str(conf.get("__address__"))):
-            return None
-        return adapter.to_resource(adapter.prepare(conf), self.entity_type, index)
-
-    def _graph_index(self, conf: Mapping[str, Any]) -> GraphIndex:
-        from permitguard.checkov import shared
-
+            return [shared.plan_resource(str(path), str(conf.get("__address__")))]
         if self.graph is None:
             raise RuntimeError("Checkov provided no Terraform graph: the provider region cannot be resolved")
-        index = shared.graph_index(self.graph)
-        if not index.root and self._scanned_file:  # Checkov names files relative to the scanned root
-            path = str(index.resources.get(str(conf.get("__address__")), {}).get("file_path_") or "")
-            if path.endswith(self._scanned_file):
-                index.root = path[: -len(self._scanned_file)]
-        return index
+        address = str(conf.get("__address__"))
+        found = roots.candidates(shared.graph_index(self.graph), address, self._scanned_file)
+        if not found:
+            raise RuntimeError(f"{address} is not in Checkov's Terraform graph")
+        prepared = adapter.prepare(conf)
+        return [adapter.to_resource(prepared, self.entity_type, i) for i in found if i.instantiated(address)]
 
 
 def supported_resources() -> list[str]:

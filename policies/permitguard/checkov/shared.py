@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from permitguard.checkov import roots
 from permitguard.checkov.adapter import graph_nodes
 from permitguard.checkov.providers import GraphIndex
 from permitguard.context import Context
@@ -16,7 +17,7 @@ from permitguard.sources.terraform_plan import read_plan
 
 _CONTEXTS: dict[tuple[str | None, str, str | None], Context | PermitguardError] = {}
 _PLANS: dict[tuple[str, int, int], dict[str, Resource] | InputError] = {}
-_GRAPH: list[tuple[Any, GraphIndex]] = []  # the last graph seen (held, so identity stays meaningful)
+_GRAPH: list[tuple[Any, dict[str, GraphIndex]]] = []  # the last graph seen (held: identity stays meaningful)
 
 
 def context(environ: Mapping[str, str] | None = None, cwd: str | None = None) -> Context:
@@ -38,10 +39,11 @@ def context(environ: Mapping[str, str] | None = None, cwd: str | None = None) ->
     return found
 
 
-def graph_index(graph: Any) -> GraphIndex:
-    """The index of Checkov's current graph, built once for all checks and resources of a run."""
+def graph_index(graph: Any) -> dict[str, GraphIndex]:
+    """The indexes of Checkov's current graph, one per root configuration directory, built once for all
+    checks and resources of a run."""
     if not _GRAPH or _GRAPH[0][0] is not graph:
-        _GRAPH[:] = [(graph, GraphIndex.of(graph_nodes(graph)))]
+        _GRAPH[:] = [(graph, roots.indexes(graph_nodes(graph)))]
     return _GRAPH[0][1]
 
 

@@ -25,25 +25,27 @@ from pulumi_policy.proxy import UnknownValueError
 from permitguard import engine
 from permitguard.context import Context
 from permitguard.model import Finding, Status
-from permitguard.pulumi import adapter, config, secrets
+from permitguard.pulumi import adapter, config, levels, secrets
 from permitguard.pulumi.providers import ProviderInfo
 from permitguard.rule_catalog import RuleCatalog, RuleMeta
 
 NAME = "permitguard"
 _memo = threading.local()
-_reported: set[str] = set()
+_reported: dict[str, set[bool]] = {}  # profile problem -> blocking levels it was reported at
 _reported_lock = threading.Lock()
 
 
 def pack_policies(catalog: RuleCatalog | None = None) -> list[ResourceValidationPolicy]:
-    """Every policy of the pack, in catalog order; installs secret blinding (permitguard.pulumi.secrets)."""
+    """Every policy of the pack, in catalog order; installs secret blinding (permitguard.pulumi.secrets)
+    and the record of configured levels (permitguard.pulumi.levels)."""
     secrets.install()
+    levels.install()
     return [_policy(meta) for meta in (catalog or RuleCatalog.load())]
 
 
 def _policy(meta: RuleMeta) -> ResourceValidationPolicy:
     return ResourceValidationPolicy(
-        name=meta.name, description=f"{meta.title.en} / {meta.title.zh}", validate=_validator(meta.id),
+        name=meta.name, description=f"{meta.title.en} / {meta.title.zh}", validate=_validator(meta),
         enforcement_level=EnforcementLevel(meta.enforcement),
         config_schema=PolicyConfigSchema(dict(config.CONFIG_SCHEMA)),
         severity=Severity.__members__.get(meta.severity), tags=[meta.id, *meta.clauses],
@@ -51,24 +53,25 @@ def _policy(meta: RuleMeta) -> ResourceValidationPolicy:
     )
 
 
-def _validator(rule_id: str) -> Callable[[ResourceValidationArgs, ReportViolation], None]:
+def _validator(meta: RuleMeta) -> Callable[[ResourceValidationArgs, ReportViolation], None]:
     def validate(args: ResourceValidationArgs, report_violation: ReportViolation) -> None:
-        status, text = outcome(rule_id, args)
+        status, text = outcome(meta.id, args, levels.blocks(meta.name, meta.enforcement))
         if status is Status.FAILED:
             report_violation(text)
         elif status is Status.NOT_APPLICABLE:
             args.not_applicable(text)
 
-    validate.__name__ = f"validate_{rule_id.lower()}"
+    validate.__name__ = f"validate_{meta.id.lower()}"
     return validate
 
 
-def outcome(rule_id: str, args: ResourceValidationArgs) -> tuple[Status | None, str]:
-    """(status, message) of one rule on one Analyze request; (None, "") when nothing is to be said."""
+def outcome(rule_id: str, args: ResourceValidationArgs, blocking: bool = True) -> tuple[Status | None, str]:
+    """(status, message) of one rule on one Analyze request; (None, "") when nothing is to be said.
+    `blocking`: whether this policy's violations are mandatory (a profile problem must block)."""
     try:
         ctx = config.context(args.get_config())
         if isinstance(ctx, config.ProfileProblem):
-            return (Status.FAILED, ctx.message) if _first_report(ctx.message) else (None, "")
+            return (Status.FAILED, ctx.message) if _first_report(ctx.message, blocking) else (None, "")
         findings = _findings(args, ctx)
         if findings is None:
             return Status.NOT_APPLICABLE, _not_judged(args.resource_type, ctx)
@@ -96,8 +99,9 @@ def _findings(args: ResourceValidationArgs, ctx: Context) -> dict[str, Finding] 
     resource = adapter.to_resource(args.resource_type, args.urn, raw(args.props), info, ctx.types)
     if resource is None:
         return None
-    if getattr(_memo, "ctx", None) is not ctx or _memo.resource != resource:
-        _memo.ctx, _memo.resource = ctx, resource
+    key = repr(resource)  # not ==: every Unknown equals every other, whatever its reason
+    if getattr(_memo, "ctx", None) is not ctx or _memo.key != key:
+        _memo.ctx, _memo.key = ctx, key
         _memo.findings = {f.rule_id: f for f in engine.evaluate(resource, ctx)}
     return _memo.findings
 
@@ -118,10 +122,12 @@ def _item(container: Any, key: Any) -> Any:
         return exc.unknown_type_sentinel
 
 
-def _first_report(message: str) -> bool:
-    """True once per process for each profile problem: one clear violation, not one per resource."""
+def _first_report(message: str, blocking: bool) -> bool:
+    """True once per process for each profile problem: one clear violation, not one per resource. An
+    advisory report does not count as the one: the first mandatory policy reports it too."""
     with _reported_lock:
-        if message in _reported:
+        done = _reported.setdefault(message, set())
+        if True in done or blocking in done:
             return False
-        _reported.add(message)
+        done.add(blocking)
         return True

@@ -20,6 +20,10 @@ from permitguard.resources import ResourceTypeCatalog
 DEFAULT_PREFIX = "default"
 PROVIDERS = "pulumi:providers:"
 GENERIC_REGION_KEYS = ("region",)  # for a cloud the catalog does not know
+# Reasons a provider region is unknown (their Chinese is in data/rules.yaml `unknown_reasons`).
+NOT_SET = ("not set in the provider configuration (a value given only in an environment variable is "
+           "invisible to policy)")
+NO_PROVIDER = "the resource names no provider configuration"
 
 
 @dataclass(frozen=True)
@@ -68,7 +72,7 @@ def region(provider: ProviderInfo | None, cloud: str, types: ResourceTypeCatalog
     what is missing or unknown, or None when the cloud has no provider-level region at all."""
     keys = types.provider_region_attrs(cloud) if cloud in types.clouds() else GENERIC_REGION_KEYS
     if provider is None:
-        return Unknown("the resource names no provider configuration"), "no provider"
+        return Unknown(NO_PROVIDER), "no provider"
     origin = _origin(provider, keys[0] if keys else "region")
     if not keys:
         return None, origin
@@ -87,5 +91,4 @@ def _origin(provider: ProviderInfo, key: str) -> str:
 
 def _missing(provider: ProviderInfo, key: str) -> str:
     package = provider.type[len(PROVIDERS):] if provider.type.startswith(PROVIDERS) else provider.type
-    unset = f"stack config {package}:{key} is not set" if provider.is_default else f"{key} is not set"
-    return f"{unset}; a {key} given only in an environment variable is invisible to policy during preview"
+    return f"{NOT_SET}: " + (f"stack config {package}:{key}" if provider.is_default else key)

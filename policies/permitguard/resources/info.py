@@ -11,7 +11,7 @@ GENERIC_TAGS_ATTR = "tags"
 @dataclass(frozen=True)
 class TrustSpec:
     """An attribute granting control-plane trust, and how to read it (policy_document, account, tenant,
-    domain, principal_list)."""
+    domain, principal_list, external_switch)."""
 
     attr: str
     kind: str

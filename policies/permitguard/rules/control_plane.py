@@ -14,12 +14,21 @@ from permitguard.rules.common import base_params, unknown_params
 from permitguard.rules.endpoints import ENDPOINTS
 from permitguard.rules.exposure import INGRESS, Unresolved
 
-OUTSIDE_WORDS = {"*", "any", "internet", "0.0.0.0", "::", "0.0.0.0/0", "::/0"}
+# Words that admit everyone. Azure's `AzureCloud` (optionally `AzureCloud.<region>`) service tag is every
+# Azure datacentre address, other customers' VMs included: outside the organisation. Other service tags
+# (VirtualNetwork, AzureLoadBalancer, GatewayManager…) are platform or own-network sources.
+OUTSIDE_WORDS = {"*", "any", "internet", "0.0.0.0", "::", "0.0.0.0/0", "::/0", "azurecloud"}
 
 
 def _principals(kind: str, value: object) -> list[pr.Principal]:
+    """`external_switch`: a flag that, when true, lets the grant reach principals outside the
+    organisation (aws_ram_resource_share.allow_external_principals): a wildcard by itself."""
     if kind == "policy_document":
         return pr.policy_principals(value)
+    if kind == "external_switch":
+        if str(value).strip().lower() not in ("true", "1"):
+            return []
+        return [pr.Principal("*", "any principal outside the organisation (external sharing on)")]
     values = value if isinstance(value, (list, tuple)) else [value]
     return [
         pr.Principal(kind, v if isinstance(v, Unknown) else str(v)) for v in values if v not in (None, "")
@@ -54,7 +63,8 @@ def third_party_trust(s: Subject, ctx: Context) -> Verdict:
 
 
 def _outside(source: str, ctx: Context) -> bool:
-    if source.strip().lower() in OUTSIDE_WORDS:
+    word = source.strip().lower()
+    if word in OUTSIDE_WORDS or word.startswith("azurecloud."):
         return True
     try:
         net = ipaddress.ip_network(source.strip(), strict=False)

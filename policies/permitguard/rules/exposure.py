@@ -1,8 +1,6 @@
-"""Ingress rules and API endpoints, read per shape (the resource-type catalog names the shape).
-
-Each ingress extractor turns one resource's attributes into IngressRule values: the ports it opens
-(None = all) and the sources it admits. Values known only after apply raise Unresolved.
-"""
+"""Ingress rules, read per shape (the resource-type catalog names the shape): each extractor turns one
+resource's attributes into IngressRule values, the ports it opens and the sources it admits. Values
+known only after apply raise Unresolved."""
 
 from __future__ import annotations
 
@@ -13,6 +11,7 @@ from typing import Any
 from permitguard.model import Unknown
 
 ALL = (0, 65535)
+NO_PORTS = ("icmp", "icmpv6", "gre", "ah", "esp", "1", "58", "47", "50", "51")  # protocols without ports
 
 
 class Unresolved(Exception):
@@ -47,7 +46,7 @@ def _list(d: Mapping, *keys: str) -> list[str]:
 
 def _span(lo: Any, hi: Any, protocol: Any) -> tuple[int, int] | None:
     proto = str(protocol or "all").lower()
-    if proto in ("icmp", "icmpv6", "gre", "1", "58"):
+    if proto in NO_PORTS:
         return None
     if proto in ("-1", "all", "*") or lo in (None, "", -1, "-1"):
         return ALL
@@ -56,7 +55,7 @@ def _span(lo: Any, hi: Any, protocol: Any) -> tuple[int, int] | None:
 
 def _port_text(text: Any, protocol: Any = "tcp") -> list[tuple[int, int] | None]:
     """'22', '22/22', '80,443', '1-65535', 'ALL', '-1/-1' → spans."""
-    if str(protocol or "").lower() in ("icmp", "icmpv6", "gre"):
+    if str(protocol or "").lower() in NO_PORTS:
         return [None]
     text = str(text if text not in (None, "") else "ALL").strip()
     if text.upper() in ("ALL", "*", "-1/-1", "-1", "ANY"):
@@ -98,10 +97,7 @@ def alicloud_sg_rule(a: Mapping) -> list[IngressRule]:
 
 
 def tencent_sg_rule(a: Mapping) -> list[IngressRule]:
-    if not _is_ingress(a, "type") or not _allows(a, "policy", "accept"):
-        return []
-    sources = tuple(_list(a, "cidr_ip"))
-    return [IngressRule(s, sources) for s in _port_text(_get(a, "port_range"), _get(a, "ip_protocol"))]
+    return alicloud_sg_rule(a)  # same shape: type, policy, cidr_ip, port_range, ip_protocol
 
 
 def tencent_sg_rule_set(a: Mapping) -> list[IngressRule]:
@@ -126,10 +122,8 @@ def huawei_secgroup_rule(a: Mapping) -> list[IngressRule]:
     if not _is_ingress(a, "direction") or not _allows(a, "action", "allow"):
         return []
     sources = _list(a, "remote_ip_prefix")
-    if not sources and not any(
-        a.get(k) not in (None, "") for k in ("remote_group_id", "remote_address_group_id")
-    ):
-        sources = ["0.0.0.0/0"]  # no remote at all: the API admits every address
+    if not sources and all(a.get(k) in (None, "") for k in ("remote_group_id", "remote_address_group_id")):
+        sources = ["::/0" if str(_get(a, "ethertype")).lower() == "ipv6" else "0.0.0.0/0"]  # no remote: all
     if _get(a, "ports"):
         return [IngressRule(s, tuple(sources)) for s in _port_text(_get(a, "ports"), _get(a, "protocol"))]
     span = _span(_get(a, "port_range_min"), _get(a, "port_range_max"), _get(a, "protocol"))
@@ -150,16 +144,6 @@ def azure_nsg_inline(a: Mapping) -> list[IngressRule]:
 
 INGRESS: dict[str, Callable[[Mapping], list[IngressRule]]] = {
     f.__name__: f
-    for f in (
-        aws_sg_inline,
-        aws_sg_rule,
-        aws_vpc_sg_ingress,
-        alicloud_sg_rule,
-        tencent_sg_rule,
-        tencent_sg_rule_set,
-        tencent_sg_lite_rule,
-        huawei_secgroup_rule,
-        azure_nsg_rule,
-        azure_nsg_inline,
-    )
+    for f in (aws_sg_inline, aws_sg_rule, aws_vpc_sg_ingress, alicloud_sg_rule, tencent_sg_rule)
+    + (tencent_sg_rule_set, tencent_sg_lite_rule, huawei_secgroup_rule, azure_nsg_rule, azure_nsg_inline)
 }

@@ -1,7 +1,9 @@
 """SP-15(4)/(6), SP-17(6)/(8): a new machine room or access expansion is filed before it is built.
 
 A (provider, region, zone) that a filed machine room covers is filed; anything else needs the
-prior-filing tag naming a filing of the profile whose scope covers it, dated no later than the change.
+prior-filing tag naming a filing of the profile whose scope covers it, dated no later than the change
+(a filing dated on the change date itself is in time). A tag value names a filing regardless of
+surrounding blanks and letter case (` te-2026-0412` is TE-2026-0412): the reference is the same.
 """
 
 from __future__ import annotations
@@ -72,11 +74,11 @@ def prior_filing_invalid(s: Subject, ctx: Context) -> Verdict:
         return Verdict(NOT_APPLICABLE, "no_tag", params)
     if isinstance(value, Unknown):
         return Verdict(FAILED, "tag_unresolved", {**params, **unknown_params(value)})
-    value = str(value)
+    value = str(value).strip()
     params["value"] = value
-    if not ctx.profile.filing_pattern.match(value):
+    filing = ctx.profile.filing(value)  # blanks and letter case aside, the reference names the filing
+    if filing is None and not ctx.profile.filing_pattern.match(value):
         return Verdict(FAILED, "malformed", {**params, "pattern": ctx.profile.filing_pattern.pattern})
-    filing = ctx.profile.filing(value)
     if filing is None:
         return Verdict(FAILED, "unknown_reference", params)
     params.update(

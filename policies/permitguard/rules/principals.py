@@ -1,8 +1,19 @@
 """Who a trust grant names, and whether that principal is the organisation's own.
 
-Policy documents of AWS IAM, Alibaba RAM and Tencent CAM share one shape (Statement → Principal),
-with key case differing (CAM writes `statement`/`principal`). A principal is first party when it is a
-cloud service principal or names one of the organisation's accounts / tenants / identity domains.
+Policy documents of AWS IAM, Alibaba RAM, Tencent CAM and Huawei IAM 5.0 share one shape
+(Statement → Principal), with key case differing (CAM writes `statement`/`principal`). A principal is
+first party when it is a cloud service principal or names one of the organisation's accounts / tenants /
+identity domains. Decisions:
+- Ids and names compare case-insensitively (GUIDs and hex domain ids have no case; Huawei account
+  names are case-insensitive).
+- A wildcard principal stays third party whatever its Condition says (`aws:PrincipalOrgID`,
+  `acs:SourceAccount`…): conditions are not evaluated, and the profile lists accounts, not org ids.
+  `NotPrincipal` in an Allow statement grants everyone but the listed principals: a wildcard.
+- An AWS Organizations org or OU ARN names its management account
+  (`arn:aws-cn:organizations::<management account>:ou/o-…/ou-…`): first party when that account is
+  ours, since only the management account admits accounts into its organisation.
+- A statement, Effect or Principal known only after apply yields an unknown principal (fail closed);
+  an unknown Effect counts as Allow.
 """
 
 from __future__ import annotations
@@ -18,6 +29,8 @@ from permitguard.model import Unknown
 
 _ACCOUNT_PATTERNS = (
     re.compile(r"^arn:aws[a-z-]*:(?:iam|sts)::(?P<id>\d{12}):"),  # arn:aws-cn:iam::111122223333:root
+    re.compile(r"^arn:aws[a-z-]*:organizations::(?P<id>\d{12}):(?:organization|ou)/"),  # org / OU
+    re.compile(r"^iam::(?P<id>[0-9a-fA-F]+):"),  # Huawei IAM 5.0: iam::<domain id>:root
     re.compile(r"^acs:ram::(?P<id>\d+):"),  # acs:ram::1234567890123456:root
     re.compile(r"^qcs::cam::uin/(?P<id>\d+)"),  # qcs::cam::uin/100012345678:root
     re.compile(r"^(?P<id>[0-9a-fA-F-]+)$"),  # a bare account / tenant / domain id
@@ -54,21 +67,33 @@ def policy_principals(document: Any) -> list[Principal]:
             raise Unparseable(f"not valid JSON ({exc.msg})") from None
     if not isinstance(document, Mapping):
         raise Unparseable("not a policy document")
+    statements = _ci(document, "statement")
+    if isinstance(statements, Unknown):
+        return [Principal("Statement", statements)]
+    return [p for st in _as_list(statements) for p in _statement_principals(st)]
+
+
+def _statement_principals(st: Any) -> list[Principal]:
+    if isinstance(st, Unknown):
+        return [Principal("Statement", st)]
+    effect = _ci(st, "effect") if isinstance(st, Mapping) else None
+    if not isinstance(st, Mapping) or not (isinstance(effect, Unknown) or str(effect).lower() == "allow"):
+        return []
     found: list[Principal] = []
-    for st in _as_list(_ci(document, "statement")):
-        if not isinstance(st, Mapping) or str(_ci(st, "effect") or "").lower() != "allow":
-            continue
-        if _ci(st, "notprincipal") is not None:
-            found.append(Principal("*", "NotPrincipal"))
-        principal = _ci(st, "principal")
-        if principal is None:
-            continue
-        if isinstance(principal, str) or not isinstance(principal, Mapping):
-            found += [Principal("*" if str(p) == "*" else "AWS", str(p)) for p in _as_list(principal)]
-            continue
-        for kind, values in principal.items():
-            found += [Principal(str(kind), v if isinstance(v, Unknown) else str(v)) for v in _as_list(values)]
-    return found
+    if _ci(st, "notprincipal") is not None:
+        found.append(Principal("*", "NotPrincipal (everyone but the principals listed)"))
+    principal = _ci(st, "principal")
+    if isinstance(principal, Unknown):
+        return [*found, Principal("Principal", principal)]
+    if principal is None:
+        return found
+    if not isinstance(principal, Mapping):
+        return found + [_one("*" if str(p) == "*" else "AWS", p) for p in _as_list(principal)]
+    return found + [_one(str(kind), v) for kind, values in principal.items() for v in _as_list(values)]
+
+
+def _one(kind: str, value: Any) -> Principal:
+    return Principal(kind, value if isinstance(value, Unknown) else str(value))
 
 
 def is_first_party(p: Principal, cloud: str, profile: LicenseProfile) -> bool:
@@ -76,11 +101,12 @@ def is_first_party(p: Principal, cloud: str, profile: LicenseProfile) -> bool:
         return False
     if p.kind.lower() in SERVICE_KINDS:
         return True
-    ours = profile.accounts.get(cloud, frozenset())
-    if p.value in ours or p.value.casefold() in profile.identity_domains:
+    ours = {a.casefold() for a in profile.accounts.get(cloud, frozenset())}
+    value = p.value.strip().casefold()
+    if value in ours or value in profile.identity_domains:
         return True
     for pattern in _ACCOUNT_PATTERNS:
-        m = pattern.match(p.value)
+        m = pattern.match(value)
         if m:
             return m.group("id") in ours
     return False

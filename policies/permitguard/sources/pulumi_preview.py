@@ -5,6 +5,8 @@ Addresses are URNs. Each resource goes through the adapter the policy pack uses
 `provider` reference (`<urn>::<id>`) names a provider step of the document; a default provider
 (`default_<version>`) the document does not list is rebuilt from the document's stack `config`
 (`<pkg>:region`), as the engine builds it. Deletes are judged on their old state and never fail.
+A replacement is several steps of one URN (`create-replacement`, `replace`, `delete-replaced`): the
+resource is judged once, on the step leading to its new state, and so is a replaced provider.
 """
 from __future__ import annotations
 
@@ -28,13 +30,15 @@ ACTIONS = {
     "discard": Action.DELETE, "discard-replaced": Action.DELETE, "remove-pending-replace": Action.DELETE,
     "read": Action.READ, "read-replacement": Action.READ, "read-discard": Action.READ, "refresh": Action.READ,
 }
+# Which of a URN's steps stands for it: the one leading to its new state first, its deletion last.
+_RANK = {Action.CREATE: 0, Action.UPDATE: 1, Action.NOOP: 2, Action.READ: 3, Action.DELETE: 4}
 
 
 def read_preview(path: str | Path) -> SourceResult:
     """Raises InputError for a file unreadable, truncated or not a `pulumi preview --json` document."""
     path = Path(path)
     doc = load_json(path, "Pulumi preview")
-    steps = _steps(doc, path)
+    steps = _one_per_urn(_steps(doc, path))
     config = doc.get("config") or {}
     if not isinstance(config, Mapping):
         raise InputError(f"{path}: `config` is not an object of stack config values")
@@ -59,9 +63,23 @@ def _steps(doc: Any, path: Path) -> list[dict[str, Any]]:
             raise InputError(f"{path}: steps[{i}] is not a preview step (needs `urn` and a known `op`)")
         if len(step["urn"].split("::")) < 4 or not step["urn"].startswith("urn:pulumi:"):
             raise InputError(f"{path}: steps[{i}]: {step['urn']!r} is not a Pulumi URN")
-        if not isinstance(_state(step), Mapping):
+        state = _state(step)
+        if not isinstance(state, Mapping):
             raise InputError(f"{path}: steps[{i}] ({step['urn']}) has no `newState` or `oldState` object")
+        if not isinstance(state.get("inputs") or {}, Mapping):
+            raise InputError(f"{path}: steps[{i}] ({step['urn']}): `inputs` is not an object")
+        if not isinstance(step.get("provider") or state.get("provider") or "", str):
+            raise InputError(f"{path}: steps[{i}] ({step['urn']}): `provider` is not a provider reference")
     return list(steps)
+
+
+def _one_per_urn(steps: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    chosen: dict[str, dict[str, Any]] = {}
+    for step in steps:
+        held = chosen.get(step["urn"])
+        if held is None or _RANK[ACTIONS[step["op"]]] < _RANK[ACTIONS[held["op"]]]:
+            chosen[step["urn"]] = step
+    return list(chosen.values())
 
 
 def _state(step: Mapping[str, Any]) -> Any:

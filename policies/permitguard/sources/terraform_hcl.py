@@ -10,8 +10,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from permitguard.checkov import adapter, normalise
-from permitguard.checkov.providers import GraphIndex
+from permitguard.checkov import adapter, normalise, roots
 from permitguard.errors import InputError
 from permitguard.sources import SourceResult
 
@@ -28,16 +27,21 @@ def read_directory(path: str | Path) -> SourceResult:
         raise InputError(f"{path}: no Terraform files (*.tf)")
     root = root.resolve()
     local_graph, graph = _graph(root)
-    index = GraphIndex.of(adapter.graph_nodes(graph), str(root))
     skips = _skipped(local_graph, root)
     result = SourceResult(kind="terraform", files=len(files))
-    for address, vertex in sorted(index.resources.items(), key=lambda i: _order(i[1])):
+    instances: dict[str, list[dict[str, str]]] = {}
+    vertices = [(i, a, v) for i in roots.indexes(adapter.graph_nodes(graph), str(root)).values()
+                for a, v in i.resources.items()]
+    for index, address, vertex in sorted(vertices, key=lambda i: _order(i[2])):
         resource_type, conf = _entity(vertex)
         if conf.get("count") == [0] or not index.instantiated(address):
             continue  # count = 0 (on the resource or its module): Terraform creates nothing
         result.resources.append(adapter.to_resource(adapter.prepare(conf), resource_type, index))
-        for skip in skips.get(address, []):
-            result.suppressions[(address, skip["id"])] = skip.get("suppress_comment") or ""
+        found = skips.get((roots.vertex_root(vertex), address), [])
+        instances.setdefault(address, []).append({s["id"]: s.get("suppress_comment") or "" for s in found})
+    for address, each in instances.items():  # the same address in several roots: skipped only if in all
+        for rule_id in set(each[0]).intersection(*each[1:]):
+            result.suppressions[(address, rule_id)] = each[0][rule_id]
     return result
 
 
@@ -83,7 +87,7 @@ def _order(vertex: Mapping[str, Any]) -> tuple[str, int, str]:
     return str(vertex.get("file_path_")), line if isinstance(line, int) else 0, str(vertex.get("__address__"))
 
 
-def _skipped(local_graph: Any, root: Path) -> dict[str, list[dict[str, str]]]:
+def _skipped(local_graph: Any, root: Path) -> dict[tuple[str, str], list[dict[str, str]]]:
     """`checkov:skip` comments per resource address, as Checkov's Terraform runner collects them."""
     from checkov.common.util.data_structures_utils import get_inner_dict
     from checkov.terraform.context_parsers.registry import parser_registry
@@ -101,7 +105,7 @@ def _skipped(local_graph: Any, root: Path) -> dict[str, list[dict[str, str]]]:
     runner = Runner()
     runner.definitions = definitions
     runner.push_skipped_checks_down_from_modules(context)
-    skips: dict[str, list[dict[str, str]]] = {}
+    skips: dict[tuple[str, str], list[dict[str, str]]] = {}
     for vertex in local_graph.vertices:
         if vertex.block_type != "resource":
             continue
@@ -111,5 +115,6 @@ def _skipped(local_graph: Any, root: Path) -> dict[str, list[dict[str, str]]]:
             entry = get_inner_dict(context[key], ["resource", resource_type, next(iter(by_name))])
         except KeyError:
             continue
-        skips[str(vertex.attributes.get("__address__"))] = list(entry.get("skipped_checks") or [])
+        where = roots.root_dir(vertex.path, vertex.source_module_object)
+        skips[(where, str(vertex.attributes.get("__address__")))] = list(entry.get("skipped_checks") or [])
     return skips

@@ -130,3 +130,14 @@ def test_malformed_preview_step_is_unusable_input_not_an_internal_error(tmp_path
     run = cli("scan", str(path))
     assert run.exit_status == 2
     assert run.stderr.strip() == f"permitguard: error: {path}: steps[0] ({urn}): {reason}"
+
+
+def test_a_resource_differing_only_in_the_reason_it_is_unknown_is_judged_afresh(pack):
+    """Before: every Unknown equals every other, so the per-request memo served the first reason again."""
+    env_only = request("alicloud:oss/bucket:Bucket", "memo", {}, (HK[0], HK[1], {"version": "3.101.0"}))
+    secret = request("alicloud:oss/bucket:Bucket", "memo", {},
+                     (HK[0], HK[1], {"region": {SECRET[0]: SECRET[1], "value": "cn-hongkong"}}))
+    first, second = violations(pack.analyze(env_only)), violations(pack.analyze(secret))
+    assert "not set in the provider configuration" in first[0][2]
+    assert [name for name, _, _ in second] == ["cnlic-103-location-unknown"]
+    assert "the location cannot be established: a secret (its value is never shown" in second[0][2]

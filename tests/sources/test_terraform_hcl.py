@@ -168,7 +168,18 @@ def test_a_module_that_cannot_be_loaded_fails_the_directory(tmp_path):
         read_directory(tmp_path)
     assert str(err.value) == (
         "main.tf:1: module vpc (source alibaba/vpc/alicloud) could not be loaded, "
-        "so its resources cannot be checked; run `terraform init` first"
+        "so its resources cannot be checked: only local module sources are read, not .terraform/modules "
+        "(so `terraform init` does not help); scan the plan (`terraform show -json`) instead"
+    )
+
+
+def test_a_missing_local_module_directory_says_so(tmp_path):
+    _write(tmp_path, 'module "net" {\n  source = "./nowhere"\n}\n')
+    with pytest.raises(InputError) as err:
+        read_directory(tmp_path)
+    assert str(err.value) == (
+        "main.tf:1: module net (source ./nowhere) could not be loaded, so its resources cannot be checked: "
+        "the directory does not exist"
     )
 
 
@@ -190,3 +201,33 @@ module "one" {
 }
 """))
     assert [r.address for r in source.resources] == ["module.one[0].alicloud_vpc.v"]
+
+
+def test_each_root_directory_resolves_its_own_providers_and_variables():
+    """envs/dev and envs/prod are two configurations: neither takes the other's provider or tfvars."""
+    source = read_directory(FIXTURES / "multi_root")
+    assert sorted((r.file, r.address, r.provider_region) for r in source.resources) == [
+        ("envs/dev/main.tf", "alicloud_vpc.fail_dev_hk", "cn-hongkong"),
+        ("envs/dev/main.tf", "alicloud_vpc.main", "cn-hongkong"),
+        ("envs/prod/main.tf", "alicloud_vpc.main", "cn-beijing"),
+        ("envs/prod/main.tf", "alicloud_vpc.pass_prod_beijing", "cn-beijing"),
+        ("modules/net/main.tf", "module.net.alicloud_vswitch.net", "cn-beijing"),
+        ("modules/net/main.tf", "module.net.alicloud_vswitch.net", "cn-hongkong"),
+    ]
+    # a skip on envs/dev's alicloud_vpc.main must not hide envs/prod's: an address of several roots is
+    # suppressed only where every root skips it
+    assert source.suppressions == {}
+
+
+def test_terraform_json_configuration_is_refused_not_skipped(tmp_path):
+    _write(tmp_path, 'provider "alicloud" {\n  region = "cn-beijing"\n}\n')
+    (tmp_path / "backend.tf.json").write_text('{"terraform": {"backend": {"local": {}}}}', encoding="utf-8")
+    assert read_directory(tmp_path).resources == []  # settings only: nothing to check, nothing hidden
+    (tmp_path / "hk.tf.json").write_text(
+        '{"resource": {"alicloud_vpc": {"fail_json": {"vpc_name": "a"}}}}', encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        read_directory(tmp_path)
+    assert str(err.value) == (
+        "hk.tf.json: Terraform JSON configuration (*.tf.json) is not read by Checkov's parser, so its blocks "
+        "cannot be checked; write it as .tf, or scan the plan (`terraform show -json`)"
+    )

@@ -232,3 +232,29 @@ def test_module_provider_region_follows_variables_up_the_module_calls(tmp_path):
         tmp_path, changes, configuration=configuration, variables={"region": {"value": "cn-hangzhou"}}
     )
     assert [r.provider_region for r in read_plan(path).resources] == ["cn-hangzhou", "cn-beijing"]
+
+
+def test_an_errored_plan_is_unusable_input_not_a_partial_pass(tmp_path):
+    """`terraform plan -out` saves a failed plan too (errored: true): the resources it could not plan
+    (here the one whose zone came from a failing data source) are simply missing from it."""
+    path = _plan(tmp_path, [_change("aws_vpc.hk", ["create"])], errored=True, complete=False)
+    with pytest.raises(InputError) as err:
+        read_plan(path)
+    assert str(err.value) == (
+        f"{path}: the plan errored (`errored: true`), so it does not hold every resource; "
+        "fix the errors of `terraform plan` and scan again"
+    )
+
+
+def test_a_state_document_is_not_an_empty_plan(tmp_path):
+    """`terraform show -json` without a plan file prints the state: `values`, no `resource_changes`."""
+    path = tmp_path / "state.json"
+    resource = {"address": "aws_vpc.hk", "mode": "managed", "type": "aws_vpc",
+                "values": {"region": "ap-east-1"}}
+    path.write_text(json.dumps({"format_version": "1.0", "terraform_version": "1.11.4",
+                                "values": {"root_module": {"resources": [resource]}}}), encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        read_plan(path)
+    assert str(err.value) == (
+        f"{path}: a Terraform state, not a plan: run `terraform show -json` on a saved plan"
+    )

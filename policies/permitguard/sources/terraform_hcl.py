@@ -6,6 +6,7 @@ which Checkov pushes down to the module's resources), read through Checkov's con
 """
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,7 @@ def read_directory(path: str | Path) -> SourceResult:
     if not root.is_dir():
         raise InputError(f"{path}: {'not a directory' if root.exists() else 'no such directory'}")
     files = [f for f in root.rglob("*.tf") if not SKIPPED_DIRS.intersection(f.relative_to(root).parts)]
+    _refuse_json_configuration(root)
     if not files:
         raise InputError(f"{path}: no Terraform files (*.tf)")
     root = root.resolve()
@@ -43,6 +45,23 @@ def read_directory(path: str | Path) -> SourceResult:
         for rule_id in set(each[0]).intersection(*each[1:]):
             result.suppressions[(address, rule_id)] = each[0][rule_id]
     return result
+
+
+def _refuse_json_configuration(root: Path) -> None:
+    """Checkov's directory parser skips `*.tf.json`: resources, providers or modules declared there would
+    go unchecked (a silent pass), so such a directory is unusable input. A file of only `terraform`
+    settings (a generated backend) changes no location and is let through."""
+    for f in sorted(root.rglob("*.tf.json")):
+        if SKIPPED_DIRS.intersection(f.relative_to(root).parts):
+            continue
+        try:
+            doc = json.loads(f.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise InputError(f"{f.relative_to(root)}: cannot parse: {exc}") from None
+        if not isinstance(doc, dict) or set(doc) - {"terraform", "//"}:
+            raise InputError(f"{f.relative_to(root)}: Terraform JSON configuration (*.tf.json) is not read "
+                             "by Checkov's parser, so its blocks cannot be checked; write it as .tf, or "
+                             "scan the plan (`terraform show -json`)")
 
 
 def _graph(root: Path) -> tuple[Any, Any]:
@@ -71,9 +90,12 @@ def _require_modules(local_graph: Any, root: Path) -> None:
         conf = next(iter(vertex.config.values()), {})
         if not conf.get("__resolved__"):
             where = f"{Path(vertex.path).relative_to(root)}:{normalise.first(conf, '__start_line__')}"
-            source = normalise.first(conf, "source")
+            source = str(normalise.first(conf, "source"))
+            why = ("the directory does not exist" if source.startswith(("./", "../", "/")) else
+                   "only local module sources are read, not .terraform/modules (so `terraform init` does "
+                   "not help); scan the plan (`terraform show -json`) instead")
             raise InputError(f"{where}: module {vertex.name} (source {source}) could not be loaded, so its "
-                             "resources cannot be checked; run `terraform init` first")
+                             f"resources cannot be checked: {why}")
 
 
 def _entity(vertex: Mapping[str, Any]) -> tuple[str, dict[str, Any]]:

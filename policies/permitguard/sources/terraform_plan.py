@@ -47,6 +47,11 @@ def _load(path: Path) -> dict[str, Any]:
     if not isinstance(plan, dict) or "format_version" not in plan or not isinstance(
             plan.get("resource_changes", []), list):
         raise InputError(f"{path}: not a Terraform plan (expected the output of `terraform show -json`)")
+    if "resource_changes" not in plan and "planned_values" not in plan:  # `terraform show -json` of a state
+        raise InputError(f"{path}: a Terraform state, not a plan: run `terraform show -json` on a saved plan")
+    if plan.get("errored"):  # Terraform saves a failed plan too; the resources it could not plan are missing
+        raise InputError(f"{path}: the plan errored (`errored: true`), so it does not hold every resource; "
+                         "fix the errors of `terraform plan` and scan again")
     return plan
 
 

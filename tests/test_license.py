@@ -9,7 +9,7 @@ import yaml
 
 from permitguard.errors import ProfileError
 from permitguard.geo import RegionCatalog
-from permitguard.license import find_profile, load_profile
+from permitguard.license_file import find_profile, load_profile
 
 ROOT = Path(__file__).resolve().parents[1]
 BUNDLED = ROOT / "infra/licenses/B1-20195402.yaml"

@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from permitguard.geo import RegionCatalog
-from permitguard.license import LicenseProfile, find_profile, load_profile
+from permitguard.license import LicenseProfile
+from permitguard.license_file import find_profile, load_profile
 from permitguard.model import Resource, Unknown
 from permitguard.placement import Placement, place
 from permitguard.resources import ResourceTypeCatalog, TypeInfo

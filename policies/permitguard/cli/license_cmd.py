@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import argparse
 
-from permitguard.license import load_profile
+from permitguard.license_file import load_profile
 from permitguard.status import ExitStatus
 
 

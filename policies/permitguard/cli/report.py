@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from permitguard.cli.scan import parse_date, parse_timestamp, write
-from permitguard.license import find_profile, load_profile
+from permitguard.license_file import find_profile, load_profile
 from permitguard.report import document, inputs, render
 from permitguard.rule_catalog import RuleCatalog
 from permitguard.status import ExitStatus

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from permitguard import datafiles, license
+from permitguard import datafiles, license, license_file
 from permitguard.context import Context, today
 from permitguard.errors import PermitguardError
 from permitguard.geo import RegionCatalog
@@ -74,7 +74,7 @@ def _load(key: tuple, environ: Mapping[str, str]) -> Context | ProfileProblem:
     try:
         if not isinstance(value, str):
             raise PermitguardError(f"{how}: expected a path string, got {type(value).__name__}")
-        profile = _inline(value) if how == INLINE else license.load_profile(Path(value).resolve(), how)
+        profile = _inline(value) if how == INLINE else license_file.load_profile(Path(value).resolve(), how)
         rules = RuleCatalog.load()
         return Context(profile=profile, regions=RegionCatalog.load(), types=ResourceTypeCatalog.load(),
                        rules=rules, as_of=today(environ), enforcement=_pulumi_decides(rules))
@@ -89,13 +89,13 @@ def _pulumi_decides(rules: RuleCatalog) -> dict[str, str]:
 
 def _inline(text: str) -> license.LicenseProfile:
     data = json.loads(text)
-    errors = license.validate_profile(data)
+    errors = license_file.validate_profile(data)
     if errors:
         listing = "\n".join(f"  - {e}" for e in errors)
         raise PermitguardError(f"licence profile ({INLINE}) is invalid:\n{listing}")
     with tempfile.NamedTemporaryFile("w", suffix=".yaml", delete=False, encoding="utf-8") as tmp:
         tmp.write(text)
     try:
-        return license.load_profile(tmp.name, INLINE)
+        return license_file.load_profile(tmp.name, INLINE)
     finally:
         os.unlink(tmp.name)

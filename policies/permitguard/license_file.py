@@ -1,0 +1,149 @@
+"""Reading a licence profile file: where it is found, parsing, schema and semantic validation (every
+error with its JSON path), and building the `LicenseProfile`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import ipaddress
+import os
+import re
+from pathlib import Path
+from typing import Any
+
+from permitguard import datafiles
+from permitguard.errors import ProfileError
+from permitguard.license import (
+    BUNDLED,
+    DEFAULT_FILING_PATTERN,
+    DEFAULT_PORTS,
+    DEFAULT_TAGS,
+    Coverage,
+    Filing,
+    LicenseProfile,
+    Scope,
+    Service,
+)
+
+
+def find_profile(
+    explicit: str | None = None, environ: dict | None = None, cwd: str | None = None
+) -> tuple[Path, str]:
+    """Where the profile comes from: --license, then $PERMITGUARD_LICENSE, ./permitguard.yaml, bundled."""
+    environ = os.environ if environ is None else environ
+    if explicit:
+        return Path(explicit), "--license"
+    if environ.get("PERMITGUARD_LICENSE"):
+        return Path(environ["PERMITGUARD_LICENSE"]), "$PERMITGUARD_LICENSE"
+    local = Path(cwd or os.getcwd()) / "permitguard.yaml"
+    if local.is_file():
+        return local, "./permitguard.yaml"
+    return Path(datafiles.data_path("licenses", BUNDLED)), "bundled"
+
+
+def load_profile(path: str | Path, source: str = "--license") -> LicenseProfile:
+    path = Path(path)
+    try:
+        raw_bytes = path.read_bytes()
+    except OSError as exc:
+        raise ProfileError(f"licence profile {path}: cannot read: {exc.strerror or exc}") from None
+    data = datafiles.parse_yaml(raw_bytes, f"licence profile {path}", ProfileError)
+    errors = validate_profile(data)
+    if errors:
+        raise ProfileError(f"licence profile {path} is invalid:\n" + "\n".join(f"  - {e}" for e in errors))
+    return _build(data, str(path), source, hashlib.sha256(raw_bytes).hexdigest())
+
+
+def validate_profile(data: Any) -> list[str]:
+    """Every schema error with its path, then the semantic checks a schema cannot express."""
+    errors = datafiles.schema_errors("license.schema.json", data)
+    if errors:
+        return errors
+    lic, org = data["license"], data["organization"]
+    if lic["expires"] <= lic["issued"]:
+        errors.append(f"license.expires: {lic['expires']} is not after license.issued {lic['issued']}")
+    if lic.get("default_service") and lic["default_service"] not in lic["services"]:
+        errors.append(f"license.default_service: {lic['default_service']!r} is not a granted service")
+    for i, cidr in enumerate(org.get("management_cidrs", [])):
+        try:
+            ipaddress.ip_network(cidr, strict=False)
+        except ValueError as exc:
+            errors.append(f"organization.management_cidrs[{i}]: {exc}")
+    for i, port in enumerate(org.get("management_ports", [])):
+        lo, hi = _port_range(port)
+        if lo > hi or hi > 65535:
+            errors.append(f"organization.management_ports[{i}]: {port!r} is not a port range within 0-65535")
+    try:
+        re.compile(data.get("filing_reference_pattern", DEFAULT_FILING_PATTERN))
+    except re.error as exc:
+        errors.append(f"filing_reference_pattern: not a regular expression: {exc}")
+    refs = [f["reference"] for f in data.get("filings", [])]
+    refs += [r["filing"]["reference"] for r in data.get("machine_rooms", [])]
+    errors += [
+        f"filings: reference {r!r} appears more than once"
+        for r in sorted({r for r in refs if refs.count(r) > 1})
+    ]
+    return errors
+
+
+def _port_range(port: int | str) -> tuple[int, int]:
+    if isinstance(port, int):
+        return port, port
+    lo, hi = port.split("-")
+    return int(lo), int(hi)
+
+
+def _date(value: str) -> dt.date:
+    return dt.date.fromisoformat(value)
+
+
+def _scope(d: dict) -> Scope:
+    return Scope(d["provider"], d["region"], frozenset(d["zones"]) if d.get("zones") else None)
+
+
+def _build(data: dict, path: str, source: str, sha: str) -> LicenseProfile:
+    lic, org = data["license"], data["organization"]
+    services = {}
+    for key, s in lic["services"].items():
+        cov = s["coverage"]
+        services[key] = Service(
+            key,
+            s["code"],
+            s.get("name", {}).get("en", key),
+            s.get("name", {}).get("zh", key),
+            Coverage(
+                bool(cov.get("nationwide")),
+                frozenset(cov.get("provinces", [])),
+                frozenset(c.casefold() for c in cov.get("cities", [])),
+            ),
+        )
+    rooms = tuple(
+        Filing(r["filing"]["reference"], _date(r["filing"]["filed_on"]), _scope(r), r["id"])
+        for r in data.get("machine_rooms", [])
+    )
+    filings = tuple(
+        Filing(f["reference"], _date(f["filed_on"]), _scope(f["scope"])) for f in data.get("filings", [])
+    )
+    return LicenseProfile(
+        path=path,
+        source=source,
+        sha256=sha,
+        number=lic["number"],
+        holder=lic["holder"],
+        holder_aliases=tuple(lic.get("holder_aliases", [])),
+        issued=_date(lic["issued"]),
+        expires=_date(lic["expires"]),
+        renewal_notice_days=lic.get("renewal_notice_days", 90),
+        services=services,
+        default_service=lic.get("default_service"),
+        accounts={k: frozenset(str(a) for a in v) for k, v in org["accounts"].items()},
+        management_cidrs=tuple(
+            ipaddress.ip_network(c, strict=False) for c in org.get("management_cidrs", [])
+        ),
+        identity_domains=frozenset(d.casefold() for d in org.get("identity_domains", [])),
+        management_ports=tuple(_port_range(p) for p in org.get("management_ports", DEFAULT_PORTS)),
+        rooms=rooms,
+        filings=filings,
+        filing_pattern=re.compile(data.get("filing_reference_pattern", DEFAULT_FILING_PATTERN)),
+        tags={**DEFAULT_TAGS, **data.get("tags", {})},
+    )

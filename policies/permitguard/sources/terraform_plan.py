@@ -1,14 +1,11 @@
 """Terraform plan JSON (`terraform show -json plan.bin`) → Resources, one per managed resource change.
 
 Attributes are the after-state, every `after_unknown` path an `Unknown("known only after apply")`. The
-provider region is `configuration.provider_config[<provider_config_key>].expressions.region`: a constant or
-a variable (the plan's `variables`, module arguments); a module's own key (`module.edge:alicloud`) not in
-provider_config goes up through the module calls' `providers` maps. Plans carry no file or line.
+provider region comes from the plan's configuration (see `plan_providers`). Plans carry no file or line.
 """
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Mapping
 from itertools import zip_longest
 from pathlib import Path
@@ -17,12 +14,11 @@ from typing import Any
 from permitguard.errors import InputError
 from permitguard.model import Action, Resource, Unknown
 from permitguard.sources import SourceResult
+from permitguard.sources.plan_providers import MODULE, Plan, cloud_of, provider_region
 
-Plan = Mapping[str, Any]
 ACTIONS = {("delete",): Action.DELETE, ("create",): Action.CREATE, ("update",): Action.UPDATE,
            ("no-op",): Action.NOOP, ("read",): Action.READ, ("create", "delete"): Action.CREATE,
            ("delete", "create"): Action.CREATE, ("forget",): Action.DELETE}  # forget: `removed` blocks
-_MODULE = re.compile(r'module\.([^.\[]+)(?:\[[^\]]*\])?')
 
 
 def read_plan(path: str | Path) -> SourceResult:
@@ -83,9 +79,9 @@ def _resource(rc: Mapping[str, Any], plan: Plan, index: ConfigIndex) -> Resource
     config = _configured(rc, index)
     unknown = _unset_computed(change.get("after_unknown") or {}, config)
     attributes = _overlay(after if isinstance(after, Mapping) else {}, unknown)
-    region, origin = _provider_region(rc, plan, config)
+    region, origin = provider_region(rc, plan, config)
     return Resource(
-        address=str(rc.get("address")), type=str(rc.get("type")), cloud=_cloud(rc),
+        address=str(rc.get("address")), type=str(rc.get("type")), cloud=cloud_of(rc),
         attributes=attributes, provider_region=region, provider_region_from=origin,
         action=ACTIONS[actions], before=change.get("before"), source_kind="terraform_plan",
     )
@@ -93,7 +89,7 @@ def _resource(rc: Mapping[str, Any], plan: Plan, index: ConfigIndex) -> Resource
 
 def _configured(rc: Mapping[str, Any], index: ConfigIndex) -> Mapping[str, Any] | None:
     """The resource's block in the plan's `configuration`, if the plan records it."""
-    names = tuple(_MODULE.findall(str(rc.get("module_address") or "")))
+    names = tuple(MODULE.findall(str(rc.get("module_address") or "")))
     return index.get((names, f"{rc.get('type')}.{rc.get('name')}"))
 
 
@@ -105,12 +101,6 @@ def _unset_computed(unknown: Any, config: Mapping[str, Any] | None) -> Any:
         return unknown
     expressions = config.get("expressions") or {}
     return {k: v for k, v in unknown.items() if v is not True or k in expressions}
-
-
-def _cloud(rc: Mapping[str, Any]) -> str:
-    """`registry.terraform.io/aliyun/alicloud` → alicloud; else the type's prefix."""
-    name = str(rc.get("provider_name") or "")
-    return name.rsplit("/", 1)[-1] if name else str(rc.get("type")).split("_", 1)[0]
 
 
 def _overlay(value: Any, unknown: Any) -> Any:
@@ -129,60 +119,3 @@ def _any(unknown: Any) -> bool:
     if isinstance(unknown, Mapping):
         return any(_any(u) for u in unknown.values())
     return any(_any(u) for u in unknown) if isinstance(unknown, list) else unknown is True
-
-
-def _call(plan: Plan, names: list[str]) -> Mapping[str, Any]:
-    """The module call at module path `names` (the root module wrapped as a call for `[]`)."""
-    call: Mapping[str, Any] = {"module": (plan.get("configuration") or {}).get("root_module") or {}}
-    for name in names:
-        call = ((call.get("module") or {}).get("module_calls") or {}).get(name) or {}
-    return call
-
-
-def _key(names: list[str], local: str) -> str:
-    return f"{'.'.join('module.' + n for n in names)}:{local}" if names else local
-
-
-def _provider_region(rc: Mapping[str, Any], plan: Plan, config: Mapping[str, Any] | None) -> tuple[Any, str]:
-    providers = (plan.get("configuration") or {}).get("provider_config") or {}
-    names = _MODULE.findall(str(rc.get("module_address") or ""))
-    key = str((config or {}).get("provider_config_key") or _key(names, _cloud(rc)))
-    while key not in providers and ":" in key and names:  # a module's own key, mapped by its caller
-        local = key.split(":", 1)[1]
-        parent = (_call(plan, names).get("providers") or {}).get(local, None if "." in local else local)
-        if parent is None:  # an aliased configuration is only ever passed explicitly
-            return Unknown(f"provider {key} is not passed to its module"), f"provider {key}"
-        names = names[:-1]
-        key = _key(names, parent)
-    if key not in providers:
-        return None, f"provider {key} (no provider configuration)"
-    return _region(providers[key], plan), f"provider {key} (plan provider_config)"
-
-
-def _region(provider: Mapping[str, Any], plan: Plan) -> Any:
-    expr = (provider.get("expressions") or {}).get("region")
-    if not isinstance(expr, Mapping):
-        return None
-    value = _value(expr, _MODULE.findall(str(provider.get("module_address") or "")), plan)
-    return value if value is None or isinstance(value, (str, Unknown)) else Unknown(f"region {value!r}")
-
-
-def _value(expr: Any, names: list[str], plan: Plan) -> Any:
-    """A constant, or a variable of module `names` (the root's from the plan's `variables`), followed up
-    through the module calls' arguments. Anything else (locals, resources) a plan does not record."""
-    if not isinstance(expr, Mapping) or "constant_value" in expr:
-        return expr.get("constant_value") if isinstance(expr, Mapping) else None
-    refs = [r for r in expr.get("references") or [] if isinstance(r, str)]
-    parts = refs[0].split(".") if refs else ["?"]
-    if parts[0] != "var" or len(parts) < 2:
-        return Unknown(f"unresolved reference {refs[0] if refs else 'in the provider configuration'}")
-    if names:
-        call = _call(plan, names)
-        arg = (call.get("expressions") or {}).get(parts[1])
-        default = ((call.get("module") or {}).get("variables") or {}).get(parts[1], {}).get("default")
-        value = _value(arg, names[:-1], plan) if arg is not None else default
-    else:
-        value = ((plan.get("variables") or {}).get(parts[1]) or {}).get("value")
-    for part in parts[2:]:
-        value = value.get(part) if isinstance(value, Mapping) else None
-    return value

@@ -1,0 +1,78 @@
+"""Provider regions in a Terraform plan: `configuration.provider_config[<key>].expressions.region`, a
+constant or a variable (the plan's `variables`, module arguments); a module's own key (`module.edge:alicloud`)
+not in provider_config goes up through the module calls' `providers` maps. Anything else (locals, resources)
+a plan does not record: Unknown."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from permitguard.model import Unknown
+
+Plan = Mapping[str, Any]
+MODULE = re.compile(r"module\.([^.\[]+)(?:\[[^\]]*\])?")
+
+
+def cloud_of(rc: Mapping[str, Any]) -> str:
+    """`registry.terraform.io/aliyun/alicloud` → alicloud; else the type's prefix."""
+    name = str(rc.get("provider_name") or "")
+    return name.rsplit("/", 1)[-1] if name else str(rc.get("type")).split("_", 1)[0]
+
+
+def _call(plan: Plan, names: list[str]) -> Mapping[str, Any]:
+    """The module call at module path `names` (the root module wrapped as a call for `[]`)."""
+    call: Mapping[str, Any] = {"module": (plan.get("configuration") or {}).get("root_module") or {}}
+    for name in names:
+        call = ((call.get("module") or {}).get("module_calls") or {}).get(name) or {}
+    return call
+
+
+def _key(names: list[str], local: str) -> str:
+    return f"{'.'.join('module.' + n for n in names)}:{local}" if names else local
+
+
+def provider_region(rc: Mapping[str, Any], plan: Plan, config: Mapping[str, Any] | None) -> tuple[Any, str]:
+    providers = (plan.get("configuration") or {}).get("provider_config") or {}
+    names = MODULE.findall(str(rc.get("module_address") or ""))
+    key = str((config or {}).get("provider_config_key") or _key(names, cloud_of(rc)))
+    while key not in providers and ":" in key and names:  # a module's own key, mapped by its caller
+        local = key.split(":", 1)[1]
+        parent = (_call(plan, names).get("providers") or {}).get(local, None if "." in local else local)
+        if parent is None:  # an aliased configuration is only ever passed explicitly
+            return Unknown(f"provider {key} is not passed to its module"), f"provider {key}"
+        names = names[:-1]
+        key = _key(names, parent)
+    if key not in providers:
+        return None, f"provider {key} (no provider configuration)"
+    return _region(providers[key], plan), f"provider {key} (plan provider_config)"
+
+
+def _region(provider: Mapping[str, Any], plan: Plan) -> Any:
+    expr = (provider.get("expressions") or {}).get("region")
+    if not isinstance(expr, Mapping):
+        return None
+    value = _value(expr, MODULE.findall(str(provider.get("module_address") or "")), plan)
+    return value if value is None or isinstance(value, (str, Unknown)) else Unknown(f"region {value!r}")
+
+
+def _value(expr: Any, names: list[str], plan: Plan) -> Any:
+    """A constant, or a variable of module `names` (the root's from the plan's `variables`), followed up
+    through the module calls' arguments. Anything else (locals, resources) a plan does not record."""
+    if not isinstance(expr, Mapping) or "constant_value" in expr:
+        return expr.get("constant_value") if isinstance(expr, Mapping) else None
+    refs = [r for r in expr.get("references") or [] if isinstance(r, str)]
+    parts = refs[0].split(".") if refs else ["?"]
+    if parts[0] != "var" or len(parts) < 2:
+        return Unknown(f"unresolved reference {refs[0] if refs else 'in the provider configuration'}")
+    if names:
+        call = _call(plan, names)
+        arg = (call.get("expressions") or {}).get(parts[1])
+        default = ((call.get("module") or {}).get("variables") or {}).get(parts[1], {}).get("default")
+        value = _value(arg, names[:-1], plan) if arg is not None else default
+    else:
+        value = ((plan.get("variables") or {}).get(parts[1]) or {}).get("value")
+    for part in parts[2:]:
+        value = value.get(part) if isinstance(value, Mapping) else None
+    return value

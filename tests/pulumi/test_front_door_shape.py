@@ -30,6 +30,7 @@ def test_pack_directory_holds_what_the_cli_needs():
     assert any(line.startswith("pulumi-policy") for line in requirements) and "-e ../.." in requirements
 
 
-def test_example_config_names_every_policy():
+def test_example_config_names_only_real_policies_and_sets_the_profile_once():
     example = json.loads((PACK_DIR / "policy-config.example.json").read_text())
-    assert set(example) == {"all"} | {meta.name for meta in RuleCatalog.load()}
+    assert set(example) - {"all"} <= {meta.name for meta in RuleCatalog.load()}
+    assert sum("license" in v for v in example.values() if isinstance(v, dict)) == 1

@@ -103,3 +103,20 @@ def test_missing_profile_file_gives_one_violation_naming_the_file(pack_config, t
 def test_config_of_the_wrong_type_is_rejected_by_the_schema_as_the_cli_does(pack_config):
     with pytest.raises(ValueError, match="cnlic-101-outside-mainland: 5 is not of type 'string'"):
         pack_config.configure({"cnlic-101-outside-mainland": {"license": 5}})
+
+
+def test_a_licence_profile_set_on_one_policy_applies_to_the_whole_pack(pack_config, tmp_path):
+    path = tmp_path / "profile.yaml"
+    path.write_text(yaml.safe_dump(profile_trusting_partner()))
+    pack_config.configure({"cnlic-101-outside-mainland": {"license": str(path)}})
+    assert levels(pack_config.analyze(partner_role())) == {}  # 201 judged with the same profile as 101
+
+
+def test_different_profiles_on_different_policies_block_instead_of_mixing_permits(pack_config, tmp_path):
+    path = tmp_path / "profile.yaml"
+    path.write_text(yaml.safe_dump(profile_trusting_partner()))
+    pack_config.configure({"cnlic-101-outside-mainland": {"license": str(path)},
+                           "cnlic-201-third-party-control-trust": {"license": str(PROFILE)}})
+    found = violations(pack_config.analyze(partner_role()))
+    assert [(level, "different licence profiles" in message) for _, level, message in found] == [
+        ("mandatory", True)]

@@ -4,7 +4,10 @@ Each policy of the pack accepts, through `--policy-pack-config`, a `license` (pa
 absolute or relative to the policy pack directory) or a `profile` (the profile inline, validated by the
 same schema as a file). Without either: `$PERMITGUARD_LICENSE`, else the bundled permit profile.
 A profile that cannot be used gives a ProfileProblem (one clear violation), never an exception.
+One permit judges the whole stack: settings made on any policy apply to every policy of the pack, and
+policies configured with different profiles are a ProfileProblem, never a silent mix of permits.
 """
+
 from __future__ import annotations
 
 import json
@@ -28,11 +31,17 @@ INLINE = "--policy-pack-config profile"
 BY_PATH = "--policy-pack-config license"
 
 CONFIG_SCHEMA = {
-    "license": {"type": "string", "description": "Licence profile file (YAML), absolute or relative to the "
-                                                 "policy pack directory. Default: $PERMITGUARD_LICENSE, "
-                                                 "else the bundled B1-20195402 profile."},
-    "profile": {"type": "object", "description": "The licence profile inline (same fields and schema as a "
-                                                 "profile file); takes precedence over `license`."},
+    "license": {
+        "type": "string",
+        "description": "Licence profile file (YAML), absolute or relative to the "
+        "policy pack directory. Default: $PERMITGUARD_LICENSE, "
+        "else the bundled B1-20195402 profile.",
+    },
+    "profile": {
+        "type": "object",
+        "description": "The licence profile inline (same fields and schema as a "
+        "profile file); takes precedence over `license`.",
+    },
 }
 
 
@@ -46,15 +55,43 @@ class ProfileProblem:
 _cache: dict[tuple, Context | ProfileProblem] = {}
 
 
-def context(config: Mapping[str, Any] | None,
-            environ: Mapping[str, str] | None = None) -> Context | ProfileProblem:
-    """The Context for one policy's configuration (cached per profile source)."""
+def context(
+    config: Mapping[str, Any] | None,
+    environ: Mapping[str, str] | None = None,
+    pack: Mapping[str, Mapping[str, Any]] | None = None,
+) -> Context | ProfileProblem:
+    """The Context for one policy's configuration, given every policy's licence settings (`pack`)."""
     environ = os.environ if environ is None else environ
-    config = config or {}
+    config = effective(config or {}, pack or {})
+    if isinstance(config, ProfileProblem):
+        return config
     key = _key(config, environ)
     if key not in _cache:
         _cache[key] = _load(key, environ)
     return _cache[key]
+
+
+def _chosen(settings: Mapping[str, Any]) -> dict[str, Any]:
+    return {k: settings[k] for k in ("license", "profile") if settings.get(k) is not None}
+
+
+def effective(
+    own: Mapping[str, Any], pack: Mapping[str, Mapping[str, Any]]
+) -> Mapping[str, Any] | ProfileProblem:
+    """This policy's settings with the pack-wide licence settings (the one profile set on any policy)."""
+    candidates = {
+        json.dumps(_chosen(v), sort_keys=True, default=str): _chosen(v)
+        for v in [*pack.values(), own]
+        if _chosen(v)
+    }
+    if len(candidates) > 1:
+        shown = sorted(str(c.get("license", "(inline profile)")) for c in candidates.values())
+        return ProfileProblem(
+            "permitguard cannot judge this stack: the policies of the pack are configured with "
+            f"different licence profiles ({'; '.join(shown)}); one permit judges the whole "
+            "stack: set the same `license` or `profile` on every policy (or on one)"
+        )
+    return {**own, **next(iter(candidates.values()))} if candidates else own
 
 
 def _key(config: Mapping[str, Any], environ: Mapping[str, str]) -> tuple:
@@ -76,8 +113,14 @@ def _load(key: tuple, environ: Mapping[str, str]) -> Context | ProfileProblem:
             raise PermitguardError(f"{how}: expected a path string, got {type(value).__name__}")
         profile = _inline(value) if how == INLINE else license_file.load_profile(Path(value).resolve(), how)
         rules = RuleCatalog.load()
-        return Context(profile=profile, regions=RegionCatalog.load(), types=ResourceTypeCatalog.load(),
-                       rules=rules, as_of=today(environ), enforcement=_pulumi_decides(rules))
+        return Context(
+            profile=profile,
+            regions=RegionCatalog.load(),
+            types=ResourceTypeCatalog.load(),
+            rules=rules,
+            as_of=today(environ),
+            enforcement=_pulumi_decides(rules),
+        )
     except (PermitguardError, ValueError) as exc:
         return ProfileProblem(f"permitguard cannot judge this stack: {exc}")
 

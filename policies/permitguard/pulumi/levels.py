@@ -1,19 +1,25 @@
-"""The enforcement level Pulumi configured for each policy of the pack.
+"""What Pulumi configured for each policy of the pack: its enforcement level and its licence settings.
 
 pulumi-policy keeps the levels of `--policy-pack-config` private and does not pass them to a policy.
 A licence-profile problem is reported once, not once per policy: the policy that reports it must
 know whether its report blocks the preview, or an advisory policy running first would swallow the
 only report (and the preview would go through unjudged). `install()` records the levels Configure
 receives; `blocks(name, default)` says whether that policy's violations are mandatory.
+The licence profile is pack-wide (one permit judges the whole stack), but Pulumi configures policies one
+by one: `profile_settings()` gives every policy's `license`/`profile` settings so that one set on any
+policy applies to all, and two different ones are a conflict, not a silent mix of permits.
 """
 from __future__ import annotations
 
 from typing import Any
 
 import pulumi_policy.policy as _sdk
+from google.protobuf.json_format import MessageToDict
 from pulumi.runtime.proto import analyzer_pb2 as pb
 
 _configured: dict[str, int] = {}
+_settings: dict[str, dict[str, Any]] = {}
+PROFILE_KEYS = ("license", "profile")
 _BLOCKING = {pb.MANDATORY, pb.REMEDIATE}  # pulumi-policy reports a remediate policy's violations as mandatory
 
 
@@ -27,6 +33,12 @@ def install() -> None:
     def configure(self: Any, request: Any, context: Any) -> Any:
         _configured.clear()
         _configured.update({name: cfg.enforcementLevel for name, cfg in request.policyConfig.items()})
+        _settings.clear()
+        for name, cfg in request.policyConfig.items():
+            props = MessageToDict(cfg.properties) if cfg.HasField("properties") else {}
+            chosen = {k: props[k] for k in PROFILE_KEYS if props.get(k) is not None}
+            if chosen:
+                _settings[name] = chosen
         return original(self, request, context)
 
     configure.permitguard_records_levels = True  # type: ignore[attr-defined]
@@ -38,3 +50,8 @@ def blocks(policy: str, default: str) -> bool:
     if policy in _configured:
         return _configured[policy] in _BLOCKING
     return default in ("mandatory", "remediate")
+
+
+def profile_settings() -> dict[str, dict[str, Any]]:
+    """Policy name -> its `license`/`profile` settings, for the policies that set one."""
+    return dict(_settings)

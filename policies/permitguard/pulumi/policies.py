@@ -69,7 +69,7 @@ def outcome(rule_id: str, args: ResourceValidationArgs, blocking: bool = True) -
     """(status, message) of one rule on one Analyze request; (None, "") when nothing is to be said.
     `blocking`: whether this policy's violations are mandatory (a profile problem must block)."""
     try:
-        ctx = config.context(args.get_config())
+        ctx = config.context(args.get_config(), pack=levels.profile_settings())
         if isinstance(ctx, config.ProfileProblem):
             return (Status.FAILED, ctx.message) if _first_report(ctx.message, blocking) else (None, "")
         findings = _findings(args, ctx)

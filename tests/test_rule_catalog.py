@@ -61,3 +61,11 @@ def test_default_enforcement_of_the_core_duties_is_mandatory():
 def test_names_carry_the_rule_number():
     for rule in CATALOG:
         assert rule.name.startswith(f"cnlic-{rule.id[-3:]}-"), rule.id
+
+
+def test_could_not_establish_failures_are_marked_in_the_catalog():
+    assert CATALOG["CKV_CNLIC_103"].undetermined(None) and CATALOG["CKV_CNLIC_103"].undetermined("no_region")
+    assert CATALOG["CKV_CNLIC_201"].undetermined("unresolved")
+    assert CATALOG["CKV_CNLIC_102"].undetermined("coverage_undetermined")
+    assert not CATALOG["CKV_CNLIC_101"].undetermined("outside_mainland")
+    assert not CATALOG["CKV_CNLIC_201"].undetermined("third_party")

@@ -13,10 +13,11 @@ from permitguard import datafiles
 class Text:
     en: str
     zh: str
+    undetermined: bool = False  # a failure with this message means "could not be established"
 
     @classmethod
     def of(cls, d: dict) -> Text:
-        return cls(d["en"], d["zh"])
+        return cls(d["en"], d["zh"], bool(d.get("undetermined")))
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,12 @@ class RuleMeta:
     remediation: Text
     messages: dict[str, Text]
     common: dict[str, Text]
+    always_undetermined: bool = False
+
+    def undetermined(self, reason: str | None) -> bool:
+        """Whether a failure for `reason` means "could not be established" (rule-wide, or that message)."""
+        text = self.messages.get(reason or "") or self.common.get(reason or "")
+        return self.always_undetermined or bool(text and text.undetermined)
 
     def message(self, reason: str, params: dict[str, Any]) -> Text:
         tpl = self.messages.get(reason) or self.common[reason]
@@ -95,6 +102,7 @@ def _load_default() -> RuleCatalog:
                 remediation=Text.of(r["remediation"]),
                 messages={k: Text.of(v) for k, v in r["messages"].items()},
                 common=common,
+                always_undetermined=bool(r.get("undetermined")),
             )
             for r in data["rules"]
         ],

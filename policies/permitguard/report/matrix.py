@@ -14,17 +14,14 @@ from permitguard.report import clauses as clause_catalog
 from permitguard.report.clauses import Clause
 from permitguard.rule_catalog import RuleCatalog
 
-# Verdict reasons that mean "could not be established" (unknown is never a pass: these are FAILED findings),
-# and the rule whose every failure means it. Catalog message keys; Checkov/Pulumi inputs carry only the rule.
-UNDETERMINED_REASONS = frozenset({"location_unknown", "unknown_region", "unresolved", "no_region",
-                                  "service_tag_unknown", "coverage_undetermined", "tag_unresolved"})
-UNDETERMINED_RULES = frozenset({"CKV_CNLIC_103"})
-
 
 def undetermined(f: dict[str, Any]) -> bool:
+    """A failure that means "could not be established" (unknown is never a pass), as the rule catalog marks
+    it: per message, or rule-wide (CKV_CNLIC_103), since Checkov/Pulumi inputs carry only the rule."""
     if f["status"] != "failed":
         return False
-    return f.get("reason") in UNDETERMINED_REASONS or f["rule_id"] in UNDETERMINED_RULES
+    catalog = RuleCatalog.load()
+    return f["rule_id"] in catalog and catalog[f["rule_id"]].undetermined(f.get("reason"))
 
 
 @dataclass

@@ -105,3 +105,12 @@ def test_every_region_of_the_installed_botocore_resolves():
                 assert location.territory in {"foreign", "hk", "tw"}, region
     assert missing == []
     assert china == {"cn-north-1": ("mainland", True), "cn-northwest-1": ("mainland", True)}
+
+
+def test_google_locations_are_case_insensitive_as_cloud_storage_writes_them():
+    loc = _resolve("google", region="ASIA-EAST2")
+    assert (loc.region, loc.territory) == ("asia-east2", "hk")
+
+
+def test_cloud_storage_multi_region_is_outside_mainland():
+    assert _resolve("google", region="ASIA").territory == "foreign"

@@ -12,3 +12,7 @@ class ProfileError(PermitguardError):
 
 class InputError(PermitguardError):
     """An input to scan is missing, unreadable or unparseable."""
+
+
+class OutputError(PermitguardError):
+    """A report or findings file cannot be written where --output/--json-output asks."""

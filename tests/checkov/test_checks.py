@@ -85,6 +85,24 @@ def test_broken_profile_fails_every_check_never_passes(
     assert all("licence profile" in d[0] and "is invalid" in d[0] for d in outcome.details.values())
 
 
+def test_failures_say_which_licence_profile_judged(checkov_runs, checkov_run, tmp_path, monkeypatch):
+    """Checkov prints no header of ours: each failure names the profile, found as the CLI finds it."""
+    details = checkov_runs[("CKV_CNLIC_101", "hcl")].details[("CKV_CNLIC_101", "alicloud_vpc.fail_alias_hk")]
+    assert details[-1].startswith("Licence: B1-20195402 (bundled: ") and details[-1].endswith(".yaml)")
+    own = tmp_path / "permitguard.yaml"
+    own.write_bytes((ROOT / "infra" / "licenses" / "B1-20195402.yaml").read_bytes())
+    monkeypatch.chdir(tmp_path)  # ./permitguard.yaml: the directory Checkov runs in, not the scanned one
+    outcome = checkov_run(FIXTURES / "CKV_CNLIC_101")
+    assert outcome.details[("CKV_CNLIC_101", "alicloud_vpc.fail_alias_hk")][-1] == (
+        f"Licence: B1-20195402 (./permitguard.yaml: {own})"
+    )
+    monkeypatch.setenv("PERMITGUARD_LICENSE", str(own))
+    outcome = checkov_run(FIXTURES / "CKV_CNLIC_101")
+    assert outcome.details[("CKV_CNLIC_101", "alicloud_vpc.fail_alias_hk")][-1] == (
+        f"Licence: B1-20195402 ($PERMITGUARD_LICENSE: {own})"
+    )
+
+
 def _shim(tmp_path: Path) -> dict[str, str]:
     """An environment where the child finds this checkout's permitguard but not policies/checkov."""
     (tmp_path / "permitguard").symlink_to(ROOT / "policies" / "permitguard", target_is_directory=True)

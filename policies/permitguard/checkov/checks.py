@@ -56,7 +56,8 @@ class PermitguardCheck(BaseResourceCheck):
             from permitguard import engine
             from permitguard.checkov import shared
 
-            found = [engine.evaluate(r, shared.context(), [self.id]) for r in self._resources(conf)]
+            ctx = shared.context()
+            found = [engine.evaluate(r, ctx, [self.id]) for r in self._resources(conf)]
         except Exception as exc:  # noqa: BLE001 - the edge: fail closed, say why
             self.details = [f"permitguard could not evaluate {self.id}: {exc}"]
             return CheckResult.FAILED
@@ -66,7 +67,9 @@ class PermitguardCheck(BaseResourceCheck):
         finding = findings[0]
         if finding.status is Status.FAILED:
             self.details = [finding.message_en, finding.message_zh, f"Fix: {self.meta.remediation.en}",
-                            f"修复：{self.meta.remediation.zh}", f"Enforcement: {finding.enforcement}"]
+                            f"修复：{self.meta.remediation.zh}", f"Enforcement: {finding.enforcement}",
+                            # Checkov prints no header: say which profile judged (it depends on cwd and env)
+                            f"Licence: {ctx.profile.number} ({ctx.profile.source}: {ctx.profile.path})"]
         return RESULTS[finding.status]
 
     def _resources(self, conf: Mapping[str, Any]) -> list[Resource]:

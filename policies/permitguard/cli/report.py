@@ -5,7 +5,7 @@ import argparse
 import datetime as dt
 from pathlib import Path
 
-from permitguard.cli.scan import parse_date, parse_timestamp, write
+from permitguard.cli.scan import as_of, parse_timestamp, write
 from permitguard.license_file import find_profile, load_profile
 from permitguard.report import document, inputs, render
 from permitguard.rule_catalog import RuleCatalog
@@ -13,7 +13,7 @@ from permitguard.status import ExitStatus
 
 
 def run(args: argparse.Namespace, env) -> ExitStatus:
-    as_of = parse_date(args.as_of or env.environ.get("PERMITGUARD_AS_OF"), "--as-of")
+    pinned = as_of(args.as_of, env)
     now = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
     generated_at = parse_timestamp(args.generated_at) or now
     rules = RuleCatalog.load()
@@ -23,8 +23,10 @@ def run(args: argparse.Namespace, env) -> ExitStatus:
         path, how = find_profile(args.license, env.environ, env.cwd)
         explicit = document.profile_dict(load_profile(path, how))
     licence = inputs.licence_for(parts, explicit)
-    doc = inputs.merge(parts, licence, inputs.as_of_for(parts, as_of, generated_at), generated_at)
+    doc = inputs.merge(parts, licence, inputs.as_of_for(parts, pinned, generated_at), generated_at)
     write(render.render(doc, args.format, lang=args.lang), args.output, env)
     if args.output:
         env.stderr.write(render.render(doc, "text", lang="both", summary_only=True))
-    return ExitStatus.FINDINGS if doc["summary"]["findings"]["blocking"] else ExitStatus.OK
+    # what an input could not evaluate (unparseable files, resources without policy analysis): never a pass
+    failed = doc["summary"]["findings"]["blocking"] or doc.get("unevaluated")
+    return ExitStatus.FINDINGS if failed else ExitStatus.OK

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from permitguard import engine
 from permitguard.context import Context
-from permitguard.errors import InputError
+from permitguard.errors import InputError, OutputError
 from permitguard.model import Finding, Resource
 from permitguard.report import console, document, render
 from permitguard.sources import detect
@@ -25,6 +25,12 @@ def parse_date(value: str | None, what: str) -> dt.date | None:
         raise InputError(f"{what} {value!r} is not a date (YYYY-MM-DD)") from None
 
 
+def as_of(value: str | None, env) -> dt.date | None:
+    """--as-of, else $PERMITGUARD_AS_OF: either one malformed is unusable input."""
+    pinned = env.environ.get("PERMITGUARD_AS_OF")
+    return parse_date(value, "--as-of") or parse_date(pinned, "$PERMITGUARD_AS_OF")
+
+
 def parse_timestamp(value: str | None) -> dt.datetime | None:
     if not value:
         return None
@@ -38,7 +44,11 @@ def parse_timestamp(value: str | None) -> dt.datetime | None:
 def scan(paths: list[str], ctx: Context) -> tuple[list[Finding], list[dict]]:
     findings: list[Finding] = []
     inputs: list[dict] = []
+    distinct: dict[Path, str] = {}
     for raw in paths:
+        distinct.setdefault(Path(raw).resolve(), raw)
+    seen: set[tuple] = set()  # an input given twice (or a directory and one of its files) is judged once
+    for raw in distinct.values():
         path = Path(raw)
         result = detect.read(path)
         inputs.append(
@@ -46,6 +56,10 @@ def scan(paths: list[str], ctx: Context) -> tuple[list[Finding], list[dict]]:
         )
         for resource in result.resources:
             resource = _anchor(resource, path)
+            key = (resource.file and Path(resource.file).resolve(), resource.line, resource.address)
+            if key in seen:
+                continue
+            seen.add(key)
             for f in engine.evaluate(resource, ctx):
                 reason = result.suppressions.get((resource.address, f.rule_id))
                 findings.append(dataclasses.replace(f, suppressed=reason) if reason else f)
@@ -65,16 +79,18 @@ def _anchor(resource: Resource, path: Path) -> Resource:
 
 def write(text: str, output: str | None, env) -> None:
     if output:
-        Path(output).parent.mkdir(parents=True, exist_ok=True)
-        Path(output).write_text(text, encoding="utf-8")
+        try:
+            Path(output).parent.mkdir(parents=True, exist_ok=True)
+            Path(output).write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise OutputError(f"{output}: cannot write: {exc.strerror or exc}") from None
     else:
         console.show(text if text.endswith("\n") else text + "\n", env.stdout)
 
 
 def run(args: argparse.Namespace, env) -> ExitStatus:
-    as_of = parse_date(args.as_of, "--as-of")
     generated_at = parse_timestamp(args.generated_at)
-    ctx = Context.load(args.license, as_of=as_of, environ=env.environ, cwd=env.cwd)
+    ctx = Context.load(args.license, as_of=as_of(args.as_of, env), environ=env.environ, cwd=env.cwd)
     findings, inputs = scan(args.paths, ctx)
     doc = document.build(findings, ctx, inputs, generated_at)
     if args.json_output:

@@ -23,7 +23,13 @@ def read(data: Any, path: str, rules: RuleCatalog) -> Part:
     part = Part(inputs=[])
     for report in data if isinstance(data, list) else [data]:
         results = report.get("results")
-        if results is None:  # a run that found nothing prints only its summary
+        if results is None:  # a run that found nothing prints only its summary, with its unparseable count
+            failed = report.get("parsing_errors")
+            if isinstance(failed, int) and failed > 0:
+                part.unevaluated.append(unevaluated(
+                    f"{failed} file(s)", path, f"Checkov could not parse {failed} file(s) (not named in its "
+                    "summary output): nothing in them was checked.",
+                    f"Checkov 无法解析 {failed} 个文件（其摘要输出未列出文件名），其中内容均未检查。"))
             continue
         if not isinstance(results, dict):
             raise InputError(f"{path}: Checkov JSON `results` is not an object")

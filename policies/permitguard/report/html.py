@@ -1,7 +1,8 @@
 """The auditors' HTML report: one self-contained file (inline CSS and SVG, no script, no network), printable.
 
 Jinja2 with autoescape on: every string from the scanned inputs is escaped; nothing is marked safe except the
-packaged stylesheet. A Content-Security-Policy forbids scripts and remote loads as a second line of defence.
+packaged stylesheet. Control characters and bidirectional overrides are shown as escapes (`\\x1b`): the page
+stays valid HTML. A Content-Security-Policy forbids scripts and remote loads as a second line of defence.
 """
 from __future__ import annotations
 
@@ -14,14 +15,20 @@ from markupsafe import Markup
 
 from permitguard.report import fmt, inventory, labels
 from permitguard.report import view as view_model
+from permitguard.report.inert import visible
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
+
+
+def _inert(value: Any) -> Any:
+    return visible(value) if isinstance(value, str) and not isinstance(value, Markup) else value
 
 
 @functools.lru_cache(maxsize=1)
 def _env() -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=True,
-                             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+                             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+                             finalize=_inert)
     env.globals.update(where=fmt.where, anchor=fmt.anchor)
     return env
 

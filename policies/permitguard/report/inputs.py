@@ -90,19 +90,32 @@ def as_of_for(parts: list[Part], explicit: dt.date | None, generated_at: dt.date
 
 def merge(parts: list[Part], license: dict[str, Any], as_of: dt.date,
           generated_at: dt.datetime) -> dict[str, Any]:
-    """One document from every input; a result reported twice (same rule, resource, verdict) counts once."""
-    findings: dict[tuple, dict[str, Any]] = {}
+    """One document from every input; a result reported twice (same rule, resource, verdict) counts once.
+    Resources with one address in different files (two stacks, two plans) are different resources."""
+    findings: dict[tuple, list[dict[str, Any]]] = {}
     others: dict[tuple, dict[str, Any]] = {}
     for part in parts:
         for f in part.findings:
             r = f["resource"]
-            findings.setdefault((f["rule_id"], r["address"], f["status"], f.get("suppressed")), f)
+            same = findings.setdefault((f["rule_id"], r["address"], f["status"], f.get("suppressed")), [])
+            if not any(_same_file(r.get("file"), g["resource"].get("file")) for g in same):
+                same.append(f)
         for c in part.other_checks:
             others.setdefault((c["tool"], c["check_id"], c["resource"], c["status"], c.get("file")), c)
-    inputs = [i for p in parts for i in p.inputs]
+    listed = {(i["path"], i["kind"], i["sha256"], i.get("via")): i for p in parts for i in p.inputs}
     unevaluated = [u for p in parts for u in p.unevaluated]
-    return document.assemble(list(findings.values()), license, as_of, inputs, generated_at,
-                             sorted(others.values(), key=_other_key), unevaluated)
+    return document.assemble([f for same in findings.values() for f in same], license, as_of,
+                             list(listed.values()), generated_at, sorted(others.values(), key=_other_key),
+                             unevaluated)
+
+
+def _same_file(a: str | None, b: str | None) -> bool:
+    """One file named twice: unknown on either side, or one path a suffix of the other (Checkov names files
+    relative to its root, permitguard relative to where it ran)."""
+    if not a or not b:
+        return True
+    a, b = "/" + a.removeprefix("./").lstrip("/"), "/" + b.removeprefix("./").lstrip("/")
+    return a.endswith(b) or b.endswith(a)
 
 
 def _other_key(c: dict[str, Any]) -> tuple:

@@ -7,6 +7,7 @@ import xml.etree.ElementTree as ET
 from collections import defaultdict
 from typing import Any
 
+from permitguard.report.inert import visible
 from permitguard.report.labels import texts
 from permitguard.rule_catalog import RuleCatalog
 
@@ -14,8 +15,9 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def _x(value: Any) -> str:
-    """Text XML 1.0 can carry: control characters from the inputs are dropped."""
-    return _NOT_XML.sub("", str(value))
+    """Text XML 1.0 can carry: control characters and bidirectional overrides from the inputs are shown as
+    escapes (`\\x1b`), non-characters dropped."""
+    return _NOT_XML.sub("", visible(str(value)))
 
 
 def _text(value: dict[str, str], lang: str) -> str:

@@ -5,14 +5,16 @@ import html
 import re
 from typing import Any
 
+from permitguard.report.inert import visible
 from permitguard.report.labels import label, texts
 
 _MD = re.compile(r"([\\`*_\[\]{}#+!~])")
 
 
 def esc(value: Any) -> str:
-    """Text from the inputs, safe in a table cell: no Markdown, no HTML, no line or cell breaks."""
-    text = _MD.sub(r"\\\1", " ".join(str(value).split()))
+    """Text from the inputs, safe in a table cell: no Markdown, no HTML, no line or cell breaks, no
+    control characters (ANSI escapes, NUL) or bidirectional overrides."""
+    text = _MD.sub(r"\\\1", visible(" ".join(str(value).split())))
     return html.escape(text, quote=False).replace("|", "&#124;")
 
 

@@ -30,7 +30,7 @@ def looks_like(event: Any) -> bool:
 
 
 def parse_lines(text: str, path: str) -> list[dict[str, Any]] | None:
-    """Every line an engine event, or None when this is not an event log."""
+    """Every line an engine event (of a type this reader may not know: ignored), or None if no event log."""
     events = []
     for n, line in enumerate(text.splitlines(), 1):
         if not line.strip():
@@ -42,10 +42,17 @@ def parse_lines(text: str, path: str) -> list[dict[str, Any]] | None:
                 return None
             raise InputError(f"{path}: line {n} of the Pulumi event log is not JSON ({exc.msg}); "
                              "truncated?") from None
-        if not looks_like(event):
+        if not isinstance(event, dict) or "sequence" not in event:
             return None
         events.append(event)
-    return events or None
+    return events if any(looks_like(e) for e in events) else None
+
+
+def _object(value: Any, path: str, what: str, kind: type = dict) -> Any:
+    """`value` if it is a `kind` (dict: an object, list: policy names), empty if absent; else InputError."""
+    if value is None or isinstance(value, kind) and (kind is dict or all(isinstance(v, str) for v in value)):
+        return value or kind()
+    raise InputError(f"{path}: a Pulumi event whose {what} is malformed: not an engine event log?")
 
 
 def _type_of(urn: str) -> str:
@@ -64,19 +71,19 @@ def read(events: list[dict[str, Any]], path: str, rules: RuleCatalog) -> Part:
     summaries: dict[tuple[str, str], tuple[set[str], set[str]]] = {}  # (urn, pack) -> (passed, failed)
     for ev in events:
         for key in ("resourcePreEvent", "resOutputsEvent"):
-            meta = (ev.get(key) or {}).get("metadata") or {}
+            meta = _object(_object(ev.get(key), path, key).get("metadata"), path, f"{key}.metadata")
             if meta.get("urn"):
                 type_ = meta.get("type") or _type_of(meta["urn"])
                 seen.setdefault(meta["urn"], (type_, meta.get("op") or "same"))
-        if isinstance(ev.get("policyEvent"), dict):
-            pe = ev["policyEvent"]
+        if ev.get("policyEvent") is not None:
+            pe = _object(ev["policyEvent"], path, "policyEvent")
             violations.setdefault((pe.get("resourceUrn") or "(stack)", str(pe.get("policyName", ""))), pe)
-        if isinstance(ev.get("policyAnalyzeSummaryEvent"), dict):
-            se = ev["policyAnalyzeSummaryEvent"]
+        if ev.get("policyAnalyzeSummaryEvent") is not None:
+            se = _object(ev["policyAnalyzeSummaryEvent"], path, "policyAnalyzeSummaryEvent")
             key = (str(se.get("resourceUrn", "")), str(se.get("policyPackName", "")))
             passed, failed = summaries.setdefault(key, (set(), set()))
-            passed.update(se.get("passed") or [])
-            failed.update(se.get("failed") or [])
+            passed.update(_object(se.get("passed"), path, "policyAnalyzeSummaryEvent.passed", list))
+            failed.update(_object(se.get("failed"), path, "policyAnalyzeSummaryEvent.failed", list))
     for (urn, policy), pe in sorted(violations.items()):
         _violation(part, urn, policy, pe, seen, path, rules)
     for (urn, pack), (passed, failed) in sorted(summaries.items()):

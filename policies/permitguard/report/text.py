@@ -1,9 +1,12 @@
-"""Terminal output: failures first, grouped by rule, each with file:line, the location found and the fix."""
+"""Terminal output: failures first, grouped by rule, each with file:line, the location found and the fix.
+Text from the inputs cannot reach the terminal as escape sequences, carriage returns or extra lines."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 from typing import Any
+
+from permitguard.report.inert import visible
 
 
 def _where(r: dict[str, Any]) -> str:
@@ -68,4 +71,9 @@ def render(doc: dict[str, Any], lang: str = "both", summary_only: bool = False) 
         f"({counts.get('blocking', 0)} blocking, {counts.get('suppressed', 0)} suppressed), "
         f"{counts.get('passed', 0)} passed"
     )
-    return "\n".join(out) + "\n"
+    unevaluated = [u["subject"] for u in doc.get("unevaluated", [])]
+    if unevaluated:
+        more = f", … and {len(unevaluated) - 3} more" if len(unevaluated) > 3 else ""
+        out.append(f"could not be evaluated (never a pass): {len(unevaluated)}: "
+                   f"{', '.join(unevaluated[:3])}{more}")
+    return "\n".join(visible(line, newlines=False) for line in out) + "\n"

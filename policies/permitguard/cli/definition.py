@@ -44,6 +44,12 @@ def parser() -> argparse.ArgumentParser:
     scan.add_argument("--format", choices=FORMATS, default="text")
     scan.add_argument("--output", "-o", metavar="FILE", help="write the result here instead of stdout")
     scan.add_argument("--json-output", metavar="FILE", help="also write the findings JSON document here")
+    scan.add_argument(
+        "--repo-root-for-plan-enrichment",
+        metavar="DIR",
+        help="the Terraform configuration a plan was made from: plan findings get its file:line "
+        "and honour its `# checkov:skip` comments (as Checkov's option of the same name)",
+    )
 
     report = sub.add_parser(
         "report", help="render findings (permitguard JSON, Checkov JSON, Pulumi event log)"

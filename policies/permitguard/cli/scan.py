@@ -13,6 +13,7 @@ from permitguard.errors import InputError, OutputError
 from permitguard.model import Finding, Resource
 from permitguard.report import console, document, render
 from permitguard.sources import detect
+from permitguard.sources.enrichment import Enrichment
 from permitguard.status import ExitStatus
 
 
@@ -41,21 +42,24 @@ def parse_timestamp(value: str | None) -> dt.datetime | None:
     return stamp if stamp.tzinfo else stamp.replace(tzinfo=dt.timezone.utc)
 
 
-def scan(paths: list[str], ctx: Context) -> tuple[list[Finding], list[dict]]:
+def scan(paths: list[str], ctx: Context, enrich: str | None = None) -> tuple[list[Finding], list[dict]]:
     findings: list[Finding] = []
     inputs: list[dict] = []
     distinct: dict[Path, str] = {}
     for raw in paths:
         distinct.setdefault(Path(raw).resolve(), raw)
     seen: set[tuple] = set()  # an input given twice (or a directory and one of its files) is judged once
+    enrichment = Enrichment(Path(enrich)) if enrich else None
     for raw in distinct.values():
         path = Path(raw)
         result = detect.read(path)
+        if enrichment and result.kind == "terraform_plan":
+            result = enrichment.apply(result)
         inputs.append(
             {"path": raw, "kind": result.kind, "sha256": detect.digest(path), "files": result.files}
         )
         for resource in result.resources:
-            resource = _anchor(resource, path)
+            resource = _anchor(resource, path, result.kind)
             key = (resource.file and Path(resource.file).resolve(), resource.line, resource.address)
             if key in seen:
                 continue
@@ -66,10 +70,10 @@ def scan(paths: list[str], ctx: Context) -> tuple[list[Finding], list[dict]]:
     return findings, inputs
 
 
-def _anchor(resource: Resource, path: Path) -> Resource:
+def _anchor(resource: Resource, path: Path, kind: str) -> Resource:
     """Files relative to where the user ran the scan (what SARIF/JUnit annotations need); resources of a
-    plan or preview point at that document."""
-    if resource.file and not Path(resource.file).is_absolute():
+    plan or preview point at that document, or (enriched) at the .tf file that declares them."""
+    if kind == "terraform" and resource.file and not Path(resource.file).is_absolute():
         base = path if path.is_dir() else path.parent  # a directory, or one .tf file of it
         return dataclasses.replace(resource, file=(base / resource.file).as_posix())
     if not resource.file and path.is_file():
@@ -91,7 +95,7 @@ def write(text: str, output: str | None, env) -> None:
 def run(args: argparse.Namespace, env) -> ExitStatus:
     generated_at = parse_timestamp(args.generated_at)
     ctx = Context.load(args.license, as_of=as_of(args.as_of, env), environ=env.environ, cwd=env.cwd)
-    findings, inputs = scan(args.paths, ctx)
+    findings, inputs = scan(args.paths, ctx, args.repo_root_for_plan_enrichment)
     doc = document.build(findings, ctx, inputs, generated_at)
     if args.json_output:
         write(document.dumps(doc), args.json_output, env)

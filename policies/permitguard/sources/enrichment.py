@@ -1,0 +1,43 @@
+"""Plan and preview resources carry no file, line or `checkov:skip` comment: take them from the Terraform
+configuration the plan was made from (as Checkov's `--repo-root-for-plan-enrichment` does)."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from pathlib import Path
+
+from permitguard.sources import SourceResult
+from permitguard.sources.terraform_hcl import read_directory
+
+_INDEX = re.compile(r"\[[^\]]*\]")
+
+
+def config_address(address: str) -> str:
+    """`module.edge["a"].aws_vpc.x[0]` → `module.edge.aws_vpc.x`: the block that declares the instance."""
+    return _INDEX.sub("", address)
+
+
+class Enrichment:
+    def __init__(self, root: Path) -> None:
+        hcl = read_directory(root)
+        self._declared = {config_address(r.address): r for r in hcl.resources}  # Checkov expands count
+        self._declared.update({r.address: r for r in hcl.resources})
+        self._skips = hcl.suppressions
+        self._root = root
+
+    def apply(self, result: SourceResult) -> SourceResult:
+        """The plan's resources with the file and line of their declaration, and its suppressions."""
+        resources = []
+        for r in result.resources:
+            declared = self._declared.get(r.address) or self._declared.get(config_address(r.address))
+            if declared is not None and declared.file:
+                r = dataclasses.replace(r, file=(self._root / declared.file).as_posix(), line=declared.line)
+            resources.append(r)
+        skips = {
+            (r.address, rule): reason
+            for r in result.resources
+            for (address, rule), reason in self._skips.items()
+            if config_address(address) == config_address(r.address)
+        }
+        return dataclasses.replace(result, resources=resources, suppressions={**skips, **result.suppressions})

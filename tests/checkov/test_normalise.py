@@ -87,6 +87,20 @@ def test_literals_stay_literals(text):
     assert normalise.wrapped([text]) == text
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "lookup({'prod': 'cn-beijing'}, 'dev')",
+        'terraform.workspace == "prod" ? "cn-beijing" : "cn-hongkong"',
+        "element(['cn-beijing-h', 'cn-beijing-i'], 3)",
+    ],
+)
+def test_expressions_checkov_could_not_evaluate_are_unknown(text):
+    value = normalise.wrapped([text])
+    assert isinstance(value, Unknown) and value.why == f"unresolved expression {text}"
+
+
+
 def test_unknown_inside_maps_and_lists():
     value = normalise.wrapped([{"license-service": "var.service", "list": ["a", "${local.b}"]}])
     assert value["license-service"].why == "unresolved reference var.service"

@@ -26,6 +26,12 @@ _REFERENCE = re.compile(
     + r"|[a-z_][a-z0-9_]*\.(?:value|key)" + _TRAVERSAL + r")$")
 _CALL_WITH_REFERENCE = re.compile(r"^[a-z_][a-z0-9_]*\(.*\b(?:var|local|module|data|each|count)\.", re.S)
 _BLOCK_KEY = re.compile(r"^[a-z_][a-z0-9_-]*$")
+# What Checkov could not evaluate and left as source text: a function call (`lookup({…}, "k")`), or an
+# operator expression over a reference (`terraform.workspace == "prod" ? "cn-beijing" : "cn-hongkong"`).
+_CALL = re.compile(r"^[a-z_][a-z0-9_]*\(.*\)$", re.S)
+_REFERENCE_INSIDE = re.compile(
+    r"(?:^|[\s(!=<>&|,?:])(?:var|local|module|data|each|count|terraform|self)\.[A-Za-z_]")
+_OPERATOR = re.compile(r"[?()<>!&|]|==")
 
 
 def is_internal(key: Any) -> bool:
@@ -37,9 +43,14 @@ def unresolved(text: str) -> Unknown | None:
     """An Unknown when `text` is an expression Checkov left unrendered, else None."""
     stripped = text.strip()
     if "${" in stripped or _REFERENCE.match(stripped) or _CALL_WITH_REFERENCE.match(stripped):
-        shown = stripped if len(stripped) <= 80 else stripped[:77] + "..."
-        return Unknown(f"unresolved reference {shown}")
+        return Unknown(f"unresolved reference {_shown(stripped)}")
+    if _CALL.match(stripped) or (_REFERENCE_INSIDE.search(stripped) and _OPERATOR.search(stripped)):
+        return Unknown(f"unresolved expression {_shown(stripped)}")
     return None
+
+
+def _shown(text: str) -> str:
+    return text if len(text) <= 80 else text[:77] + "..."
 
 
 def attributes(conf: Mapping[str, Any]) -> dict[str, Any]:

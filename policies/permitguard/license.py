@@ -105,6 +105,18 @@ class LicenseProfile:
     filing_pattern: re.Pattern[str]
     tags: dict[str, str]
 
+    def service_named(self, text: str) -> str | None:
+        """The granted business type a tag value names: key (idc), catalogue code (B11) or name, any case."""
+        wanted = text.strip().casefold()
+        return next(
+            (
+                k
+                for k, s in self.services.items()
+                if wanted in (k.casefold(), s.code.casefold(), s.name_en.casefold(), s.name_zh.casefold())
+            ),
+            None,
+        )
+
     def services_covering(self, loc: Location, city_provinces: Mapping[str, str] | None = None) -> list[str]:
         return [k for k, s in self.services.items() if s.coverage.covers(loc, city_provinces)]
 

@@ -172,3 +172,25 @@ def test_own_tag_counts_when_merged_tags_are_known_only_after_apply(ctx):
         "inside_coverage",
         "Internet Data Centre (B11)",
     )
+
+
+def test_service_tag_may_name_the_catalogue_code_or_the_chinese_name(ctx):
+    for value in ("B11", "b11", "互联网数据中心业务", "Internet Data Centre"):
+        r = make("alicloud_instance", availability_zone="cn-heyuan-a", tags={"license-service": value})
+        v = judge(COVERAGE, ctx, r)
+        assert (v.status, v.reason, v.params["services_en"]) == (
+            Status.FAILED, "outside_coverage", "Internet Data Centre (B11)"), value
+
+
+def test_several_business_types_must_all_cover_the_location(ctx):
+    both = make("alicloud_instance", availability_zone="cn-heyuan-a", tags={"license-service": "isp, idc"})
+    v = judge(COVERAGE, ctx, both)
+    assert (v.status, v.params["services_en"]) == (
+        Status.FAILED, "Internet Access Service (B14) / Internet Data Centre (B11)")
+    ok = make("alicloud_instance", provider_region="cn-shenzhen", tags={"license-service": "isp,idc"})
+    assert judge(COVERAGE, ctx, ok).status is Status.PASSED
+
+
+def test_one_unknown_business_type_among_several_fails(ctx):
+    r = make("alicloud_instance", provider_region="cn-shenzhen", tags={"license-service": "idc,cdn"})
+    assert judge(COVERAGE, ctx, r).reason == "service_not_granted"

@@ -30,21 +30,23 @@ def outside_mainland(s: Subject, ctx: Context) -> Verdict:
     return Verdict(FAILED, "outside_mainland", params)
 
 
-def _services(s: Subject, ctx: Context) -> tuple[list[str], Verdict | None]:
-    """The business types the resource serves: its tag, else the profile default, else all granted."""
+def _services(s: Subject, ctx: Context) -> tuple[list[str], bool, Verdict | None]:
+    """The business types the resource serves and whether it must be inside all of them: its tag (one or
+    several, comma-separated: inside every one), else the profile default, else any granted type."""
     profile = ctx.profile
     key = profile.tags["service"]
     value = s.tag(key)
     if isinstance(value, Unknown):
-        return [], Verdict(
-            FAILED, "service_tag_unknown", {**base_params(s), "tag": key, **unknown_params(value)}
-        )
+        params = {**base_params(s), "tag": key, **unknown_params(value)}
+        return [], True, Verdict(FAILED, "service_tag_unknown", params)
     if value is None or value == "":
-        return ([profile.default_service] if profile.default_service else list(profile.services)), None
-    if not isinstance(value, str) or value.strip().lower() not in profile.services:
+        return ([profile.default_service] if profile.default_service else list(profile.services)), False, None
+    names = [part for part in str(value).replace(";", ",").split(",") if part.strip()]
+    keys = [profile.service_named(part) for part in names]
+    if not isinstance(value, str) or not keys or None in keys:
         params = {**base_params(s), "tag": key, "value": value, "granted": ", ".join(profile.services)}
-        return [], Verdict(FAILED, "service_not_granted", params)
-    return [value.strip().lower()], None
+        return [], True, Verdict(FAILED, "service_not_granted", params)
+    return list(dict.fromkeys(keys)), True, None
 
 
 def _names(ctx: Context, keys: list[str]) -> tuple[str, str]:
@@ -58,21 +60,21 @@ def _names(ctx: Context, keys: list[str]) -> tuple[str, str]:
 def outside_coverage(s: Subject, ctx: Context) -> Verdict:
     if (skip := _not_located(s)) is not None:
         return skip
-    keys, bad = _services(s, ctx)
+    keys, every, bad = _services(s, ctx)
     if bad:
         return bad
     en, zh = _names(ctx, keys)
     params = {**base_params(s), "services_en": en, "services_zh": zh}
-    verdicts = [_covered(loc, keys, params, ctx) for loc in s.placement.locations]
+    verdicts = [_covered(loc, keys, every, params, ctx) for loc in s.placement.locations]
     return next((v for v in verdicts if v.status is FAILED), verdicts[0])
 
 
-def _covered(loc, keys: list[str], params: dict, ctx: Context) -> Verdict:
+def _covered(loc, keys: list[str], every: bool, params: dict, ctx: Context) -> Verdict:
     answers = [ctx.profile.services[k].coverage.covers(loc, ctx.city_provinces) for k in keys]
     params = at(params, loc)
-    if any(a is True for a in answers):
+    if all(a is True for a in answers) if every else any(a is True for a in answers):
         return Verdict(PASSED, "inside_coverage", params)
-    if any(a is None for a in answers):
+    if any(a is None for a in answers) and not (every and False in answers):
         missing = ("province", "省份") if loc.province is None else ("city", "城市")
         return Verdict(
             FAILED, "coverage_undetermined", {**params, "missing": missing[0], "missing_zh": missing[1]}

@@ -13,9 +13,8 @@ import json
 import sys
 from pathlib import Path
 
-import yaml
-
 from permitguard.cli import Environment, main
+from permitguard.datafiles import read_yaml
 
 
 def scan(paths: list[str], args: argparse.Namespace, *extra: str) -> tuple[int, str, str]:
@@ -25,7 +24,7 @@ def scan(paths: list[str], args: argparse.Namespace, *extra: str) -> tuple[int, 
 
 
 def expected_of(example: Path) -> set[tuple[str, str]]:
-    data = yaml.safe_load((example / "expected.yaml").read_text(encoding="utf-8")) or {}
+    data = read_yaml(example / "expected.yaml", f"expected findings of {example}") or {}
     return {
         (rule, address) for rule, addresses in (data.get("failed") or {}).items() for address in addresses
     }

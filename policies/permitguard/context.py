@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -36,10 +37,22 @@ class Context:
         cwd: str | None = None,
         enforcement: Mapping[str, str] | None = None,
     ) -> Context:
-        """Raises ProfileError / CatalogError: callers turn them into exit 2 or failed findings."""
+        """The profile found as `find_profile` says (--license, $PERMITGUARD_LICENSE, ./permitguard.yaml,
+        bundled). Raises ProfileError / CatalogError: callers turn them into exit 2 or failed findings."""
         path, how = find_profile(license, dict(environ) if environ is not None else None, cwd)
+        return cls.for_profile(load_profile(path, how), as_of, environ, enforcement)
+
+    @classmethod
+    def for_profile(
+        cls,
+        profile: LicenseProfile,
+        as_of: dt.date | None = None,
+        environ: Mapping[str, str] | None = None,
+        enforcement: Mapping[str, str] | None = None,
+    ) -> Context:
+        """`profile` with the packaged catalogs; the change date is `as_of`, else `today(environ)`."""
         return cls(
-            profile=load_profile(path, how),
+            profile=profile,
             regions=RegionCatalog.load(),
             types=ResourceTypeCatalog.load(),
             rules=RuleCatalog.load(),
@@ -63,8 +76,6 @@ class Context:
 
 def today(environ: Mapping[str, str] | None = None) -> dt.date:
     """The change date: $PERMITGUARD_AS_OF (YYYY-MM-DD) pins it for reproducible runs."""
-    import os
-
     pinned = (environ if environ is not None else os.environ).get("PERMITGUARD_AS_OF")
     return dt.date.fromisoformat(pinned) if pinned else dt.date.today()
 

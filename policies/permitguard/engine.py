@@ -57,7 +57,3 @@ def evaluate(resource: Resource, ctx: Context, rule_ids: Iterable[str] | None = 
     return [
         _finding(rid, _judge(rid, subject, ctx), subject, ctx) for rid in ids if ctx.level(rid) != "disabled"
     ]
-
-
-def evaluate_all(resources: Iterable[Resource], ctx: Context) -> list[Finding]:
-    return [f for r in resources for f in evaluate(r, ctx)]

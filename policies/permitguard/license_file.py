@@ -38,7 +38,12 @@ def find_profile(
     local = Path(cwd or os.getcwd()) / "permitguard.yaml"
     if local.is_file():
         return local, "./permitguard.yaml"
-    return Path(datafiles.data_path("licenses", BUNDLED)), "bundled"
+    return bundled_path(), "bundled"
+
+
+def bundled_path() -> Path:
+    """The permit's profile shipped in the package (data/licenses/B1-20195402.yaml)."""
+    return datafiles.data_path("licenses", BUNDLED)
 
 
 def load_profile(path: str | Path, source: str = "--license") -> LicenseProfile:
@@ -101,22 +106,23 @@ def _scope(d: dict) -> Scope:
     return Scope(d["provider"], d["region"], frozenset(d["zones"]) if d.get("zones") else None)
 
 
+def _service(key: str, s: dict) -> Service:
+    cov = s["coverage"]
+    return Service(
+        key,
+        s["code"],
+        s.get("name", {}).get("en", key),
+        s.get("name", {}).get("zh", key),
+        Coverage(
+            bool(cov.get("nationwide")),
+            frozenset(cov.get("provinces", [])),
+            frozenset(c.casefold() for c in cov.get("cities", [])),
+        ),
+    )
+
+
 def _build(data: dict, path: str, source: str, sha: str) -> LicenseProfile:
     lic, org = data["license"], data["organization"]
-    services = {}
-    for key, s in lic["services"].items():
-        cov = s["coverage"]
-        services[key] = Service(
-            key,
-            s["code"],
-            s.get("name", {}).get("en", key),
-            s.get("name", {}).get("zh", key),
-            Coverage(
-                bool(cov.get("nationwide")),
-                frozenset(cov.get("provinces", [])),
-                frozenset(c.casefold() for c in cov.get("cities", [])),
-            ),
-        )
     rooms = tuple(
         Filing(r["filing"]["reference"], _date(r["filing"]["filed_on"]), _scope(r), r["id"])
         for r in data.get("machine_rooms", [])
@@ -134,7 +140,7 @@ def _build(data: dict, path: str, source: str, sha: str) -> LicenseProfile:
         issued=_date(lic["issued"]),
         expires=_date(lic["expires"]),
         renewal_notice_days=lic.get("renewal_notice_days", 90),
-        services=services,
+        services={key: _service(key, s) for key, s in lic["services"].items()},
         default_service=lic.get("default_service"),
         accounts={k: frozenset(str(a) for a in v) for k, v in org["accounts"].items()},
         management_cidrs=tuple(

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import argparse
 import json
+from typing import Any
 
 from permitguard.context import Context
 from permitguard.errors import InputError
+from permitguard.geo import Location
+from permitguard.license import Filing
 from permitguard.status import ExitStatus
 
 
@@ -23,21 +26,7 @@ def run(args: argparse.Namespace, env) -> ExitStatus:
     covering = ctx.profile.services_covering(loc, ctx.city_provinces)
     room = ctx.profile.room_covering(loc.provider, loc.region, loc.zone)
     if args.format == "json":
-        doc = {
-            "provider": loc.provider,
-            "region": loc.region,
-            "zone": loc.zone,
-            "territory": loc.territory,
-            "province": loc.province,
-            "city": loc.city,
-            "name": loc.name,
-            "unverified": loc.unverified,
-            "source": loc.source,
-            "license": ctx.profile.number,
-            "services": covering,
-            "machine_room": room.room_id if room else None,
-        }
-        print(json.dumps(doc, ensure_ascii=False, indent=2), file=env.stdout)
+        print(json.dumps(_json(loc, ctx, covering, room), ensure_ascii=False, indent=2), file=env.stdout)
         return ExitStatus.OK
     lines = [
         loc.describe(),
@@ -53,3 +42,20 @@ def run(args: argparse.Namespace, env) -> ExitStatus:
     ]
     print("\n".join(lines), file=env.stdout)
     return ExitStatus.OK
+
+
+def _json(loc: Location, ctx: Context, covering: list[str], room: Filing | None) -> dict[str, Any]:
+    return {
+        "provider": loc.provider,
+        "region": loc.region,
+        "zone": loc.zone,
+        "territory": loc.territory,
+        "province": loc.province,
+        "city": loc.city,
+        "name": loc.name,
+        "unverified": loc.unverified,
+        "source": loc.source,
+        "license": ctx.profile.number,
+        "services": covering,
+        "machine_room": room.room_id if room else None,
+    }

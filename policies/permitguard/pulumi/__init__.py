@@ -6,6 +6,7 @@ share this translation of Pulumi resources into the normalised model.
     adapter    token + URN + props + provider → Resource (provider resources are Resources too)
     config     the licence profile from `--policy-pack-config`, else $PERMITGUARD_LICENSE, else bundled
     secrets    keeps pulumi-policy from handing policies a secret's plaintext
+    levels     the enforcement levels and licence settings Pulumi configured for each policy
     policies   one ResourceValidationPolicy per rule of the catalog (the factory the pack calls)
 
 Nothing here holds rule logic or rule metadata: the engine judges, the rule catalog names and describes.

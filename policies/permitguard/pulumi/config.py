@@ -18,12 +18,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from permitguard import datafiles, license, license_file
-from permitguard.context import Context, today
+from permitguard import license, license_file
+from permitguard.context import Context
 from permitguard.errors import PermitguardError
-from permitguard.geo import RegionCatalog
 from permitguard.pulumi import wire
-from permitguard.resources import ResourceTypeCatalog
 from permitguard.rule_catalog import RuleCatalog
 
 ENV = "PERMITGUARD_LICENSE"
@@ -43,6 +41,7 @@ CONFIG_SCHEMA = {
         "profile file); takes precedence over `license`.",
     },
 }
+PROFILE_KEYS = tuple(CONFIG_SCHEMA)  # the licence settings a policy may carry
 
 
 @dataclass(frozen=True)
@@ -71,8 +70,9 @@ def context(
     return _cache[key]
 
 
-def _chosen(settings: Mapping[str, Any]) -> dict[str, Any]:
-    return {k: settings[k] for k in ("license", "profile") if settings.get(k) is not None}
+def licence_settings(settings: Mapping[str, Any]) -> dict[str, Any]:
+    """The licence keys a policy's configuration sets (`license`, `profile`)."""
+    return {k: settings[k] for k in PROFILE_KEYS if settings.get(k) is not None}
 
 
 def effective(
@@ -80,9 +80,9 @@ def effective(
 ) -> Mapping[str, Any] | ProfileProblem:
     """This policy's settings with the pack-wide licence settings (the one profile set on any policy)."""
     candidates = {
-        json.dumps(_chosen(v), sort_keys=True, default=str): _chosen(v)
+        json.dumps(licence_settings(v), sort_keys=True, default=str): licence_settings(v)
         for v in [*pack.values(), own]
-        if _chosen(v)
+        if licence_settings(v)
     }
     if len(candidates) > 1:
         shown = sorted(str(c.get("license", "(inline profile)")) for c in candidates.values())
@@ -103,7 +103,7 @@ def _key(config: Mapping[str, Any], environ: Mapping[str, str]) -> tuple:
         return BY_PATH, config["license"], as_of
     if environ.get(ENV):
         return "$" + ENV, environ[ENV], as_of
-    return "bundled", str(datafiles.data_path("licenses", license.BUNDLED)), as_of
+    return "bundled", str(license_file.bundled_path()), as_of
 
 
 def _load(key: tuple, environ: Mapping[str, str]) -> Context | ProfileProblem:
@@ -112,15 +112,7 @@ def _load(key: tuple, environ: Mapping[str, str]) -> Context | ProfileProblem:
         if not isinstance(value, str):
             raise PermitguardError(f"{how}: expected a path string, got {type(value).__name__}")
         profile = _inline(value) if how == INLINE else license_file.load_profile(Path(value).resolve(), how)
-        rules = RuleCatalog.load()
-        return Context(
-            profile=profile,
-            regions=RegionCatalog.load(),
-            types=ResourceTypeCatalog.load(),
-            rules=rules,
-            as_of=today(environ),
-            enforcement=_pulumi_decides(rules),
-        )
+        return Context.for_profile(profile, environ=environ, enforcement=_pulumi_decides(RuleCatalog.load()))
     except (PermitguardError, ValueError) as exc:
         return ProfileProblem(f"permitguard cannot judge this stack: {exc}")
 

@@ -17,9 +17,10 @@ import pulumi_policy.policy as _sdk
 from google.protobuf.json_format import MessageToDict
 from pulumi.runtime.proto import analyzer_pb2 as pb
 
+from permitguard.pulumi.config import licence_settings
+
 _configured: dict[str, int] = {}
 _settings: dict[str, dict[str, Any]] = {}
-PROFILE_KEYS = ("license", "profile")
 _BLOCKING = {pb.MANDATORY, pb.REMEDIATE}  # pulumi-policy reports a remediate policy's violations as mandatory
 
 
@@ -36,7 +37,7 @@ def install() -> None:
         _settings.clear()
         for name, cfg in request.policyConfig.items():
             props = MessageToDict(cfg.properties) if cfg.HasField("properties") else {}
-            chosen = {k: props[k] for k in PROFILE_KEYS if props.get(k) is not None}
+            chosen = licence_settings(props)
             if chosen:
                 _settings[name] = chosen
         return original(self, request, context)

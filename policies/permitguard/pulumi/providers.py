@@ -37,7 +37,17 @@ class ProviderInfo:
 
     @property
     def is_default(self) -> bool:
-        return self.name == DEFAULT_PREFIX or self.name.startswith(DEFAULT_PREFIX + "_")
+        return is_default_name(self.name)
+
+    @property
+    def package(self) -> str:
+        """`pulumi:providers:aws` → `aws`."""
+        return self.type[len(PROVIDERS):] if self.type.startswith(PROVIDERS) else self.type
+
+
+def is_default_name(name: str) -> bool:
+    """Whether `name` is one the engine gives a default provider: `default`, `default_4_0_0`."""
+    return name == DEFAULT_PREFIX or name.startswith(DEFAULT_PREFIX + "_")
 
 
 def default_name(version: str | None) -> str:
@@ -83,12 +93,10 @@ def region(provider: ProviderInfo | None, cloud: str, types: ResourceTypeCatalog
 
 
 def _origin(provider: ProviderInfo, key: str) -> str:
-    package = provider.type[len(PROVIDERS):] if provider.type.startswith(PROVIDERS) else provider.type
     if provider.is_default:
-        return f"default provider {provider.name}, stack config {package}:{key}"
+        return f"default provider {provider.name}, stack config {provider.package}:{key}"
     return f"provider {provider.name} ({key})"
 
 
 def _missing(provider: ProviderInfo, key: str) -> str:
-    package = provider.type[len(PROVIDERS):] if provider.type.startswith(PROVIDERS) else provider.type
-    return f"{NOT_SET}: " + (f"stack config {package}:{key}" if provider.is_default else key)
+    return f"{NOT_SET}: " + (f"stack config {provider.package}:{key}" if provider.is_default else key)

@@ -47,10 +47,6 @@ def camel(name: str) -> str:
     return head + "".join(part[:1].upper() + part[1:] for part in rest)
 
 
-def is_secret(value: Any) -> bool:
-    return value == BLINDED or (isinstance(value, Mapping) and value.get(SIG_KEY) == SECRET_SIG)
-
-
 def scalar(value: Any) -> Any:
     """One wire value without renaming: sentinels and secrets become Unknown, floats ints when whole."""
     if isinstance(value, str):
@@ -103,7 +99,7 @@ def singulars(name: str) -> tuple[str, ...]:
     """Terraform names a tfbridge plural may stand for: rules → rule, ingresses → ingress."""
     if name.endswith("ies"):
         return (name[:-3] + "y",)
-    if name.endswith("sses") or name.endswith("xes") or name.endswith("ches"):
+    if name.endswith(("sses", "xes", "ches")):
         return (name[:-2],)
     if name.endswith("s") and not name.endswith("ss"):
         return (name[:-1],)

@@ -57,9 +57,8 @@ def summarise(findings: list[dict[str, Any]]) -> dict[str, Any]:
     counts = {"passed": 0, "failed": 0, "not_applicable": 0, "suppressed": 0, "blocking": 0}
     for f in findings:
         status = "passed" if f.get("suppressed") and f["status"] == "failed" else f["status"]
-        per_resource[(f["resource"].get("file"), f["resource"]["address"])].add(
-            status
-        )  # same address, other input
+        # a resource is (file, address): the same address in another input is another resource
+        per_resource[(f["resource"].get("file"), f["resource"]["address"])].add(status)
         counts[f["status"]] += 1
         counts["suppressed"] += bool(f.get("suppressed"))
         counts["blocking"] += (
@@ -76,10 +75,6 @@ def summarise(findings: list[dict[str, Any]]) -> dict[str, Any]:
         "not_applicable": kinds.count("not_applicable"),
         "findings": counts,
     }
-
-
-def license_dict(ctx: Context) -> dict[str, Any]:
-    return profile_dict(ctx.profile)
 
 
 def profile_dict(p: LicenseProfile) -> dict[str, Any]:
@@ -112,7 +107,7 @@ def build(
     generated_at: dt.datetime | None = None,
 ) -> dict[str, Any]:
     items = [finding_dict(f, ctx) for f in findings]
-    return assemble(items, license_dict(ctx), ctx.as_of, inputs, generated_at)
+    return assemble(items, profile_dict(ctx.profile), ctx.as_of, inputs, generated_at)
 
 
 def assemble(

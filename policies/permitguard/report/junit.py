@@ -7,8 +7,9 @@ import xml.etree.ElementTree as ET
 from collections import defaultdict
 from typing import Any
 
+from permitguard.report.fmt import where
 from permitguard.report.inert import visible
-from permitguard.report.labels import texts
+from permitguard.report.labels import joined
 from permitguard.rule_catalog import RuleCatalog
 
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -18,10 +19,6 @@ def _x(value: Any) -> str:
     """Text XML 1.0 can carry: control characters and bidirectional overrides from the inputs are shown as
     escapes (`\\x1b`), non-characters dropped."""
     return _NOT_XML.sub("", visible(str(value)))
-
-
-def _text(value: dict[str, str], lang: str) -> str:
-    return "\n".join(t for _, t in texts(value, lang))
 
 
 def _case(suite: ET.Element, name: str, classname: str, file: str | None, line: int | None) -> ET.Element:
@@ -35,11 +32,10 @@ def _case(suite: ET.Element, name: str, classname: str, file: str | None, line: 
 
 def _details(f: dict[str, Any], lang: str) -> str:
     r = f["resource"]
-    where = f"{r['file']}:{r['line']}" if r.get("file") and r.get("line") else r.get("file") or r["address"]
     place = " / ".join(str(r[k]) for k in ("region", "zone", "province", "city") if r.get(k)) or "unknown"
-    return _x(f"{_text(f['message'], lang)}\nwhere: {where}\nlocation: {place}\n"
+    return _x(f"{joined(f['message'], lang)}\nwhere: {where(r)}\nlocation: {place}\n"
               f"clauses: {', '.join(f['clauses'])}\n"
-              f"fix: {_text(f.get('remediation') or {'en': '', 'zh': ''}, lang)}")
+              f"fix: {joined(f.get('remediation') or {'en': '', 'zh': ''}, lang)}")
 
 
 def _suite(root: ET.Element, name: str, timestamp: str, props: dict[str, str]) -> ET.Element:
@@ -62,6 +58,23 @@ def _count(suite: ET.Element) -> tuple[int, int, int]:
     return len(cases), failures, skipped
 
 
+def _other_suites(root: ET.Element, other_checks: list[dict[str, Any]], stamp: str) -> None:
+    """One suite per other tool's check (Checkov built-ins, other packs), one testcase per resource."""
+    others: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+    for c in other_checks:
+        others[(c["tool"], c["check_id"])].append(c)
+    for (tool, check_id), checks in sorted(others.items()):
+        suite = _suite(root, f"{tool} {check_id} {checks[0].get('check_name', '')}".strip(), stamp, {})
+        for c in checks:
+            case = _case(suite, c["resource"], f"{tool}.{check_id}", c.get("file"), c.get("line"))
+            if c["status"] == "failed":
+                failure = ET.SubElement(case, "failure", {"message": _x(c.get("check_name") or check_id),
+                                                          "type": "other"})
+                failure.text = _x(c.get("message") or c.get("guideline") or "")
+            elif c["status"] == "skipped":
+                ET.SubElement(case, "skipped", {"message": _x(f"suppressed: {c.get('suppressed') or ''}")})
+
+
 def render(doc: dict[str, Any], lang: str = "both", **_: Any) -> str:
     catalog = RuleCatalog.load()
     permit, stamp = doc["license"]["number"], doc["generated_at"]
@@ -80,25 +93,13 @@ def render(doc: dict[str, Any], lang: str = "both", **_: Any) -> str:
             if f.get("suppressed"):
                 ET.SubElement(case, "skipped", {"message": _x(f"suppressed: {f['suppressed']}")})
             elif f["status"] == "failed":
-                failure = ET.SubElement(case, "failure", {"message": _x(_text(f["message"], lang)),
+                failure = ET.SubElement(case, "failure", {"message": _x(joined(f["message"], lang)),
                                                           "type": f["enforcement"]})
                 failure.text = _details(f, lang)
             elif f["status"] == "not_applicable":
-                why = _text(f["message"], lang)
+                why = joined(f["message"], lang)
                 ET.SubElement(case, "skipped", {"message": _x(f"not applicable: {why}")})
-    others: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
-    for c in doc.get("other_checks", []):
-        others[(c["tool"], c["check_id"])].append(c)
-    for (tool, check_id), checks in sorted(others.items()):
-        suite = _suite(root, f"{tool} {check_id} {checks[0].get('check_name', '')}".strip(), stamp, {})
-        for c in checks:
-            case = _case(suite, c["resource"], f"{tool}.{check_id}", c.get("file"), c.get("line"))
-            if c["status"] == "failed":
-                failure = ET.SubElement(case, "failure", {"message": _x(c.get("check_name") or check_id),
-                                                          "type": "other"})
-                failure.text = _x(c.get("message") or c.get("guideline") or "")
-            elif c["status"] == "skipped":
-                ET.SubElement(case, "skipped", {"message": _x(f"suppressed: {c.get('suppressed') or ''}")})
+    _other_suites(root, doc.get("other_checks", []), stamp)
     totals = [_count(s) for s in root.findall("testsuite")]
     for i, key in enumerate(("tests", "failures", "skipped")):
         root.set(key, str(sum(t[i] for t in totals)))

@@ -106,3 +106,8 @@ def texts(value: dict[str, str] | Any, lang: str) -> list[tuple[str, str]]:
     if lang == "en" or (lang == "both" and en == zh):
         return [("en", en)]
     return [("zh", zh)] if lang == "zh" else [("en", en), ("zh", zh)]
+
+
+def joined(value: dict[str, str] | Any, lang: str) -> str:
+    """The texts of a bilingual value to show, one per line (see `texts`)."""
+    return "\n".join(t for _, t in texts(value, lang))

@@ -9,17 +9,13 @@ from typing import Any
 from urllib.parse import quote
 
 from permitguard.report import clauses as clause_catalog
-from permitguard.report.labels import texts
+from permitguard.report.labels import joined
 from permitguard.rule_catalog import RuleCatalog, RuleMeta
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVEL = {"mandatory": "error", "advisory": "warning", "disabled": "note"}
 PLACE = ("provider", "region", "zone", "territory", "province", "city", "service")
 SECURITY_SEVERITY = {"CRITICAL": "9.5", "HIGH": "7.5", "MEDIUM": "5.0", "LOW": "3.0", "INFO": "0.0"}
-
-
-def _text(value: dict[str, str], lang: str) -> str:
-    return "\n".join(t for _, t in texts(value, lang))
 
 
 def _rule(meta: RuleMeta, permit: str) -> dict[str, Any]:
@@ -70,7 +66,7 @@ def _result(f: dict[str, Any], index: int, lang: str) -> dict[str, Any]:
     out: dict[str, Any] = {
         "ruleId": f["rule_id"], "ruleIndex": index, "level": LEVEL.get(f["enforcement"], "warning"),
         "kind": "fail",
-        "message": {"text": _text(f["message"], lang)},
+        "message": {"text": joined(f["message"], lang)},
         "locations": [_location(r["address"], r.get("file"), r.get("line"))],
         "partialFingerprints": {"permitguardFinding/v1": _fingerprint(f["rule_id"], r["address"])},
         "properties": {"clauses": f["clauses"], "severity": f["severity"], "enforcement": f["enforcement"],

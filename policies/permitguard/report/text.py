@@ -6,13 +6,8 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
+from permitguard.report.fmt import where
 from permitguard.report.inert import visible
-
-
-def _where(r: dict[str, Any]) -> str:
-    if r.get("file"):
-        return f"{r['file']}:{r['line']}" if r.get("line") else r["file"]
-    return r["address"]
 
 
 def _location(r: dict[str, Any]) -> str:
@@ -26,7 +21,7 @@ def _location(r: dict[str, Any]) -> str:
 def _lines(f: dict[str, Any], lang: str) -> list[str]:
     r = f["resource"]
     tag = "SUPPRESSED" if f.get("suppressed") else ("FAILED" if f["enforcement"] == "mandatory" else "WARN")
-    out = [f"  [{tag}] {r['address']}  ({_where(r)})"]
+    out = [f"  [{tag}] {r['address']}  ({where(r)})"]
     if r.get("region"):
         out.append(f"      {_location(r)}")
     if lang in ("en", "both"):

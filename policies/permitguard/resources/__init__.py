@@ -2,10 +2,10 @@
 
 Data: ``permitguard/data/resource_types.yaml``, validated against ``schemas/resource_types.schema.json``
 (plus cross-entry checks: declared cloud, token package, unique tokens). For each Terraform type it records
-placement (global | regional | zonal), the attributes holding region, zone and tags, the bridged Pulumi
-tokens, whether the type is control-plane, the attributes granting trust, and the ingress / API-endpoint
-shape the rule engine reads. Per cloud (Terraform provider name) it records the bridged and native Pulumi
-packages, the provider-configuration keys holding the region, and the defaults types inherit.
+placement (global | regional | zonal | child), the attributes holding region, zone and tags, the bridged
+Pulumi tokens, whether the type is control-plane, the attributes granting trust, and the ingress /
+API-endpoint shape the rule engine reads. Per cloud (Terraform provider name) it records the bridged and
+native Pulumi packages, the provider-configuration keys holding the region, and the defaults types inherit.
 
     catalog = ResourceTypeCatalog.load()          # packaged catalog, parsed once; CatalogError if invalid
     catalog.get("alicloud_instance").zone_attrs   # ("availability_zone",)
@@ -14,8 +14,9 @@ packages, the provider-configuration keys holding the region, and the defaults t
     catalog.pulumi_provider_package("pulumi:providers:alicloud")   # "alicloud"
     catalog.provider_region_attrs("azurerm")      # ("location",): provider config keys holding the region
 
-Placement ``global`` means no location (location rules do not apply): such types get empty region_attrs
-and zone_attrs. Attribute paths may be dotted through nested blocks; read them with
+Placements ``global`` and ``child`` (judged through its parent: Azure subnets, NSG rules, objects inside a
+Kubernetes cluster) mean no location (location rules do not apply): such types get empty region_attrs and
+zone_attrs. Attribute paths may be dotted through nested blocks; read them with
 ``permitguard.resources.paths.values_at`` / ``lookup``.
 
 Fallback for a type absent from the catalog: ``get(tf_type)`` never raises. It returns
@@ -23,6 +24,8 @@ Fallback for a type absent from the catalog: ``get(tf_type)`` never raises. It r
 tokens)`` whose cloud is the prefix of the type before its first "_", and whose region_attrs, zone_attrs
 and tags_attr are that cloud's defaults — or, for a cloud the catalog does not know,
 ("region", "location"), ("availability_zone", "zone", "zone_id", "zones", "availability_zones") and "tags".
+A cloud listed under ``providers_without_location`` (random, tls, kubernetes…) gives that placement
+(global or child) instead, with no region or zone attributes.
 ``pulumi_fallback(token)`` does the same for a Pulumi token absent from the catalog: type is the token,
 cloud is the Terraform provider of the token's package (``cloud_of_pulumi_package``), or the package name
 itself when the package is unknown. Unknown is not pass: rules must treat ``known=False`` with care.

@@ -98,7 +98,7 @@ class ResourceTypeCatalog:
             placement=entry["placement"],
             region_attrs=tuple(entry.get("region_attrs", cloud.region_attrs if located else ())),
             zone_attrs=tuple(entry.get("zone_attrs", cloud.zone_attrs if located else ())),
-            tags_attr=entry["tags_attr"] if "tags_attr" in entry else cloud.tags_attr,
+            tags_attr=entry.get("tags_attr", cloud.tags_attr),
             pulumi_tokens=tuple(entry.get("pulumi", ())),
             control_plane=entry.get("control_plane", False),
             trust=tuple(TrustSpec(t["attr"], t["kind"]) for t in entry.get("trust", ())),

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from permitguard import placement as pl
 from permitguard.context import Subject
-from permitguard.geo import Provinces
+from permitguard.geo import Location, Provinces
 from permitguard.model import Unknown
 from permitguard.rule_catalog import RuleCatalog
+from permitguard.rules.base import NOT_APPLICABLE, Verdict
 
 
 def territory_names(territory: str) -> tuple[str, str]:
@@ -41,10 +43,21 @@ def _base_params(s: Subject) -> dict[str, Any]:
     }
 
 
+def not_located(s: Subject) -> Verdict | None:
+    """Not applicable when the subject has no location (global or child type) or none was established
+    (CKV_CNLIC_103 reports that); None when it is located and the rule should judge it."""
+    kind = s.placement.kind
+    if kind in pl.NO_LOCATION:
+        return Verdict(NOT_APPLICABLE, f"{kind}_type", base_params(s))
+    if kind != pl.LOCATED:
+        return Verdict(NOT_APPLICABLE, "location_unknown", base_params(s))
+    return None
+
+
 def unknown_params(value: Unknown) -> dict[str, str]:
     return {"why": value.why, "why_zh": why_zh(value.why)}
 
 
-def at(params: dict[str, Any], loc) -> dict[str, Any]:
+def at(params: dict[str, Any], loc: Location) -> dict[str, Any]:
     """Parameters describing one of a multi-zone resource's locations."""
     return {**params, "location": loc.describe(), "location_zh": loc.describe_zh()}

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
-from permitguard.rules.exposure import _get, _list
+from permitguard.rules.exposure import known, known_list
 
 ANYWHERE = ["0.0.0.0/0"]
 Reader = Callable[[Mapping], tuple[list[str], str]]
 
 
 def _first(a: Mapping, key: str) -> Mapping:
-    blocks = _get(a, key) or [{}]
+    blocks = known(a, key) or [{}]
     return blocks[0] if isinstance(blocks, list) else blocks
 
 
@@ -26,23 +26,23 @@ def _truthy(value: object) -> bool:
 
 def aws_eks(a: Mapping) -> tuple[list[str], str]:
     vpc = _first(a, "vpc_config")
-    if not _truthy(_get(vpc, "endpoint_public_access", True)):
+    if not _truthy(known(vpc, "endpoint_public_access", True)):
         return [], "private endpoint"
-    cidrs = _list(vpc, "public_access_cidrs") or ANYWHERE
+    cidrs = known_list(vpc, "public_access_cidrs") or ANYWHERE
     return cidrs, f"endpoint_public_access from {', '.join(cidrs)}"
 
 
 def alicloud_cs(a: Mapping) -> tuple[list[str], str]:
     for switch in ("slb_internet_enabled", "endpoint_public_access_enabled"):  # managed / serverless ACK
-        if _truthy(_get(a, switch, False)):
+        if _truthy(known(a, switch, False)):
             return ANYWHERE, f"{switch} = true"
     return [], "API server on the intranet SLB only"
 
 
 def tencent_tke_endpoint(a: Mapping) -> tuple[list[str], str]:
-    if not _truthy(_get(a, "cluster_internet", False)):
+    if not _truthy(known(a, "cluster_internet", False)):
         return [], "no internet endpoint"
-    domain = _get(a, "cluster_internet_domain")
+    domain = known(a, "cluster_internet_domain")
     return ANYWHERE, f"cluster_internet = true{f' ({domain})' if domain else ''}"
 
 
@@ -51,10 +51,10 @@ def tencent_tke(a: Mapping) -> tuple[list[str], str]:
 
 
 def azure_aks(a: Mapping) -> tuple[list[str], str]:
-    if _truthy(_get(a, "private_cluster_enabled", False)):
+    if _truthy(known(a, "private_cluster_enabled", False)):
         return [], "private cluster"
-    ranges = _list(_first(a, "api_server_access_profile"), "authorized_ip_ranges")
-    ranges = ranges or _list(a, "api_server_authorized_ip_ranges") or ANYWHERE
+    ranges = known_list(_first(a, "api_server_access_profile"), "authorized_ip_ranges")
+    ranges = ranges or known_list(a, "api_server_authorized_ip_ranges") or ANYWHERE
     return ranges, f"public API server, authorized ranges {', '.join(ranges)}"
 
 

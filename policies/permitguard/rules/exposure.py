@@ -26,17 +26,19 @@ class IngressRule:
     sources: tuple[str, ...]
 
 
-def _get(d: Mapping, key: str, default: Any = None) -> Any:
+def known(d: Mapping, key: str, default: Any = None) -> Any:
+    """`d[key]` (else `default`); raises Unresolved when it is known only after apply."""
     value = d.get(key, default)
     if isinstance(value, Unknown):
         raise Unresolved(key, value)
     return value
 
 
-def _list(d: Mapping, *keys: str) -> list[str]:
+def known_list(d: Mapping, *keys: str) -> list[str]:
+    """The values under `keys`, single or list, as strings; raises Unresolved on any unknown."""
     out: list[str] = []
     for key in keys:
-        value = _get(d, key)
+        value = known(d, key)
         for v in value if isinstance(value, (list, tuple)) else ([value] if value not in (None, "") else []):
             if isinstance(v, Unknown):
                 raise Unresolved(key, v)
@@ -68,15 +70,15 @@ def _port_text(text: Any, protocol: Any = "tcp") -> list[tuple[int, int] | None]
 
 
 def _is_ingress(d: Mapping, key: str, ingress: str = "ingress") -> bool:
-    return str(_get(d, key, ingress)).lower() == ingress
+    return str(known(d, key, ingress)).lower() == ingress
 
 
 def _allows(d: Mapping, key: str, allow: str) -> bool:
-    return str(_get(d, key, allow)).lower() == allow
+    return str(known(d, key, allow)).lower() == allow
 
 
 def aws_sg_inline(a: Mapping) -> list[IngressRule]:
-    return [r for block in _get(a, "ingress") or [] for r in aws_vpc_sg_ingress(block, inline=True)]
+    return [r for block in known(a, "ingress") or [] for r in aws_vpc_sg_ingress(block, inline=True)]
 
 
 def aws_sg_rule(a: Mapping) -> list[IngressRule]:
@@ -84,16 +86,17 @@ def aws_sg_rule(a: Mapping) -> list[IngressRule]:
 
 
 def aws_vpc_sg_ingress(a: Mapping, inline: bool = False) -> list[IngressRule]:
-    proto = _get(a, "protocol" if inline else "ip_protocol")
-    sources = _list(a, "cidr_blocks", "ipv6_cidr_blocks") if inline else _list(a, "cidr_ipv4", "cidr_ipv6")
-    return [IngressRule(_span(_get(a, "from_port"), _get(a, "to_port"), proto), tuple(sources))]
+    proto = known(a, "protocol" if inline else "ip_protocol")
+    keys = ("cidr_blocks", "ipv6_cidr_blocks") if inline else ("cidr_ipv4", "cidr_ipv6")
+    sources = known_list(a, *keys)
+    return [IngressRule(_span(known(a, "from_port"), known(a, "to_port"), proto), tuple(sources))]
 
 
 def alicloud_sg_rule(a: Mapping) -> list[IngressRule]:
     if not _is_ingress(a, "type") or not _allows(a, "policy", "accept"):
         return []
-    sources = tuple(_list(a, "cidr_ip", "ipv6_cidr_ip"))
-    return [IngressRule(s, sources) for s in _port_text(_get(a, "port_range"), _get(a, "ip_protocol"))]
+    sources = tuple(known_list(a, "cidr_ip", "ipv6_cidr_ip"))
+    return [IngressRule(s, sources) for s in _port_text(known(a, "port_range"), known(a, "ip_protocol"))]
 
 
 def tencent_sg_rule(a: Mapping) -> list[IngressRule]:
@@ -102,16 +105,16 @@ def tencent_sg_rule(a: Mapping) -> list[IngressRule]:
 
 def tencent_sg_rule_set(a: Mapping) -> list[IngressRule]:
     rules = []
-    for b in _get(a, "ingress") or []:
+    for b in known(a, "ingress") or []:
         if _allows(b, "action", "accept"):
-            sources = tuple(_list(b, "cidr_block", "ipv6_cidr_block"))
-            rules += [IngressRule(s, sources) for s in _port_text(_get(b, "port"), _get(b, "protocol"))]
+            sources = tuple(known_list(b, "cidr_block", "ipv6_cidr_block"))
+            rules += [IngressRule(s, sources) for s in _port_text(known(b, "port"), known(b, "protocol"))]
     return rules
 
 
 def tencent_sg_lite_rule(a: Mapping) -> list[IngressRule]:
     rules = []
-    for entry in _list(a, "ingress"):  # "ACCEPT#0.0.0.0/0#22#TCP"
+    for entry in known_list(a, "ingress"):  # "ACCEPT#0.0.0.0/0#22#TCP"
         action, source, port, proto = (entry.split("#") + ["", "", "", ""])[:4]
         if action.upper() == "ACCEPT":
             rules += [IngressRule(s, (source,)) for s in _port_text(port, proto)]
@@ -121,25 +124,25 @@ def tencent_sg_lite_rule(a: Mapping) -> list[IngressRule]:
 def huawei_secgroup_rule(a: Mapping) -> list[IngressRule]:
     if not _is_ingress(a, "direction") or not _allows(a, "action", "allow"):
         return []
-    sources = _list(a, "remote_ip_prefix")
+    sources = known_list(a, "remote_ip_prefix")
     if not sources and all(a.get(k) in (None, "") for k in ("remote_group_id", "remote_address_group_id")):
-        sources = ["::/0" if str(_get(a, "ethertype")).lower() == "ipv6" else "0.0.0.0/0"]  # no remote: all
-    if _get(a, "ports"):
-        return [IngressRule(s, tuple(sources)) for s in _port_text(_get(a, "ports"), _get(a, "protocol"))]
-    span = _span(_get(a, "port_range_min"), _get(a, "port_range_max"), _get(a, "protocol"))
+        sources = ["::/0" if str(known(a, "ethertype")).lower() == "ipv6" else "0.0.0.0/0"]  # no remote: all
+    if known(a, "ports"):
+        return [IngressRule(s, tuple(sources)) for s in _port_text(known(a, "ports"), known(a, "protocol"))]
+    span = _span(known(a, "port_range_min"), known(a, "port_range_max"), known(a, "protocol"))
     return [IngressRule(span, tuple(sources))]
 
 
 def azure_nsg_rule(a: Mapping) -> list[IngressRule]:
     if not _is_ingress(a, "direction", "inbound") or not _allows(a, "access", "allow"):
         return []
-    sources = tuple(_list(a, "source_address_prefix", "source_address_prefixes"))
-    ports = _list(a, "destination_port_range", "destination_port_ranges") or ["*"]
-    return [IngressRule(s, sources) for p in ports for s in _port_text(p, _get(a, "protocol"))]
+    sources = tuple(known_list(a, "source_address_prefix", "source_address_prefixes"))
+    ports = known_list(a, "destination_port_range", "destination_port_ranges") or ["*"]
+    return [IngressRule(s, sources) for p in ports for s in _port_text(p, known(a, "protocol"))]
 
 
 def azure_nsg_inline(a: Mapping) -> list[IngressRule]:
-    return [r for block in _get(a, "security_rule") or [] for r in azure_nsg_rule(block)]
+    return [r for block in known(a, "security_rule") or [] for r in azure_nsg_rule(block)]
 
 
 INGRESS: dict[str, Callable[[Mapping], list[IngressRule]]] = {

@@ -14,7 +14,7 @@ from permitguard.geo import Location
 from permitguard.license import Filing, Scope
 from permitguard.model import Unknown
 from permitguard.rules.base import FAILED, NOT_APPLICABLE, PASSED, Verdict
-from permitguard.rules.common import at, base_params, unknown_params
+from permitguard.rules.common import at, base_params, not_located, unknown_params
 
 
 def _room_args(loc: Location) -> tuple[str, str, str | None]:
@@ -32,10 +32,8 @@ def _unfiled(s: Subject, ctx: Context) -> list[Location]:
 
 
 def new_room_unfiled(s: Subject, ctx: Context) -> Verdict:
-    if s.placement.kind in pl.NO_LOCATION:
-        return Verdict(NOT_APPLICABLE, f"{s.placement.kind}_type", base_params(s))
-    if s.placement.kind != pl.LOCATED:
-        return Verdict(NOT_APPLICABLE, "location_unknown", base_params(s))
+    if (skip := not_located(s)) is not None:
+        return skip
     params, unfiled = base_params(s), _unfiled(s, ctx)
     if not unfiled:
         room = ctx.profile.room_covering(*_room_args(s.placement.location))

@@ -7,20 +7,18 @@ from permitguard import placement as pl
 from permitguard.context import Context, Subject
 from permitguard.model import Unknown
 from permitguard.rules.base import FAILED, NOT_APPLICABLE, PASSED, Verdict
-from permitguard.rules.common import at, base_params, territory_names, unknown_params, why_zh
-
-
-def _not_located(s: Subject) -> Verdict | None:
-    kind = s.placement.kind
-    if kind in pl.NO_LOCATION:
-        return Verdict(NOT_APPLICABLE, f"{kind}_type", base_params(s))
-    if kind != pl.LOCATED:
-        return Verdict(NOT_APPLICABLE, "location_unknown", base_params(s))
-    return None
+from permitguard.rules.common import (
+    at,
+    base_params,
+    not_located,
+    territory_names,
+    unknown_params,
+    why_zh,
+)
 
 
 def outside_mainland(s: Subject, ctx: Context) -> Verdict:
-    if (skip := _not_located(s)) is not None:
+    if (skip := not_located(s)) is not None:
         return skip
     loc = next((x for x in s.placement.locations if x.territory != "mainland"), s.placement.location)
     en, zh = territory_names(loc.territory)
@@ -58,7 +56,7 @@ def _names(ctx: Context, keys: list[str]) -> tuple[str, str]:
 
 
 def outside_coverage(s: Subject, ctx: Context) -> Verdict:
-    if (skip := _not_located(s)) is not None:
+    if (skip := not_located(s)) is not None:
         return skip
     keys, every, bad = _services(s, ctx)
     if bad:

@@ -1,4 +1,5 @@
-"""Which reader an input needs: a directory is Terraform HCL; a JSON file is a plan or a Pulumi preview."""
+"""Which reader an input needs: a directory or a .tf file is Terraform HCL; a JSON file is a plan or a
+Pulumi preview. Also the input's digest for the findings document."""
 
 from __future__ import annotations
 

@@ -1,5 +1,6 @@
-"""Plan and preview resources carry no file, line or `checkov:skip` comment: take them from the Terraform
-configuration the plan was made from (as Checkov's `--repo-root-for-plan-enrichment` does)."""
+"""Plan resources carry no file, line or `checkov:skip` comment: take them from the Terraform configuration
+the plan was made from (as Checkov's `--repo-root-for-plan-enrichment` does). `permitguard scan` applies
+it to Terraform plans only; a Pulumi preview has no Terraform configuration behind it."""
 
 from __future__ import annotations
 

@@ -118,7 +118,7 @@ def _provider(ref: str, token: str, by_urn: Mapping[str, Any], config: Mapping[s
     if isinstance(state, Mapping):
         return pv.ProviderInfo(_type(urn, state), name, urn, state.get("inputs") or {})
     package = types.pulumi_provider_package(_type(urn, {})) if urn else token.split(":", 1)[0]
-    if name == pv.DEFAULT_PREFIX or name.startswith(pv.DEFAULT_PREFIX + "_"):
+    if pv.is_default_name(name):
         version = name[len(pv.DEFAULT_PREFIX) + 1:].replace("_", ".") or None
         return pv.default_provider(package or token.split(":", 1)[0], version, config)
     return pv.ProviderInfo(pv.PROVIDERS + (package or ""), name, urn, {})

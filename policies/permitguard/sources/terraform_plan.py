@@ -1,7 +1,8 @@
 """Terraform plan JSON (`terraform show -json plan.bin`) → Resources, one per managed resource change.
 
 Attributes are the after-state, every `after_unknown` path an `Unknown("known only after apply")`. The
-provider region comes from the plan's configuration (see `plan_providers`). Plans carry no file or line.
+provider region comes from the plan's configuration (see `plan_providers`). Plans carry no file or line
+(`enrichment` takes them from the configuration when the CLI is given it).
 """
 from __future__ import annotations
 

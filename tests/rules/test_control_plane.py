@@ -219,3 +219,11 @@ def test_huawei_rule_without_any_remote_is_open_to_all(ctx):
 def test_cce_eip_known_only_after_apply_is_public(ctx):
     v = judge(EXPOSED, ctx, make("huaweicloud_cce_cluster", eip=Unknown()))
     assert (v.status, v.reason) == (Status.FAILED, "public_endpoint")
+
+
+def test_unreadable_port_range_fails_closed_and_says_why(ctx):
+    r = make("tencentcloud_security_group_rule", type="ingress", cidr_ip="0.0.0.0/0", port_range="ssh",
+             ip_protocol="tcp", policy="accept")
+    v = judge(EXPOSED, ctx, r)
+    assert (v.status, v.reason) == (Status.FAILED, "unreadable")
+    assert "ssh" in v.params["detail"]

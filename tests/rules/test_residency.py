@@ -98,7 +98,7 @@ def test_unknown_region_id_fails_103(ctx):
 
 def test_unknown_zone_does_not_fall_back_to_provider_region(ctx):
     r = make("alicloud_instance", provider_region="cn-beijing", availability_zone="xx-nowhere-z")
-    assert judge(LOCATION, ctx, r).reason == "unknown_region"
+    assert judge(LOCATION, ctx, r).reason == "unknown_zone"
 
 
 def test_no_region_anywhere_fails_103(ctx):

@@ -105,16 +105,7 @@ def management_exposed(s: Subject, ctx: Context) -> Verdict:
     except Unresolved as exc:
         return Verdict(FAILED, "unresolved", {**params, "what": exc.what, **unknown_params(exc.value)})
     except (ValueError, TypeError, AttributeError) as exc:
-        return Verdict(
-            FAILED,
-            "unresolved",
-            {
-                **params,
-                "what": "the rule definition",
-                "why": f"unreadable ({exc})",
-                "why_zh": f"无法解析（{exc}）",
-            },
-        )
+        return Verdict(FAILED, "unreadable", {**params, "detail": str(exc)})
     return Verdict(PASSED, "restricted", params)
 
 

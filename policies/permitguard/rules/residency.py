@@ -90,11 +90,7 @@ def location_unknown(s: Subject, ctx: Context) -> Verdict:
     if p.kind == pl.UNRESOLVED:
         return Verdict(FAILED, "unresolved", {**params, "why": p.why, "why_zh": why_zh(p.why or "")})
     if p.kind == pl.UNKNOWN_REGION:
-        return Verdict(
-            FAILED,
-            "unknown_region",
-            {**params, "what": p.what, "what_zh": "可用区" if p.what == "zone" else "地域", "value": p.value},
-        )
+        return Verdict(FAILED, f"unknown_{p.what}", {**params, "value": p.value})
     return Verdict(FAILED, "no_region", params)
 
 

@@ -103,3 +103,22 @@ def test_city_level_coverage_with_unknown_city():
     gd = Location("x", "r", None, "mainland", "CN-GD", None, None, False, "test")
     he = Location("x", "r", None, "mainland", "CN-HE", None, None, False, "test")
     assert (idc.covers(gd, where), idc.covers(he, where), idc.covers(he)) == (None, False, None)
+
+
+def test_provincial_permit_number_is_accepted(tmp_path):
+    data = _bundled()
+    data["license"]["number"] = "浙B2-20200001"
+    assert load_profile(_write(tmp_path, data)).number == "浙B2-20200001"
+    data["license"]["number"] = "浙江B2-20200001"
+    with pytest.raises(ProfileError) as err:
+        load_profile(_write(tmp_path, data))
+    assert "$.license.number: '浙江B2-20200001' does not match" in str(err.value)
+
+
+def test_other_permit_city_coverage_outside_guangdong():
+    p, regions = load_profile(ROOT / "tests/fixtures/licenses/other-idc.yaml"), RegionCatalog.load()
+    assert p.number == "B1-20230001"
+    assert p.services_covering(regions.resolve("alicloud", region="cn-hangzhou")) == ["idc"]
+    assert p.services_covering(regions.resolve("baiducloud", region="su")) == ["idc"]
+    assert p.services_covering(regions.resolve("alicloud", region="cn-nanjing")) == []
+    assert p.services_covering(regions.resolve("tencentcloud", region="ap-shanghai")) == ["idc"]

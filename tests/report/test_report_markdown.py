@@ -41,3 +41,24 @@ def test_a_large_report_is_summarised_under_the_limit(ctx):
     assert all(s in text for s in SECTIONS)
     small = markdown.render(synthetic_doc(ctx, 30))
     assert "Summarised" not in small
+
+
+def test_another_permits_report_shows_its_cover_and_no_bundled_permit_text(tmp_path):
+    import json
+
+    from helpers import cli
+    from report.support import ROOT, STAMP
+
+    (tmp_path / "main.tf").write_text(
+        'resource "alicloud_instance" "nj" {\n  availability_zone = "cn-nanjing-a"\n'
+        '  tags = { "license-service" = "idc" }\n}\n', encoding="utf-8")
+    run = cli("scan", str(tmp_path), "--license", str(ROOT / "tests/fixtures/licenses/other-idc.yaml"),
+              "--format", "json", "--as-of", "2026-11-28", "--generated-at", STAMP)
+    doc = json.loads(run.stdout)
+    text = markdown.render(doc, "en")
+    assert text.startswith("# Permit compliance report — B1-20230001\n")
+    assert "| Holder | 苏杭云数据有限公司 |" in text
+    services = "**B11** Internet Data Centre: Shanghai, Hangzhou, Suzhou"
+    assert f"| Business types and coverage | {services} |" in text
+    assert "(licensed: B11 Shanghai, Hangzhou, Suzhou)" in text
+    assert [w for w in ("B1-20195402", "Guangzhou", "Shenzhen", "掌全") if w in text] == []

@@ -194,3 +194,53 @@ def test_several_business_types_must_all_cover_the_location(ctx):
 def test_one_unknown_business_type_among_several_fails(ctx):
     r = make("alicloud_instance", provider_region="cn-shenzhen", tags={"license-service": "idc,cdn"})
     assert judge(COVERAGE, ctx, r).reason == "service_not_granted"
+
+
+def _other_ctx():
+    from pathlib import Path
+
+    from conftest import AS_OF
+    from permitguard.context import Context
+
+    path = Path(__file__).resolve().parents[1] / "fixtures/licenses/other-idc.yaml"
+    return Context.load(str(path), as_of=AS_OF, environ={})
+
+
+def test_other_permit_idc_city_covers_hangzhou_not_nanjing():
+    other = _other_ctx()
+    hz = judge(COVERAGE, other, make("alicloud_instance", availability_zone="cn-hangzhou-h",
+                                     tags={"license-service": "idc"}))
+    assert (hz.status, hz.reason) == (Status.PASSED, "inside_coverage")
+    nj = judge(COVERAGE, other, make("alicloud_instance", availability_zone="cn-nanjing-a",
+                                     tags={"license-service": "idc"}))
+    assert (nj.status, nj.reason) == (Status.FAILED, "outside_coverage")
+    assert (nj.params["coverage_en"], nj.params["coverage_zh"]) == (
+        "B11 Shanghai, Hangzhou, Suzhou", "B11 上海市、Hangzhou、Suzhou")
+    text = other.rules["CKV_CNLIC_102"].message("outside_coverage", nj.params)
+    assert text.en == (
+        "alicloud_instance.r is in alicloud cn-nanjing-a (region cn-nanjing) → Jiangsu (CN-JS), Nanjing, "
+        "outside the coverage of Internet Data Centre (B11) (licensed: B11 Shanghai, Hangzhou, Suzhou).")
+
+
+def test_other_permit_province_with_idc_city_but_unknown_city_is_undetermined():
+    from permitguard.geo import Location
+    from permitguard.rules.residency import _covered
+
+    other = _other_ctx()
+    zj = Location("alicloud", "r", None, "mainland", "CN-ZJ", None, None, False, "test")
+    v = _covered(zj, ["idc"], True, {"address": "a"}, other)
+    assert (v.status, v.reason, v.params["missing"]) == (Status.FAILED, "coverage_undetermined", "city")
+    he = Location("alicloud", "r", None, "mainland", "CN-HE", None, None, False, "test")
+    assert _covered(he, ["idc"], True, {"address": "a"}, other).reason == "outside_coverage"
+
+
+def test_coverage_remediation_names_no_bundled_permit_places(ctx):
+    rem = ctx.rules["CKV_CNLIC_102"].remediation
+    assert rem.en == (
+        "Place the resource where its business type is licensed (the coverage the permit gives that type, "
+        "as the licence profile transcribes it in license.services and the finding lists it), or correct "
+        "the resource's business-type tag (license-service unless the profile renames it) to a granted "
+        "business type.")
+    for meta in ctx.rules:
+        for text in (meta.remediation.en, meta.remediation.zh):
+            assert not any(w in text for w in ("Guangzhou", "Shenzhen", "广州", "深圳", "B1-20195402"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from permitguard import placement as pl
 from permitguard.context import Context, Subject
+from permitguard.geo import Provinces
 from permitguard.model import Unknown
 from permitguard.rules.base import FAILED, NOT_APPLICABLE, PASSED, Verdict
 from permitguard.rules.common import (
@@ -55,6 +56,19 @@ def _names(ctx: Context, keys: list[str]) -> tuple[str, str]:
     )
 
 
+def _coverage(ctx: Context, keys: list[str], lang: str) -> str:
+    """Where the permit licenses these business types, from the profile (never a bundled permit's)."""
+    names, out = Provinces.load(), []
+    for k in keys:
+        cov = ctx.profile.services[k].coverage
+        places = [names.name(p, lang) or p for p in sorted(cov.provinces)]
+        places += sorted(c.title() for c in cov.cities)
+        sep = "、" if lang == "zh" else ", "
+        where = names.territory_label("mainland", lang) if cov.nationwide else sep.join(places)
+        out.append(f"{ctx.profile.services[k].code} {where}")
+    return ("；" if lang == "zh" else "; ").join(out)
+
+
 def outside_coverage(s: Subject, ctx: Context) -> Verdict:
     if (skip := not_located(s)) is not None:
         return skip
@@ -77,7 +91,8 @@ def _covered(loc, keys: list[str], every: bool, params: dict, ctx: Context) -> V
         return Verdict(
             FAILED, "coverage_undetermined", {**params, "missing": missing[0], "missing_zh": missing[1]}
         )
-    return Verdict(FAILED, "outside_coverage", params)
+    cov = {"coverage_en": _coverage(ctx, keys, "en"), "coverage_zh": _coverage(ctx, keys, "zh")}
+    return Verdict(FAILED, "outside_coverage", {**params, **cov})
 
 
 def location_unknown(s: Subject, ctx: Context) -> Verdict:

@@ -33,6 +33,7 @@ class RuleMeta:
     messages: dict[str, Text]
     common: dict[str, Text]
     always_undetermined: bool = False
+    services: tuple[str, ...] = ()  # business types the duty belongs to; () = every type
 
     def undetermined(self, reason: str | None) -> bool:
         """Whether a failure for `reason` means "could not be established" (rule-wide, or that message)."""
@@ -103,6 +104,7 @@ def _load_default() -> RuleCatalog:
                 messages={k: Text.of(v) for k, v in r["messages"].items()},
                 common=common,
                 always_undetermined=bool(r.get("undetermined")),
+                services=tuple(r.get("services", ())),
             )
             for r in data["rules"]
         ],

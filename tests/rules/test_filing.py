@@ -131,3 +131,25 @@ def test_filing_dated_on_the_change_date_is_in_time(ctx):
     same_day = dataclasses.replace(ctx, as_of=dt.date(2026, 9, 30))
     r = make("alicloud_instance", availability_zone="cn-shanghai-l", tags={"prior-filing": "TE-2026-0412"})
     assert judge(FILING, same_day, r).status is Status.PASSED
+
+
+def test_a_vpn_only_permit_files_no_machine_rooms(ctx):
+    import dataclasses
+
+    vpn_only = dataclasses.replace(ctx, profile=dataclasses.replace(
+        ctx.profile, services={"vpn": ctx.profile.services["vpn"]}, default_service=None))
+    r = make("alicloud_instance", availability_zone="cn-hangzhou-h", tags={"prior-filing": "nonsense"})
+    assert (judge(NEW_ROOM, vpn_only, r).reason, judge(FILING, vpn_only, r).reason) == (
+        "no_filing_duty", "no_filing_duty")
+
+
+def test_a_vpn_tagged_resource_has_no_filing_duty_but_untagged_ones_do(ctx):
+    vpn = make("alicloud_instance", availability_zone="cn-hangzhou-h", tags={"license-service": "vpn"})
+    assert judge(NEW_ROOM, ctx, vpn).status is Status.NOT_APPLICABLE
+    untagged = make("alicloud_instance", availability_zone="cn-hangzhou-h")
+    assert judge(NEW_ROOM, ctx, untagged).reason == "new_room"
+
+
+def test_an_unknown_business_type_keeps_the_filing_duty(ctx):
+    r = make("alicloud_instance", availability_zone="cn-hangzhou-h", tags={"license-service": Unknown()})
+    assert judge(NEW_ROOM, ctx, r).reason == "new_room"

@@ -1,6 +1,6 @@
 # Violating Huawei Cloud stack: every resource here breaks the permit on purpose (see expected.yaml).
 
-# SP-15(3)/SP-16(3): a gateway in Hong Kong is outside mainland China.
+# SP-15(3)/SP-16(3): a VPN gateway in Hong Kong is outside mainland China (VPN files no rooms: no 301).
 resource "huaweicloud_compute_instance" "hk_gateway" {
   provider          = huaweicloud.hk
   name              = "zqt-hk-gateway"

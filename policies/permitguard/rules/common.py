@@ -5,11 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from permitguard import placement as pl
-from permitguard.context import Subject
+from permitguard.context import Context, Subject
 from permitguard.geo import Location, Provinces
 from permitguard.model import Unknown
 from permitguard.rule_catalog import RuleCatalog
-from permitguard.rules.base import NOT_APPLICABLE, Verdict
+from permitguard.rules.base import FAILED, NOT_APPLICABLE, Verdict
 
 
 def territory_names(territory: str) -> tuple[str, str]:
@@ -61,3 +61,30 @@ def unknown_params(value: Unknown) -> dict[str, str]:
 def at(params: dict[str, Any], loc: Location) -> dict[str, Any]:
     """Parameters describing one of a multi-zone resource's locations."""
     return {**params, "location": loc.describe(), "location_zh": loc.describe_zh()}
+
+
+def services(s: Subject, ctx: Context) -> tuple[list[str], bool, Verdict | None]:
+    """The business types the resource serves and whether it must be inside all of them: its tag (one or
+    several, comma-separated: inside every one), else the profile default, else any granted type."""
+    profile = ctx.profile
+    key = profile.tags["service"]
+    value = s.tag(key)
+    if isinstance(value, Unknown):
+        params = {**base_params(s), "tag": key, **unknown_params(value)}
+        return [], True, Verdict(FAILED, "service_tag_unknown", params)
+    if value is None or value == "":
+        return ([profile.default_service] if profile.default_service else list(profile.services)), False, None
+    names = [part for part in str(value).replace(";", ",").split(",") if part.strip()]
+    keys = [profile.service_named(part) for part in names]
+    if not isinstance(value, str) or not keys or None in keys:
+        params = {**base_params(s), "tag": key, "value": value, "granted": ", ".join(profile.services)}
+        return [], True, Verdict(FAILED, "service_not_granted", params)
+    return list(dict.fromkeys(keys)), True, None
+
+
+def service_names(ctx: Context, keys: list[str]) -> tuple[str, str]:
+    svc = [ctx.profile.services[k] for k in keys]
+    return (
+        " / ".join(f"{x.name_en} ({x.code})" for x in svc),
+        "、".join(f"{x.name_zh}（{x.code}）" for x in svc),
+    )

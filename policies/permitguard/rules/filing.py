@@ -14,7 +14,7 @@ from permitguard.geo import Location
 from permitguard.license import Filing, Scope
 from permitguard.model import Unknown
 from permitguard.rules.base import FAILED, NOT_APPLICABLE, PASSED, Verdict
-from permitguard.rules.common import at, base_params, not_located, unknown_params
+from permitguard.rules.common import at, base_params, not_located, service_names, services, unknown_params
 
 
 def _room_args(loc: Location) -> tuple[str, str, str | None]:
@@ -31,8 +31,19 @@ def _unfiled(s: Subject, ctx: Context) -> list[Location]:
     return [loc for loc in s.placement.locations if ctx.profile.room_covering(*_room_args(loc)) is None]
 
 
+def no_filing_duty(rule_id: str, s: Subject, ctx: Context) -> Verdict | None:
+    """Not applicable when none of the resource's business types carries the duty (a VPN-only permit files
+    no rooms: SP-16 has no such item). A business type that cannot be established keeps the duty."""
+    duty = ctx.rules[rule_id].services
+    keys, _, bad = services(s, ctx)
+    if not duty or bad is not None or set(keys) & set(duty):
+        return None
+    en, zh = service_names(ctx, keys)
+    return Verdict(NOT_APPLICABLE, "no_filing_duty", {**base_params(s), "services_en": en, "services_zh": zh})
+
+
 def new_room_unfiled(s: Subject, ctx: Context) -> Verdict:
-    if (skip := not_located(s)) is not None:
+    if (skip := not_located(s) or no_filing_duty("CKV_CNLIC_301", s, ctx)) is not None:
         return skip
     params, unfiled = base_params(s), _unfiled(s, ctx)
     if not unfiled:
@@ -65,6 +76,8 @@ def _problem(filing: Filing, s: Subject, ctx: Context) -> str | None:
 
 
 def prior_filing_invalid(s: Subject, ctx: Context) -> Verdict:
+    if (skip := no_filing_duty("CKV_CNLIC_302", s, ctx)) is not None:
+        return skip
     tag = ctx.profile.tags["prior_filing"]
     value = s.tag(tag)
     params = {**base_params(s), "tag": tag, "value": value}

@@ -6,14 +6,14 @@ from __future__ import annotations
 from permitguard import placement as pl
 from permitguard.context import Context, Subject
 from permitguard.geo import Provinces
-from permitguard.model import Unknown
 from permitguard.rules.base import FAILED, NOT_APPLICABLE, PASSED, Verdict
 from permitguard.rules.common import (
     at,
     base_params,
     not_located,
+    service_names,
+    services,
     territory_names,
-    unknown_params,
     why_zh,
 )
 
@@ -27,33 +27,6 @@ def outside_mainland(s: Subject, ctx: Context) -> Verdict:
     if loc.territory == "mainland":
         return Verdict(PASSED, "inside_mainland", params)
     return Verdict(FAILED, "outside_mainland", params)
-
-
-def _services(s: Subject, ctx: Context) -> tuple[list[str], bool, Verdict | None]:
-    """The business types the resource serves and whether it must be inside all of them: its tag (one or
-    several, comma-separated: inside every one), else the profile default, else any granted type."""
-    profile = ctx.profile
-    key = profile.tags["service"]
-    value = s.tag(key)
-    if isinstance(value, Unknown):
-        params = {**base_params(s), "tag": key, **unknown_params(value)}
-        return [], True, Verdict(FAILED, "service_tag_unknown", params)
-    if value is None or value == "":
-        return ([profile.default_service] if profile.default_service else list(profile.services)), False, None
-    names = [part for part in str(value).replace(";", ",").split(",") if part.strip()]
-    keys = [profile.service_named(part) for part in names]
-    if not isinstance(value, str) or not keys or None in keys:
-        params = {**base_params(s), "tag": key, "value": value, "granted": ", ".join(profile.services)}
-        return [], True, Verdict(FAILED, "service_not_granted", params)
-    return list(dict.fromkeys(keys)), True, None
-
-
-def _names(ctx: Context, keys: list[str]) -> tuple[str, str]:
-    svc = [ctx.profile.services[k] for k in keys]
-    return (
-        " / ".join(f"{x.name_en} ({x.code})" for x in svc),
-        "、".join(f"{x.name_zh}（{x.code}）" for x in svc),
-    )
 
 
 def _coverage(ctx: Context, keys: list[str], lang: str) -> str:
@@ -72,10 +45,10 @@ def _coverage(ctx: Context, keys: list[str], lang: str) -> str:
 def outside_coverage(s: Subject, ctx: Context) -> Verdict:
     if (skip := not_located(s)) is not None:
         return skip
-    keys, every, bad = _services(s, ctx)
+    keys, every, bad = services(s, ctx)
     if bad:
         return bad
-    en, zh = _names(ctx, keys)
+    en, zh = service_names(ctx, keys)
     params = {**base_params(s), "services_en": en, "services_zh": zh}
     verdicts = [_covered(loc, keys, every, params, ctx) for loc in s.placement.locations]
     return next((v for v in verdicts if v.status is FAILED), verdicts[0])

@@ -1,4 +1,5 @@
 """The clause matrix inverts rule → clauses: its counts are exactly the findings that cite each clause."""
+
 from __future__ import annotations
 
 from permitguard.report import clauses, matrix
@@ -78,7 +79,22 @@ def test_clauses_no_infrastructure_code_can_break_say_why(examples_doc):
 def test_undetermined_means_a_failed_could_not_establish():
     assert matrix.undetermined({"status": "failed", "reason": "unresolved", "rule_id": "CKV_CNLIC_201"})
     assert matrix.undetermined({"status": "failed", "reason": "checkov_failed", "rule_id": "CKV_CNLIC_103"})
-    assert not matrix.undetermined({"status": "failed", "reason": "outside_mainland",
-                                    "rule_id": "CKV_CNLIC_101"})
-    assert not matrix.undetermined({"status": "not_applicable", "reason": "location_unknown",
-                                    "rule_id": "CKV_CNLIC_101"})
+    assert not matrix.undetermined(
+        {"status": "failed", "reason": "outside_mainland", "rule_id": "CKV_CNLIC_101"}
+    )
+    assert not matrix.undetermined(
+        {"status": "not_applicable", "reason": "location_unknown", "rule_id": "CKV_CNLIC_101"}
+    )
+
+
+def test_provisions_of_business_types_the_permit_does_not_grant_are_marked_not_granted():
+    from permitguard.report import matrix
+    from permitguard.rule_catalog import RuleCatalog
+
+    rows = {r.clause.id: r.state for r in matrix.build([], RuleCatalog.load(), granted={"isp"})}
+    assert (rows["SP-15"], rows["SP-15(3)"], rows["SP-16(5)"]) == ("not_granted",) * 3
+    assert rows["SP-17(5)"] != "not_granted" and rows["SP-5"] == "not_checkable"
+    everything = {
+        r.clause.id: r.state for r in matrix.build([], RuleCatalog.load(), granted={"idc", "vpn", "isp"})
+    }
+    assert "not_granted" not in everything.values()

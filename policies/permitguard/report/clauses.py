@@ -1,4 +1,5 @@
 """The permit's clause catalog (data/clauses.yaml, schema clauses.schema.json), in the permit's order."""
+
 from __future__ import annotations
 
 import functools
@@ -18,17 +19,28 @@ class Clause:
     checkable: bool
     breaks: Text | None
     not_checkable_reason: Text | None
+    service: str | None = (
+        None  # the business type whose provisions these are (SP-15 idc, SP-16 vpn, SP-17 isp)
+    )
 
 
 @functools.lru_cache(maxsize=1)
 def load() -> tuple[Clause, ...]:
     data = datafiles.load_data("clauses.yaml", "clauses.schema.json")
     return tuple(
-        Clause(id=c["id"], parent=c.get("parent"), cite_zh=c["cite_zh"], title=Text.of(c["title"]),
-               summary=Text.of(c["summary"]), checkable=c["checkable"],
-               breaks=_text(c.get("breaks")),
-               not_checkable_reason=_text(c.get("not_checkable_reason")))
-        for c in data["clauses"])
+        Clause(
+            id=c["id"],
+            parent=c.get("parent"),
+            cite_zh=c["cite_zh"],
+            title=Text.of(c["title"]),
+            summary=Text.of(c["summary"]),
+            checkable=c["checkable"],
+            breaks=_text(c.get("breaks")),
+            not_checkable_reason=_text(c.get("not_checkable_reason")),
+            service=c.get("service"),
+        )
+        for c in data["clauses"]
+    )
 
 
 def _text(value: dict | None) -> Text | None:

@@ -90,6 +90,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "not_evaluated": ("not evaluated: no findings", "未评估：无检查结果"),
     "no_rule": ("checkable, no rule yet", "可检查，暂无规则"),
     "not_checkable": ("not checkable from infrastructure code", "无法通过基础设施代码检查"),
+    "not_granted": ("business type not granted by this permit", "本许可证未授予该业务种类"),
     "passed": ("passed", "通过"), "failed": ("failed", "未通过"), "skipped": ("skipped", "跳过"),
 }
 

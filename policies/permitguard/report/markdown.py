@@ -51,7 +51,9 @@ def _matrix(v: view_model.View, L) -> list[str]:
     rows = []
     for r in v.rows:
         name = f"{'↳ ' if r.sub_item else ''}**{r.clause.id}** {bi(r.clause.title, v.lang)}"
-        if r.state in ("not_checkable", "no_rule"):
+        if r.state == "not_granted":
+            rows.append([name, L(r.state), "", "", "", "", ""])
+        elif r.state in ("not_checkable", "no_rule"):
             why = r.clause.not_checkable_reason if r.state == "not_checkable" else r.clause.breaks
             rows.append([name, L(r.state), bi({"en": why.en, "zh": why.zh}, v.lang), "", "", "", ""])
             continue

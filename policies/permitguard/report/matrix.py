@@ -4,6 +4,7 @@ The mapping is one way, in data (rule → clauses, in each finding and in the ru
 A provision with sub-items (SP-15, SP-16, SP-17) rolls up its sub-items' findings, each counted once.
 Counts partition the findings citing a clause: failed + suppressed + passed + not applicable = total.
 """
+
 from __future__ import annotations
 
 from collections import defaultdict
@@ -59,11 +60,14 @@ class Row:
     clause: Clause
     sub_item: bool
     state: str  # fail | warn | pass | suppressed | not_applicable | not_evaluated | no_rule | not_checkable
+    #             | not_granted (a provision of a business type the permit does not grant)
     rules: list[RuleCell]
     counts: Counts
 
 
-def _state(clause: Clause, rules: list[RuleCell], counts: Counts) -> str:
+def _state(clause: Clause, rules: list[RuleCell], counts: Counts, granted: set[str] | None) -> str:
+    if clause.service and granted is not None and clause.service not in granted:
+        return "not_granted"
     if not clause.checkable:
         return "not_checkable"
     if not rules:
@@ -79,8 +83,9 @@ def _state(clause: Clause, rules: list[RuleCell], counts: Counts) -> str:
     return "suppressed" if counts.suppressed else "not_applicable"
 
 
-def build(findings: list[dict[str, Any]], catalog: RuleCatalog) -> list[Row]:
-    """One row per special provision and sub-item, in permit order (the front page is the report's cover)."""
+def build(findings: list[dict[str, Any]], catalog: RuleCatalog, granted: set[str] | None = None) -> list[Row]:
+    """One row per special provision and sub-item, in permit order (the front page is the report's cover).
+    `granted`: the permit's business types; provisions of other types are "not granted" (None: all shown)."""
     all_clauses = [c for c in clause_catalog.load() if c.id != "FRONT"]
     children: dict[str, list[str]] = defaultdict(list)
     for c in all_clauses:
@@ -106,5 +111,5 @@ def build(findings: list[dict[str, Any]], catalog: RuleCatalog) -> list[Row]:
             cells[findings[i]["rule_id"]].counts.add(findings[i])
             total.add(findings[i])
         rules = list(cells.values())
-        rows.append(Row(c, c.parent is not None, _state(c, rules, total), rules, total))
+        rows.append(Row(c, c.parent is not None, _state(c, rules, total, granted), rules, total))
     return rows

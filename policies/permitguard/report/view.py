@@ -98,7 +98,7 @@ def build(doc: dict[str, Any], lang: str, catalog: RuleCatalog | None = None) ->
     catalog = catalog or RuleCatalog.load()
     findings = doc["findings"]
     failed = [f for f in findings if f["status"] == "failed" and not f.get("suppressed")]
-    rows = matrix.build(findings, catalog)
+    rows = matrix.build(findings, catalog, set(doc["license"].get("services") or {}) or None)
     groups = _groups(failed, catalog)
     anchors: dict[str, list[tuple[str, int]]] = defaultdict(list)
     for g in groups:
@@ -109,7 +109,7 @@ def build(doc: dict[str, Any], lang: str, catalog: RuleCatalog | None = None) ->
     blocking = sum(f["enforcement"] == "mandatory" for f in failed)
     verdict = ("fail", blocking) if blocking else (("warn", len(failed)) if failed else ("pass", 0))
     verdict = verdict if findings else ("empty", 0)
-    checkable = [r for r in rows if r.clause.checkable]
+    checkable = [r for r in rows if r.clause.checkable and r.state != "not_granted"]
     return View(doc=doc, lang=lang, rows=rows, groups=groups, anchors={k: list(dict.fromkeys(v))
                                                                       for k, v in anchors.items()},
                 failed=failed, blocking=blocking, undetermined=[f for f in failed if matrix.undetermined(f)],

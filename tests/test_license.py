@@ -122,3 +122,21 @@ def test_other_permit_city_coverage_outside_guangdong():
     assert p.services_covering(regions.resolve("baiducloud", region="su")) == ["idc"]
     assert p.services_covering(regions.resolve("alicloud", region="cn-nanjing")) == []
     assert p.services_covering(regions.resolve("tencentcloud", region="ap-shanghai")) == ["idc"]
+
+
+def test_unknown_province_codes_are_refused(tmp_path):
+    data = _bundled()
+    data["license"]["services"]["isp"]["coverage"]["provinces"].append("CN-JZ")
+    with pytest.raises(ProfileError, match=r"coverage.provinces\[12\]: 'CN-JZ' is not an ISO"):
+        load_profile(_write(tmp_path, data))
+
+
+def test_license_validate_warns_about_coverage_cities_no_region_is_in(tmp_path):
+    from helpers import cli
+
+    data = _bundled()
+    data["license"]["services"]["idc"]["coverage"]["cities"] = ["Guangzhou", "深圳", "Shenzen"]
+    run = cli("license", "validate", str(_write(tmp_path, data)))
+    assert run.exit_status == 0
+    warned = [line for line in run.stderr.splitlines() if line.startswith("permitguard: warning:")]
+    assert len(warned) == 2 and "'shenzen'" in warned[0] and "'深圳'" in warned[1]

@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from permitguard import datafiles
+from permitguard import datafiles, license_checks
 from permitguard.errors import ProfileError
 from permitguard.license import (
     BUNDLED,
@@ -64,38 +64,7 @@ def validate_profile(data: Any) -> list[str]:
     errors = datafiles.schema_errors("license.schema.json", data)
     if errors:
         return errors
-    lic, org = data["license"], data["organization"]
-    if lic["expires"] <= lic["issued"]:
-        errors.append(f"license.expires: {lic['expires']} is not after license.issued {lic['issued']}")
-    if lic.get("default_service") and lic["default_service"] not in lic["services"]:
-        errors.append(f"license.default_service: {lic['default_service']!r} is not a granted service")
-    for i, cidr in enumerate(org.get("management_cidrs", [])):
-        try:
-            ipaddress.ip_network(cidr, strict=False)
-        except ValueError as exc:
-            errors.append(f"organization.management_cidrs[{i}]: {exc}")
-    for i, port in enumerate(org.get("management_ports", [])):
-        lo, hi = _port_range(port)
-        if lo > hi or hi > 65535:
-            errors.append(f"organization.management_ports[{i}]: {port!r} is not a port range within 0-65535")
-    try:
-        re.compile(data.get("filing_reference_pattern", DEFAULT_FILING_PATTERN))
-    except re.error as exc:
-        errors.append(f"filing_reference_pattern: not a regular expression: {exc}")
-    refs = [f["reference"] for f in data.get("filings", [])]
-    refs += [r["filing"]["reference"] for r in data.get("machine_rooms", [])]
-    errors += [
-        f"filings: reference {r!r} appears more than once"
-        for r in sorted({r for r in refs if refs.count(r) > 1})
-    ]
-    return errors
-
-
-def _port_range(port: int | str) -> tuple[int, int]:
-    if isinstance(port, int):
-        return port, port
-    lo, hi = port.split("-")
-    return int(lo), int(hi)
+    return license_checks.semantic_errors(data)
 
 
 def _date(value: str) -> dt.date:
@@ -147,7 +116,9 @@ def _build(data: dict, path: str, source: str, sha: str) -> LicenseProfile:
             ipaddress.ip_network(c, strict=False) for c in org.get("management_cidrs", [])
         ),
         identity_domains=frozenset(d.casefold() for d in org.get("identity_domains", [])),
-        management_ports=tuple(_port_range(p) for p in org.get("management_ports", DEFAULT_PORTS)),
+        management_ports=tuple(
+            license_checks.port_range(p) for p in org.get("management_ports", DEFAULT_PORTS)
+        ),
         rooms=rooms,
         filings=filings,
         filing_pattern=re.compile(data.get("filing_reference_pattern", DEFAULT_FILING_PATTERN)),

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import argparse
 
+from permitguard.geo import RegionCatalog
+from permitguard.license_checks import coverage_warnings
 from permitguard.license_file import load_profile
 from permitguard.status import ExitStatus
 
@@ -13,4 +15,6 @@ def run(args: argparse.Namespace, env) -> ExitStatus:
     print(f"{args.file}: valid licence profile for {profile.number} ({profile.holder}); "
           f"services: {services}; valid {profile.issued} → {profile.expires}; "
           f"{len(profile.rooms)} machine rooms, {len(profile.filings)} filings", file=env.stdout)
+    for warning in coverage_warnings(profile, RegionCatalog.load()):
+        print(f"permitguard: warning: {warning}", file=env.stderr)
     return ExitStatus.OK

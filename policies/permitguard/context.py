@@ -111,6 +111,12 @@ class Subject:
         """A tag's value. Keys match exactly, else ignoring case and surrounding blanks (a
         `License-Service` key is the service tag). When the merged tags are unknown (tags_all known only
         after apply), a key the resource sets itself still counts: its own tags win over default tags."""
+        cache = self.__dict__.setdefault("_tag_cache", {})
+        if key not in cache:
+            cache[key] = self._tag(key)
+        return cache[key]
+
+    def _tag(self, key: str) -> Any:
         tags = self.tags
         if isinstance(tags, Unknown):
             own = _tag_map(self.resource.attributes.get(self.info.tags_attr)) if self.info.tags_attr else {}

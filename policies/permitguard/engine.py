@@ -12,29 +12,38 @@ from permitguard.rules.base import Verdict
 PROVIDER_CONFIG_FAMILY = "residency"  # a Pulumi provider configuration is judged for its location only
 
 
-def _finding(rule_id: str, verdict: Verdict, subject: Subject, ctx: Context) -> Finding:
-    meta = ctx.rules[rule_id]
-    text = meta.message(verdict.reason, verdict.params)
+def _where(subject: Subject, ctx: Context) -> dict[str, str | None]:
+    """The location and business-type fields every finding of one resource shares."""
     loc = subject.placement.location
     service = (
         subject.tag(ctx.profile.tags["service"]) if subject.resource.action is not Action.DELETE else None
     )
+    return {
+        "region": loc.region if loc else None,
+        "zone": loc.zone if loc else None,
+        "territory": loc.territory if loc else None,
+        "province": loc.province if loc else None,
+        "city": loc.city if loc else None,
+        "service": service if isinstance(service, str) else None,
+    }
+
+
+def _finding(
+    rule_id: str, level: str, verdict: Verdict, subject: Subject, ctx: Context, where: dict
+) -> Finding:
+    meta = ctx.rules[rule_id]
+    text = meta.message(verdict.reason, verdict.params)
     return Finding(
         rule_id=rule_id,
         status=verdict.status,
         severity=meta.severity,
-        enforcement=ctx.level(rule_id),
+        enforcement=level,
         clauses=meta.clauses,
         resource=subject.resource,
         reason=verdict.reason,
         message_en=text.en,
         message_zh=text.zh,
-        region=loc.region if loc else None,
-        zone=loc.zone if loc else None,
-        territory=loc.territory if loc else None,
-        province=loc.province if loc else None,
-        city=loc.city if loc else None,
-        service=service if isinstance(service, str) else None,
+        **where,
     )
 
 
@@ -54,6 +63,10 @@ def _judge(rule_id: str, subject: Subject, ctx: Context) -> Verdict:
 def evaluate(resource: Resource, ctx: Context, rule_ids: Iterable[str] | None = None) -> list[Finding]:
     subject = Subject(resource, ctx)
     ids = list(rule_ids) if rule_ids is not None else [r for r in ctx.rules.ids() if r in RULES]
+    levels = [(rid, ctx.level(rid)) for rid in ids]
+    where = _where(subject, ctx)
     return [
-        _finding(rid, _judge(rid, subject, ctx), subject, ctx) for rid in ids if ctx.level(rid) != "disabled"
+        _finding(rid, level, _judge(rid, subject, ctx), subject, ctx, where)
+        for rid, level in levels
+        if level != "disabled"
     ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import datetime as dt
+import functools
 from pathlib import Path
 
 from permitguard import engine
@@ -60,7 +61,7 @@ def scan(paths: list[str], ctx: Context, enrich: str | None = None) -> tuple[lis
         )
         for resource in result.resources:
             resource = _anchor(resource, path, result.kind)
-            key = (resource.file and Path(resource.file).resolve(), resource.line, resource.address)
+            key = (resource.file and _resolved(resource.file), resource.line, resource.address)
             if key in seen:
                 continue
             seen.add(key)
@@ -68,6 +69,11 @@ def scan(paths: list[str], ctx: Context, enrich: str | None = None) -> tuple[lis
                 reason = result.suppressions.get((resource.address, f.rule_id))
                 findings.append(dataclasses.replace(f, suppressed=reason) if reason else f)
     return findings, inputs
+
+
+@functools.cache
+def _resolved(file: str) -> Path:
+    return Path(file).resolve()
 
 
 def _anchor(resource: Resource, path: Path, kind: str) -> Resource:

@@ -3,9 +3,6 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from rich.console import Console
-from rich.text import Text
-
 STYLES = (
     (r"^CKV_CNLIC_\d+ \S+", "bold"),
     (r"\[FAILED\]", "bold red"),
@@ -21,6 +18,9 @@ def show(text: str, stream: TextIO) -> None:
     if not stream.isatty():
         stream.write(text)
         return
+    from rich.console import Console  # only for terminals: importing rich costs a tenth of a second
+    from rich.text import Text
+
     styled = Text(text)
     for pattern, style in STYLES:
         styled.highlight_regex(pattern, style)

@@ -16,10 +16,16 @@ if TYPE_CHECKING:  # rendering a document needs no engine
     from permitguard.license import LicenseProfile
 
 
-def finding_dict(f: Finding, ctx: Context) -> dict[str, Any]:
-    """One finding; the fix (`remediation`) only where there is something to fix."""
+def finding_dict(f: Finding, ctx: Context, shared: dict[int, dict] | None = None) -> dict[str, Any]:
+    """One finding; the fix (`remediation`) only where there is something to fix. `shared` lets the
+    findings of one resource share its `resource` part (they are equal: the engine locates once)."""
     r = f.resource
     meta = ctx.rules[f.rule_id]
+    resource = shared.get(id(r)) if shared is not None else None
+    if resource is None:
+        resource = _resource_dict(f)
+        if shared is not None:
+            shared[id(r)] = resource
     out = {
         "rule_id": f.rule_id,
         "rule_name": meta.name,
@@ -29,25 +35,30 @@ def finding_dict(f: Finding, ctx: Context) -> dict[str, Any]:
         "clauses": list(f.clauses),
         "reason": f.reason,
         "suppressed": f.suppressed,
-        "resource": {
-            "address": r.address,
-            "type": r.type,
-            "provider": r.cloud,
-            "file": r.file,
-            "line": r.line,
-            "region": f.region,
-            "zone": f.zone,
-            "territory": f.territory,
-            "province": f.province,
-            "city": f.city,
-            "service": f.service,
-            "action": r.action.value,
-        },
+        "resource": resource,
         "message": {"en": f.message_en, "zh": f.message_zh},
     }
     if f.status is Status.FAILED:
         out["remediation"] = {"en": meta.remediation.en, "zh": meta.remediation.zh}
     return out
+
+
+def _resource_dict(f: Finding) -> dict[str, Any]:
+    r = f.resource
+    return {
+        "address": r.address,
+        "type": r.type,
+        "provider": r.cloud,
+        "file": r.file,
+        "line": r.line,
+        "region": f.region,
+        "zone": f.zone,
+        "territory": f.territory,
+        "province": f.province,
+        "city": f.city,
+        "service": f.service,
+        "action": r.action.value,
+    }
 
 
 def summarise(findings: list[dict[str, Any]]) -> dict[str, Any]:
@@ -106,7 +117,8 @@ def build(
     inputs: list[dict[str, Any]],
     generated_at: dt.datetime | None = None,
 ) -> dict[str, Any]:
-    items = [finding_dict(f, ctx) for f in findings]
+    shared: dict[int, dict] = {}
+    items = [finding_dict(f, ctx, shared) for f in findings]
     return assemble(items, profile_dict(ctx.profile), ctx.as_of, inputs, generated_at)
 
 
@@ -145,6 +157,18 @@ def dumps(doc: dict[str, Any]) -> str:
     head = {k: v for k, v in doc.items() if k != "findings"}
     text = json.dumps(head, ensure_ascii=False, indent=2)
     encode = json.JSONEncoder(ensure_ascii=False).encode  # one encoder: json.dumps builds one per call
-    lines = ",\n".join("    " + encode(f) for f in doc.get("findings", []))
+    encoded: dict[int, str] = {}  # a resource part shared by several findings is encoded once
+
+    def line(f: dict[str, Any]) -> str:
+        part = f.get("resource")
+        if not isinstance(part, dict):
+            return "    " + encode(f)
+        if id(part) not in encoded:
+            encoded[id(part)] = encode(part)
+        rest = encode({k: v for k, v in f.items() if k != "resource"})
+        joint = ", " if rest != "{}" else ""
+        return f'    {rest[:-1]}{joint}"resource": {encoded[id(part)]}}}'
+
+    lines = ",\n".join(line(f) for f in doc.get("findings", []))
     body = f'"findings": [\n{lines}\n  ]' if lines else '"findings": []'
     return f"{text[:-2]},\n  {body}\n}}\n" if head else f"{{\n  {body}\n}}\n"

@@ -4,6 +4,7 @@ organisation's management networks."""
 
 from __future__ import annotations
 
+import functools
 import ipaddress
 
 from permitguard.context import Context, Subject
@@ -63,6 +64,11 @@ def third_party_trust(s: Subject, ctx: Context) -> Verdict:
 
 
 def _outside(source: str, ctx: Context) -> bool:
+    return _outside_of(source, ctx.profile.management_cidrs)
+
+
+@functools.lru_cache(maxsize=4096)  # the same few sources recur across thousands of rules
+def _outside_of(source: str, management: tuple) -> bool:
     word = source.strip().lower()
     if word in OUTSIDE_WORDS or word.startswith("azurecloud."):
         return True
@@ -70,7 +76,7 @@ def _outside(source: str, ctx: Context) -> bool:
         net = ipaddress.ip_network(source.strip(), strict=False)
     except ValueError:
         return False  # a security-group id, service tag or prefix list: not an address range
-    return not any(net.version == m.version and net.subnet_of(m) for m in ctx.profile.management_cidrs)
+    return not any(net.version == m.version and net.subnet_of(m) for m in management)
 
 
 def _hits_management(span: tuple[int, int] | None, ctx: Context) -> bool:

@@ -14,7 +14,25 @@ from permitguard.sources import SourceResult
 TF_SUFFIXES = (".tf", ".tf.json")
 
 
+_PARSED: dict[tuple[str, int, int], Any] = {}  # one parse per input file per run (sniffing, then reading)
+
+
+def _key(path: Path) -> tuple[str, int, int]:
+    stat = path.stat()
+    return str(path.resolve()), stat.st_mtime_ns, stat.st_size
+
+
+def parsed(path: Path) -> Any | None:
+    """The document `load_json` already parsed from this file (unchanged since), else None."""
+    try:
+        return _PARSED.get(_key(path))
+    except OSError:
+        return None
+
+
 def load_json(path: Path, what: str) -> Any:
+    if (done := parsed(path)) is not None:
+        return done
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
@@ -22,11 +40,14 @@ def load_json(path: Path, what: str) -> Any:
     except UnicodeDecodeError:
         raise InputError(f"{path}: {what} is not UTF-8 text") from None
     try:
-        return json.loads(text)
+        doc = json.loads(text)
     except json.JSONDecodeError as exc:
         raise InputError(
             f"{path}: {what} is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg}); truncated?"
         ) from None
+    _PARSED.clear()  # keep only the latest document: inputs are read one after the other
+    _PARSED[_key(path)] = doc
+    return doc
 
 
 def kind_of(path: Path) -> str:

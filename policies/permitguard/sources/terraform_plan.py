@@ -14,7 +14,7 @@ from typing import Any
 
 from permitguard.errors import InputError
 from permitguard.model import Action, Resource, Unknown
-from permitguard.sources import SourceResult
+from permitguard.sources import SourceResult, detect
 from permitguard.sources.plan_providers import MODULE, Plan, cloud_of, provider_region
 
 ACTIONS = {("delete",): Action.DELETE, ("create",): Action.CREATE, ("update",): Action.UPDATE,
@@ -34,7 +34,8 @@ def read_plan(path: str | Path) -> SourceResult:
 
 def _load(path: Path) -> dict[str, Any]:
     try:
-        plan = json.loads(path.read_text(encoding="utf-8"))
+        plan = detect.parsed(path)  # already parsed when the CLI sniffed the input's kind
+        plan = json.loads(path.read_text(encoding="utf-8")) if plan is None else plan
     except FileNotFoundError:
         raise InputError(f"{path}: no such file") from None
     except (OSError, UnicodeDecodeError) as exc:

@@ -51,10 +51,14 @@ def test_internal_error_is_a_violation_not_an_exception():
 
 
 def test_policies_of_one_request_share_one_evaluation(monkeypatch):
+    from permitguard.pulumi import levels
+
     calls = []
     real = engine.evaluate
     monkeypatch.setattr(engine, "evaluate", lambda *a, **k: calls.append(1) or real(*a, **k))
     request = args("aws:s3/bucket:Bucket", {"bucket": "shared-evaluation"})
-    for meta in CATALOG:
-        policies.outcome(meta.id, request)
-    assert len(calls) == 1
+    for token in (object(), object()):  # two Analyze requests (the server marks each)
+        monkeypatch.setattr(levels, "request_token", lambda token=token: token)
+        for meta in CATALOG:
+            policies.outcome(meta.id, request)
+    assert len(calls) == 2

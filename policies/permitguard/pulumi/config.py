@@ -79,6 +79,8 @@ def effective(
     own: Mapping[str, Any], pack: Mapping[str, Mapping[str, Any]]
 ) -> Mapping[str, Any] | ProfileProblem:
     """This policy's settings with the pack-wide licence settings (the one profile set on any policy)."""
+    if not pack and not licence_settings(own):
+        return own  # the common case, on every Analyze: no licence configured anywhere
     candidates = {
         json.dumps(licence_settings(v), sort_keys=True, default=str): licence_settings(v)
         for v in [*pack.values(), own]

@@ -11,6 +11,7 @@ policy applies to all, and two different ones are a conflict, not a silent mix o
 """
 from __future__ import annotations
 
+import threading
 from typing import Any
 
 import pulumi_policy.policy as _sdk
@@ -24,12 +25,24 @@ _settings: dict[str, dict[str, Any]] = {}
 _BLOCKING = {pb.MANDATORY, pb.REMEDIATE}  # pulumi-policy reports a remediate policy's violations as mandatory
 
 
+_request = threading.local()
+
+
 def install() -> None:
-    """Record the levels of every Configure request (idempotent; before the pack serves)."""
+    """Record the levels of every Configure request, and mark each Analyze request so that its policies
+    share one evaluation (the SDK calls every policy with freshly deserialised props). Idempotent."""
     servicer = _sdk._PolicyAnalyzerServicer  # noqa: SLF001 - the only place the SDK keeps the levels
     original = servicer.Configure
     if getattr(original, "permitguard_records_levels", False):
         return
+    original_analyze = servicer.Analyze
+
+    def analyze(self: Any, request: Any, context: Any) -> Any:
+        _request.token = object()
+        try:
+            return original_analyze(self, request, context)
+        finally:
+            _request.token = None
 
     def configure(self: Any, request: Any, context: Any) -> Any:
         _configured.clear()
@@ -44,6 +57,7 @@ def install() -> None:
 
     configure.permitguard_records_levels = True  # type: ignore[attr-defined]
     servicer.Configure = configure
+    servicer.Analyze = analyze
 
 
 def blocks(policy: str, default: str) -> bool:
@@ -51,6 +65,11 @@ def blocks(policy: str, default: str) -> bool:
     if policy in _configured:
         return _configured[policy] in _BLOCKING
     return default in ("mandatory", "remediate")
+
+
+def request_token() -> object | None:
+    """The Analyze request this thread is serving (None outside one)."""
+    return getattr(_request, "token", None)
 
 
 def profile_settings() -> dict[str, dict[str, Any]]:

@@ -94,16 +94,22 @@ def text(finding: Finding) -> str:
 
 def _findings(args: ResourceValidationArgs, ctx: Context) -> dict[str, Finding] | None:
     """Every rule's finding for this resource, computed once for the policies of one Analyze request."""
+    token = levels.request_token()
+    if token is not None and getattr(_memo, "token", None) is token and _memo.ctx is ctx:
+        return _memo.findings
+    _memo.token = None
+    found = _evaluate(args, ctx)
+    _memo.token, _memo.ctx, _memo.findings = token, ctx, found
+    return found
+
+
+def _evaluate(args: ResourceValidationArgs, ctx: Context) -> dict[str, Finding] | None:
     p = args.provider
     info = ProviderInfo(p.resource_type, p.name, p.urn, raw(p.props)) if p is not None else None
     resource = adapter.to_resource(args.resource_type, args.urn, raw(args.props), info, ctx.types)
     if resource is None:
         return None
-    key = repr(resource)  # not ==: every Unknown equals every other, whatever its reason
-    if getattr(_memo, "ctx", None) is not ctx or _memo.key != key:
-        _memo.ctx, _memo.key = ctx, key
-        _memo.findings = {f.rule_id: f for f in engine.evaluate(resource, ctx)}
-    return _memo.findings
+    return {f.rule_id: f for f in engine.evaluate(resource, ctx)}
 
 
 def raw(value: Any) -> Any:

@@ -35,11 +35,6 @@ class Placement:
         return ((self.location,) if self.location else ()) + self.others
 
 
-def _is_logical_zone(value: str) -> bool:
-    """Azure-style logical zones ('1', '2', '3') name no region; they defer to the region attribute."""
-    return value.isdigit() and len(value) <= 2
-
-
 def _from_attrs(res: Resource, attrs: tuple[str, ...], what: str, regions: RegionCatalog) -> Placement | None:
     """The first attribute that holds values locates the resource; every value it holds must resolve."""
     for attr in attrs:
@@ -49,7 +44,8 @@ def _from_attrs(res: Resource, attrs: tuple[str, ...], what: str, regions: Regio
             if v != ""
         ]
         if what == "zone":
-            values = [v for v in values if not (isinstance(v, str) and _is_logical_zone(v))]
+            # logical zones (Azure's '1', '2', '3') name no region: the region attribute locates
+            values = [v for v in values if not (isinstance(v, str) and regions.is_logical_zone(res.cloud, v))]
         origin, found = f"attribute {attr}", []
         for value in values:
             if isinstance(value, Unknown):

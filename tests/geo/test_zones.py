@@ -98,3 +98,11 @@ def test_zone_of_unknown_provider_is_unknown():
 def test_jdcloud_zone_location_is_unverified_because_the_naming_is_third_party():
     location = RegionCatalog.load().resolve("jdcloud", zone="cn-north-1a")
     assert (location.region, location.unverified) == ("cn-north-1", True)
+
+
+def test_only_providers_whose_data_says_so_have_logical_zones():
+    from permitguard.geo import RegionCatalog
+
+    catalog = RegionCatalog.load()
+    assert catalog.is_logical_zone("azurerm", "2") and not catalog.is_logical_zone("tencentcloud", "2")
+    assert not catalog.is_logical_zone("nonexistent", "2")

@@ -59,6 +59,11 @@ class RegionCatalog:
     def province_name(self, code: str, lang: str = "en") -> str | None:
         return self._provinces.name(code, lang)
 
+    def is_logical_zone(self, provider: str, zone: str) -> bool:
+        """A zone name that carries no region (Azure's '1', '2', '3'), per the provider's data."""
+        rules = self._rules.get(provider)
+        return rules is not None and rules.is_logical_zone(zone)
+
     def region_of_zone(self, provider: str, zone: str) -> str | None:
         location = self._zone_location(provider, zone)
         return location.region if location else None

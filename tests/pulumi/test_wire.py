@@ -72,3 +72,11 @@ def test_singulars_of_tfbridge_plurals():
 def test_resource_references_become_their_id():
     ref = {wire.SIG_KEY: wire.RESOURCE_REF_SIG, "urn": "urn:pulumi:dev::p::t::n", "id": "vpc-1"}
     assert wire.plain(ref) == "vpc-1"
+
+
+def test_urn_type_is_the_last_type_of_the_parent_chain():
+    from permitguard.pulumi.wire import urn_type
+
+    assert urn_type("urn:pulumi:dev::p::my:Component$alicloud:ecs/instance:Instance::web") == (
+        "alicloud:ecs/instance:Instance")
+    assert urn_type("not-a-urn") is None

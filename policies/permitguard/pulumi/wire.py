@@ -113,3 +113,9 @@ def attributes(props: Mapping[str, Any], keep: tuple[str, ...] = ()) -> dict[str
         if snake(key) in keep:
             out[snake(key)] = plain(value, rename=False)
     return out
+
+
+def urn_type(urn: str) -> str | None:
+    """The type token a URN names (`urn:pulumi:stack::project::parent$type::name` → `type`), else None."""
+    parts = urn.split("::")
+    return parts[2].split("$")[-1] or None if len(parts) >= 4 else None

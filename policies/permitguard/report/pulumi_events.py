@@ -12,6 +12,7 @@ import re
 from typing import Any
 
 from permitguard.errors import InputError
+from permitguard.pulumi.wire import urn_type
 from permitguard.report.parts import Part, bilingual, finding, resource_dict, unevaluated
 from permitguard.rule_catalog import RuleCatalog
 
@@ -56,8 +57,7 @@ def _object(value: Any, path: str, what: str, kind: type = dict) -> Any:
 
 
 def _type_of(urn: str) -> str:
-    parts = urn.split("::")
-    return parts[2].split("$")[-1] if len(parts) >= 4 else "unknown"
+    return urn_type(urn) or "unknown"
 
 
 def _level(value: str) -> str:

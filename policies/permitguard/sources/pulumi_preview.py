@@ -18,6 +18,7 @@ from permitguard.errors import InputError
 from permitguard.model import Action, Resource
 from permitguard.pulumi import adapter
 from permitguard.pulumi import providers as pv
+from permitguard.pulumi.wire import urn_type
 from permitguard.resources import ResourceTypeCatalog
 from permitguard.sources import SourceResult
 from permitguard.sources.detect import load_json
@@ -90,8 +91,7 @@ def _state(step: Mapping[str, Any]) -> Any:
 
 def _type(urn: str, state: Mapping[str, Any]) -> str:
     token = state.get("type")
-    parts = urn.split("::")
-    return token if isinstance(token, str) and token else parts[2].split("$")[-1] if len(parts) > 2 else ""
+    return token if isinstance(token, str) and token else urn_type(urn) or ""
 
 
 def _resource(step: Mapping[str, Any], by_urn: Mapping[str, Any], config: Mapping[str, Any],

@@ -31,20 +31,22 @@ def parsed(path: Path) -> Any | None:
 
 
 def load_json(path: Path, what: str) -> Any:
+    """A JSON input parsed once per run; InputError with one line for anything unusable."""
     if (done := parsed(path)) is not None:
         return done
     try:
         text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
     except OSError as exc:
         raise InputError(f"{path}: cannot read {what}: {exc.strerror or exc}") from None
     except UnicodeDecodeError:
-        raise InputError(f"{path}: {what} is not UTF-8 text") from None
+        raise InputError(f"{path}: cannot read {what}: not UTF-8 text") from None
     try:
         doc = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise InputError(
-            f"{path}: {what} is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg}); truncated?"
-        ) from None
+        raise InputError(f"{path}: {what} is not valid JSON (truncated?): line {exc.lineno}, column "
+                         f"{exc.colno}: {exc.msg}") from None
     _PARSED.clear()  # keep only the latest document: inputs are read one after the other
     _PARSED[_key(path)] = doc
     return doc

@@ -6,7 +6,6 @@ provider region comes from the plan's configuration (see `plan_providers`). Plan
 """
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from itertools import zip_longest
 from pathlib import Path
@@ -33,15 +32,7 @@ def read_plan(path: str | Path) -> SourceResult:
 
 
 def _load(path: Path) -> dict[str, Any]:
-    try:
-        plan = detect.parsed(path)  # already parsed when the CLI sniffed the input's kind
-        plan = json.loads(path.read_text(encoding="utf-8")) if plan is None else plan
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"{path}: cannot read: {getattr(exc, 'strerror', None) or exc}") from None
-    except ValueError as exc:
-        raise InputError(f"{path}: not valid JSON (truncated?): {exc}") from None
+    plan = detect.load_json(path, "Terraform plan")
     if not isinstance(plan, dict) or "format_version" not in plan or not isinstance(
             plan.get("resource_changes", []), list):
         raise InputError(f"{path}: not a Terraform plan (expected the output of `terraform show -json`)")

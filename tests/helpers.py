@@ -14,6 +14,13 @@ def make(type_: str, provider_region=None, action: Action = Action.CREATE, **att
                     provider_region=provider_region, provider_region_from="provider test", action=action)
 
 
+def judge(rule, ctx, resource: Resource):
+    """One rule's verdict on one resource, as the engine asks for it."""
+    from permitguard.context import Subject
+
+    return rule(Subject(resource, ctx), ctx)
+
+
 @dataclass
 class Run:
     exit_status: int

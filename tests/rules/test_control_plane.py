@@ -4,16 +4,11 @@ from __future__ import annotations
 
 import json
 
-from helpers import make
-from permitguard.context import Subject
+from helpers import judge, make
 from permitguard.model import Status, Unknown
 from permitguard.rules.control_plane import RULES
 
 TRUST, EXPOSED = RULES["CKV_CNLIC_201"], RULES["CKV_CNLIC_202"]
-
-
-def judge(rule, ctx, resource):
-    return rule(Subject(resource, ctx), ctx)
 
 
 def _assume(principal) -> str:

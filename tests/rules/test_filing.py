@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-from helpers import make
-from permitguard.context import Subject
+from helpers import judge, make
 from permitguard.model import Status, Unknown
 from permitguard.rules.filing import RULES
 
 NEW_ROOM, FILING = RULES["CKV_CNLIC_301"], RULES["CKV_CNLIC_302"]
-
-
-def judge(rule, ctx, resource):
-    return rule(Subject(resource, ctx), ctx)
 
 
 def test_filed_zone_passes(ctx):

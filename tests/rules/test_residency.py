@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-from helpers import make
+from helpers import judge, make
 from permitguard.context import Subject
 from permitguard.model import Status, Unknown
 from permitguard.rules.residency import RULES
 
 OUTSIDE, COVERAGE, LOCATION = (RULES[i] for i in ("CKV_CNLIC_101", "CKV_CNLIC_102", "CKV_CNLIC_103"))
-
-
-def judge(rule, ctx, resource):
-    return rule(Subject(resource, ctx), ctx)
 
 
 def test_hong_kong_region_is_outside_mainland(ctx):

@@ -98,3 +98,31 @@ def test_provisions_of_business_types_the_permit_does_not_grant_are_marked_not_g
         r.clause.id: r.state for r in matrix.build([], RuleCatalog.load(), granted={"idc", "vpn", "isp"})
     }
     assert "not_granted" not in everything.values()
+
+
+def test_report_labels_are_valid_and_bilingual():
+    import yaml
+
+    from permitguard import datafiles
+
+    path = datafiles.data_path("report_labels.yaml")
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert datafiles.schema_errors("report_labels.schema.json", data) == []
+    assert all(t["en"].strip() and t["zh"].strip() for t in data["labels"].values())
+
+
+def test_every_report_text_the_code_asks_for_exists():
+    import re
+    from pathlib import Path
+
+    import permitguard.report as report
+    from permitguard.report import labels
+
+    root = Path(report.__file__).parent
+    source = "\n".join(p.read_text(encoding="utf-8") for p in [*root.glob("*.py"), *root.glob("templates/*")])
+    keys = set(re.findall(r"""(?:\bL|\bwords|\blabel)\(\s*['"]([a-z_]+)['"]\s*[,)]""", source))
+    dynamic = {"fail", "warn", "pass", "suppressed", "not_applicable", "not_evaluated", "no_rule",  # states
+               "not_checkable", "not_granted", "passed", "failed", "skipped", "checkov_passed",
+               "checkov_failed", "verdict_fail", "verdict_warn", "verdict_pass", "verdict_empty"}
+    assert len(keys) > 40
+    assert [k for k in sorted(keys | dynamic) if k not in labels._labels()] == []

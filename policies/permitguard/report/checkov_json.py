@@ -1,9 +1,11 @@
 """Checkov's JSON output (`checkov -o json`): CKV_CNLIC_* results become findings, the rest other checks."""
+
 from __future__ import annotations
 
 from typing import Any
 
 from permitguard.errors import InputError
+from permitguard.report.labels import words
 from permitguard.report.parts import Part, bilingual, finding, resource_dict, unevaluated
 from permitguard.rule_catalog import RuleCatalog
 
@@ -13,9 +15,11 @@ SKIP_BY = "Checkov skip (checkov:skip annotation or a configured suppression)"
 
 def looks_like(data: Any) -> bool:
     reports = data if isinstance(data, list) else [data]
-    return bool(reports) and all(isinstance(r, dict) and ("check_type" in r or "checkov_version" in r
-                                                           or "checkov_version" in r.get("summary", {}))
-                                 for r in reports)
+    return bool(reports) and all(
+        isinstance(r, dict)
+        and ("check_type" in r or "checkov_version" in r or "checkov_version" in r.get("summary", {}))
+        for r in reports
+    )
 
 
 def read(data: Any, path: str, rules: RuleCatalog) -> Part:
@@ -26,10 +30,9 @@ def read(data: Any, path: str, rules: RuleCatalog) -> Part:
         if results is None:  # a run that found nothing prints only its summary, with its unparseable count
             failed = report.get("parsing_errors")
             if isinstance(failed, int) and failed > 0:
-                part.unevaluated.append(unevaluated(
-                    f"{failed} file(s)", path, f"Checkov could not parse {failed} file(s) (not named in its "
-                    "summary output): nothing in them was checked.",
-                    f"Checkov 无法解析 {failed} 个文件（其摘要输出未列出文件名），其中内容均未检查。"))
+                part.unevaluated.append(
+                    unevaluated(f"{failed} file(s)", path, *words("checkov_unparsed_count", count=failed))
+                )
             continue
         if not isinstance(results, dict):
             raise InputError(f"{path}: Checkov JSON `results` is not an object")
@@ -38,10 +41,9 @@ def read(data: Any, path: str, rules: RuleCatalog) -> Part:
             for check in results.get(key) or []:
                 _add(part, check, status, framework, path, rules)
         for failed_file in results.get("parsing_errors") or []:
-            part.unevaluated.append(unevaluated(
-                str(failed_file), path,
-                f"Checkov ({framework}) could not parse this file: nothing in it was checked.",
-                f"Checkov（{framework}）无法解析该文件，其中内容均未检查。"))
+            part.unevaluated.append(
+                unevaluated(str(failed_file), path, *words("checkov_unparsed_file", framework=framework))
+            )
     return part
 
 
@@ -68,32 +70,51 @@ def _add(part: Part, check: Any, status: str, framework: str, path: str, rules: 
     comment = result.get("suppress_comment") or check.get("suppress_comment")
     details = [str(d) for d in check.get("details") or [] if d]
     if check_id not in rules:
-        part.other_checks.append({
-            "tool": f"checkov:{framework}", "check_id": check_id,
-            "check_name": str(check.get("check_name") or ""), "status": status, "resource": address,
-            "file": file, "line": line,
-            "severity": check.get("severity") if isinstance(check.get("severity"), str) else None,
-            "guideline": check.get("guideline") if isinstance(check.get("guideline"), str) else None,
-            "suppressed": (comment or "skipped") if status == "skipped" else None,
-            "message": "; ".join(details), "input": path})
+        part.other_checks.append(
+            {
+                "tool": f"checkov:{framework}",
+                "check_id": check_id,
+                "check_name": str(check.get("check_name") or ""),
+                "status": status,
+                "resource": address,
+                "file": file,
+                "line": line,
+                "severity": check.get("severity") if isinstance(check.get("severity"), str) else None,
+                "guideline": check.get("guideline") if isinstance(check.get("guideline"), str) else None,
+                "suppressed": (comment or "skipped") if status == "skipped" else None,
+                "message": "; ".join(details),
+                "input": path,
+            }
+        )
         return
     meta = rules[check_id]
     type_ = _type_of(address)
     resource = resource_dict(address, type_, type_.split("_", 1)[0], file, line)
     en, zh, level = bilingual(details)
+    facts = {"address": address, "check_id": check_id, "title_en": meta.title.en, "title_zh": meta.title.zh}
     if status == "skipped":
         reason = comment or "skipped without a reason"
-        part.findings.append(finding(
-            meta, "failed", resource, "suppressed_unevaluated",
-            f"{address}: Checkov skipped {check_id} ({meta.title.en}); the rule was not evaluated.",
-            f"{address}：Checkov 跳过了 {check_id}（{meta.title.zh}），该规则未被评估。",
-            suppressed=reason, suppressed_by=SKIP_BY))
-    elif status == "failed":
-        part.findings.append(finding(meta, "failed", resource, "checkov_failed",
-                                     en or f"{address}: {meta.title.en}", zh or f"{address}：{meta.title.zh}",
-                                     enforcement=level))
+        part.findings.append(
+            finding(
+                meta,
+                "failed",
+                resource,
+                "suppressed_unevaluated",
+                *words("checkov_skipped", **facts),
+                suppressed=reason,
+                suppressed_by=SKIP_BY,
+            )
+        )
     else:
-        part.findings.append(finding(meta, "passed", resource, "checkov_passed",
-                                     en or f"{address}: passed {check_id} ({meta.title.en}).",
-                                     zh or f"{address}：通过 {check_id}（{meta.title.zh}）。",
-                                     enforcement=level))
+        default_en, default_zh = words(f"checkov_{status}", **facts)
+        part.findings.append(
+            finding(
+                meta,
+                status,
+                resource,
+                f"checkov_{status}",
+                en or default_en,
+                zh or default_zh,
+                enforcement=level,
+            )
+        )

@@ -5,6 +5,7 @@ message, policyName, policyPackName, enforcementLevel), `policyAnalyzeSummaryEve
 policies that `passed` and `failed`), `resourcePreEvent`/`resOutputsEvent` (`metadata.urn/type/op`).
 Older CLIs write no summary events: then only violations are known, and the rest is reported unevaluated.
 """
+
 from __future__ import annotations
 
 import json
@@ -13,16 +14,40 @@ from typing import Any
 
 from permitguard.errors import InputError
 from permitguard.pulumi.wire import urn_type
+from permitguard.report.labels import words
 from permitguard.report.parts import Part, bilingual, finding, resource_dict, unevaluated
 from permitguard.rule_catalog import RuleCatalog
 
-EVENT_KEYS = ("policyEvent", "resourcePreEvent", "resOutputsEvent", "preludeEvent", "summaryEvent",
-              "policyAnalyzeSummaryEvent", "diagnosticEvent", "stdoutEvent", "cancelEvent", "policyLoadEvent")
-NOT_ANALYZED = {"delete": "delete", "delete-replaced": "delete", "discard": "delete",
-                "discard-replaced": "delete", "remove-pending-replace": "delete", "read": "read",
-                "read-replacement": "read"}
-ACTIONS = {"create": "create", "create-replacement": "create", "replace": "create", "import": "create",
-           "update": "update", "same": "no-op", **NOT_ANALYZED}
+EVENT_KEYS = (
+    "policyEvent",
+    "resourcePreEvent",
+    "resOutputsEvent",
+    "preludeEvent",
+    "summaryEvent",
+    "policyAnalyzeSummaryEvent",
+    "diagnosticEvent",
+    "stdoutEvent",
+    "cancelEvent",
+    "policyLoadEvent",
+)
+NOT_ANALYZED = {
+    "delete": "delete",
+    "delete-replaced": "delete",
+    "discard": "delete",
+    "discard-replaced": "delete",
+    "remove-pending-replace": "delete",
+    "read": "read",
+    "read-replacement": "read",
+}
+ACTIONS = {
+    "create": "create",
+    "create-replacement": "create",
+    "replace": "create",
+    "import": "create",
+    "update": "update",
+    "same": "no-op",
+    **NOT_ANALYZED,
+}
 _COLOUR = re.compile(r"<\{%[^%]*%\}>")
 
 
@@ -41,8 +66,9 @@ def parse_lines(text: str, path: str) -> list[dict[str, Any]] | None:
         except json.JSONDecodeError as exc:
             if not events:
                 return None
-            raise InputError(f"{path}: line {n} of the Pulumi event log is not JSON ({exc.msg}); "
-                             "truncated?") from None
+            raise InputError(
+                f"{path}: line {n} of the Pulumi event log is not JSON ({exc.msg}); truncated?"
+            ) from None
         if not isinstance(event, dict) or "sequence" not in event:
             return None
         events.append(event)
@@ -96,12 +122,7 @@ def read(events: list[dict[str, Any]], path: str, rules: RuleCatalog) -> Part:
         if op in NOT_ANALYZED:
             _not_changed(part, urn, type_, NOT_ANALYZED[op], rules)
         elif urn not in analysed and type_ != "pulumi:pulumi:Stack":
-            part.unevaluated.append(unevaluated(
-                urn, path, "The event log has no policy analysis summary for this resource (an older "
-                "Pulumi CLI, or no policy pack ran): only violations are recorded, so which rules passed "
-                "cannot be established.",
-                "事件日志中没有该资源的策略分析汇总（Pulumi CLI 版本较旧，或未运行策略包）：只记录了违规项，"
-                "无法确定哪些规则已通过。"))
+            part.unevaluated.append(unevaluated(urn, path, *words("pulumi_no_summary")))
     return part
 
 
@@ -110,8 +131,9 @@ def _resource(urn: str, seen: dict[str, tuple[str, str]]) -> dict[str, Any]:
     return resource_dict(urn, type_, type_.split(":", 1)[0], action=ACTIONS.get(op, "create"))
 
 
-def _violation(part: Part, urn: str, policy: str, pe: dict[str, Any], seen: dict, path: str,
-               rules: RuleCatalog) -> None:
+def _violation(
+    part: Part, urn: str, policy: str, pe: dict[str, Any], seen: dict, path: str, rules: RuleCatalog
+) -> None:
     meta = rules.by_name(policy)
     message = _COLOUR.sub("", str(pe.get("message") or "")).strip()
     if meta is None:
@@ -119,10 +141,21 @@ def _violation(part: Part, urn: str, policy: str, pe: dict[str, Any], seen: dict
         part.other_checks.append(_other(urn, policy, pack, "failed", message, path))
         return
     en, zh, _ = bilingual(message.splitlines())
-    en = en or message or f"{urn}: {meta.title.en}"
-    zh = zh or message or f"{urn}：{meta.title.zh}"
-    part.findings.append(finding(meta, "failed", _resource(urn, seen), "policy_violation", en, zh,
-                                 enforcement=_level(str(pe.get("enforcementLevel") or meta.enforcement))))
+    default_en, default_zh = words(
+        "pulumi_violation", urn=urn, title_en=meta.title.en, title_zh=meta.title.zh
+    )
+    en, zh = en or message or default_en, zh or message or default_zh
+    part.findings.append(
+        finding(
+            meta,
+            "failed",
+            _resource(urn, seen),
+            "policy_violation",
+            en,
+            zh,
+            enforcement=_level(str(pe.get("enforcementLevel") or meta.enforcement)),
+        )
+    )
 
 
 def _passed(part: Part, urn: str, policy: str, pack: str, seen: dict, path: str, rules: RuleCatalog) -> None:
@@ -130,9 +163,15 @@ def _passed(part: Part, urn: str, policy: str, pack: str, seen: dict, path: str,
     if meta is None:
         part.other_checks.append(_other(urn, policy, pack, "passed", "", path))
         return
-    part.findings.append(finding(meta, "passed", _resource(urn, seen), "policy_passed",
-                                 f"{urn}: no violation of {policy} ({meta.title.en}).",
-                                 f"{urn}：未违反 {policy}（{meta.title.zh}）。"))
+    part.findings.append(
+        finding(
+            meta,
+            "passed",
+            _resource(urn, seen),
+            "policy_passed",
+            *words("pulumi_passed", urn=urn, policy=policy, title_en=meta.title.en, title_zh=meta.title.zh),
+        )
+    )
 
 
 def _not_changed(part: Part, urn: str, type_: str, action: str, rules: RuleCatalog) -> None:
@@ -143,6 +182,17 @@ def _not_changed(part: Part, urn: str, type_: str, action: str, rules: RuleCatal
 
 
 def _other(urn: str, policy: str, pack: str, status: str, message: str, path: str) -> dict[str, Any]:
-    return {"tool": f"pulumi:{pack or 'policy pack'}", "check_id": policy, "check_name": policy,
-            "status": status, "resource": urn, "file": None, "line": None, "severity": None,
-            "guideline": None, "suppressed": None, "message": message, "input": path}
+    return {
+        "tool": f"pulumi:{pack or 'policy pack'}",
+        "check_id": policy,
+        "check_name": policy,
+        "status": status,
+        "resource": urn,
+        "file": None,
+        "line": None,
+        "severity": None,
+        "guideline": None,
+        "suppressed": None,
+        "message": message,
+        "input": path,
+    }

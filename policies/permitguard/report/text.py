@@ -8,6 +8,7 @@ from typing import Any
 
 from permitguard.report.fmt import where
 from permitguard.report.inert import visible
+from permitguard.report.labels import words
 
 
 def _location(r: dict[str, Any]) -> str:
@@ -48,10 +49,10 @@ def render(doc: dict[str, Any], lang: str = "both", summary_only: bool = False) 
             )
             for f in by_rule[rule_id]:
                 out += _lines(f, lang)
-            rem = first["remediation"]
-            out.append(f"  fix: {rem['en']}" if lang != "zh" else f"  修复：{rem['zh']}")
+            rem, (fix_en, fix_zh) = first["remediation"], words("fix")
+            out.append(f"  {fix_en} {rem['en']}" if lang != "zh" else f"  {fix_zh}{rem['zh']}")
             if lang == "both":
-                out.append(f"  修复：{rem['zh']}")
+                out.append(f"  {fix_zh}{rem['zh']}")
             out.append("")
     s, lic = doc["summary"], doc["license"]
     counts = s.get("findings", {})

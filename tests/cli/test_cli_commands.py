@@ -105,3 +105,9 @@ def test_scan_a_directory_without_terraform_files_exits_2(tmp_path):
     (tmp_path / "notes.txt").write_text("nothing here", encoding="utf-8")
     run = cli("scan", str(tmp_path), "--license", PROFILE)
     assert run.exit_status == 2 and "no Terraform files" in run.stderr
+
+
+def test_regions_resolve_unknown_provider_names_the_known_ones():
+    run = cli("regions", "resolve", "aliyun", "cn-beijing", "--license", PROFILE)
+    assert run.exit_status == 2 and "'aliyun' is not a provider of the region catalog" in run.stderr
+    assert "alicloud" in run.stderr

@@ -18,6 +18,9 @@ def run(args: argparse.Namespace, env) -> ExitStatus:
     loc = ctx.regions.resolve(args.provider, zone=args.id) or ctx.regions.resolve(
         args.provider, region=args.id
     )
+    if args.provider not in ctx.regions.providers():
+        raise InputError(f"{args.provider!r} is not a provider of the region catalog (known: "
+                         f"{', '.join(ctx.regions.providers())})")
     if loc is None:
         raise InputError(
             f"{args.provider} {args.id!r} is not a region or zone in the catalog: "

@@ -140,3 +140,13 @@ def test_license_validate_warns_about_coverage_cities_no_region_is_in(tmp_path):
     assert run.exit_status == 0
     warned = [line for line in run.stderr.splitlines() if line.startswith("permitguard: warning:")]
     assert len(warned) == 2 and "'shenzen'" in warned[0] and "'深圳'" in warned[1]
+
+
+def test_defaults_of_a_minimal_profile_are_the_schemas(tmp_path):
+    data = _bundled()
+    del data["tags"], data["filing_reference_pattern"], data["organization"]["management_ports"]
+    del data["license"]["renewal_notice_days"]
+    p = load_profile(_write(tmp_path, data))
+    assert p.tags["service"] == "license-service" and p.renewal_notice_days == 90
+    assert (22, 22) in p.management_ports and (5985, 5986) in p.management_ports
+    assert p.filing_pattern.match("TE-2026-0412")

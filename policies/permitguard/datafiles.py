@@ -71,6 +71,11 @@ def _validator(schema_name: str) -> jsonschema.protocols.Validator:
     return cls(schema, format_checker=cls.FORMAT_CHECKER)
 
 
+def schema(schema_name: str) -> dict[str, Any]:
+    """A packaged JSON Schema as loaded (its `default` values are the defaults the code applies)."""
+    return _validator(schema_name).schema
+
+
 def schema_problems(data: Any, schema_name: str) -> list[Problem]:
     """Every error of `data` against a packaged schema, in document order; a schema node's
     `description` is added as a hint where it explains the rule."""

@@ -4,22 +4,29 @@ the coverage, room and filing questions rules ask. Reading a profile file: `perm
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import ipaddress
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
+from permitguard import datafiles
 from permitguard.geo import Location
 
 BUNDLED = "B1-20195402.yaml"
-DEFAULT_PORTS = (22, 23, 3389, "5985-5986", "2375-2376", 6443, 10250, 5900)
-DEFAULT_FILING_PATTERN = r"^[A-Z]{2,}-[0-9]{4}-[0-9]{3,}$"
-DEFAULT_TAGS = {
-    "service": "license-service",
-    "role": "system-role",
-    "prior_filing": "prior-filing",
-    "icp_filing": "icp-filing",
-}
+
+
+@functools.lru_cache(maxsize=1)
+def defaults() -> dict[str, Any]:
+    """What a profile that leaves a field out gets: the `default` values of schemas/license.schema.json."""
+    props = datafiles.schema("license.schema.json")["properties"]
+    return {
+        "management_ports": tuple(props["organization"]["properties"]["management_ports"]["default"]),
+        "filing_reference_pattern": props["filing_reference_pattern"]["default"],
+        "renewal_notice_days": props["license"]["properties"]["renewal_notice_days"]["default"],
+        "tags": {key: spec["default"] for key, spec in props["tags"]["properties"].items()},
+    }
 
 
 @dataclass(frozen=True)

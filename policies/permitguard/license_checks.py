@@ -9,7 +9,7 @@ import re
 from typing import Any
 
 from permitguard.geo import Provinces, RegionCatalog
-from permitguard.license import DEFAULT_FILING_PATTERN, LicenseProfile
+from permitguard.license import LicenseProfile, defaults
 
 
 def port_range(port: int | str) -> tuple[int, int]:
@@ -36,7 +36,7 @@ def semantic_errors(data: dict[str, Any]) -> list[str]:
         if lo > hi or hi > 65535:
             errors.append(f"organization.management_ports[{i}]: {port!r} is not a port range within 0-65535")
     try:
-        re.compile(data.get("filing_reference_pattern", DEFAULT_FILING_PATTERN))
+        re.compile(data.get("filing_reference_pattern", defaults()["filing_reference_pattern"]))
     except re.error as exc:
         errors.append(f"filing_reference_pattern: not a regular expression: {exc}")
     return errors + _unknown_provinces(data) + _duplicate_references(data)

@@ -15,14 +15,12 @@ from permitguard import datafiles, license_checks
 from permitguard.errors import ProfileError
 from permitguard.license import (
     BUNDLED,
-    DEFAULT_FILING_PATTERN,
-    DEFAULT_PORTS,
-    DEFAULT_TAGS,
     Coverage,
     Filing,
     LicenseProfile,
     Scope,
     Service,
+    defaults,
 )
 
 
@@ -108,7 +106,7 @@ def _build(data: dict, path: str, source: str, sha: str) -> LicenseProfile:
         holder_aliases=tuple(lic.get("holder_aliases", [])),
         issued=_date(lic["issued"]),
         expires=_date(lic["expires"]),
-        renewal_notice_days=lic.get("renewal_notice_days", 90),
+        renewal_notice_days=lic.get("renewal_notice_days", defaults()["renewal_notice_days"]),
         services={key: _service(key, s) for key, s in lic["services"].items()},
         default_service=lic.get("default_service"),
         accounts={k: frozenset(str(a) for a in v) for k, v in org["accounts"].items()},
@@ -117,10 +115,12 @@ def _build(data: dict, path: str, source: str, sha: str) -> LicenseProfile:
         ),
         identity_domains=frozenset(d.casefold() for d in org.get("identity_domains", [])),
         management_ports=tuple(
-            license_checks.port_range(p) for p in org.get("management_ports", DEFAULT_PORTS)
+            license_checks.port_range(p) for p in org.get("management_ports", defaults()["management_ports"])
         ),
         rooms=rooms,
         filings=filings,
-        filing_pattern=re.compile(data.get("filing_reference_pattern", DEFAULT_FILING_PATTERN)),
-        tags={**DEFAULT_TAGS, **data.get("tags", {})},
+        filing_pattern=re.compile(
+            data.get("filing_reference_pattern", defaults()["filing_reference_pattern"])
+        ),
+        tags={**defaults()["tags"], **data.get("tags", {})},
     )

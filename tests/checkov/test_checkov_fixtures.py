@@ -91,12 +91,12 @@ HCL = {
     "CKV_CNLIC_301": {
         "PASSED": {
             "alicloud_instance.pass_filed_room_zone",
-            "alicloud_vpc.pass_filed_whole_region",
+            "alicloud_oss_bucket.pass_filed_whole_region",
             "alicloud_instance.pass_prior_filing",
         },
         "FAILED": {
             "alicloud_instance.fail_new_zone_untagged",
-            "alicloud_vpc.fail_new_region_untagged",
+            "alicloud_oss_bucket.fail_new_region_untagged",
             "alicloud_instance.fail_filing_out_of_scope",
         },
     },

@@ -23,6 +23,7 @@ def test_known_type_states_only_what_differs_from_its_cloud():
         ("availability_zone",),
         "tags",
         pulumi_tokens=("huaweicloud:Vpc/vpc:Vpc",),
+        footprint="logical",
     )
 
 
@@ -37,6 +38,7 @@ def test_global_type_gets_no_location_attributes():
         pulumi_tokens=("aws:iam/role:Role",),
         control_plane=True,
         trust=(TrustSpec("assume_role_policy", "policy_document"),),
+        footprint="logical",
     )
 
 

@@ -17,9 +17,10 @@ clouds:
   alicloud: {pulumi_packages: [alicloud], provider_region_attrs: [region], default_region_attrs: [],
              default_zone_attrs: [zone_id], tags_attr: tags}
 types:
-  aws_instance: {placement: zonal, pulumi: ["aws:ec2/instance:Instance"]}
+  aws_instance: {placement: zonal, footprint: room, pulumi: ["aws:ec2/instance:Instance"]}
   aws_iam_role:
     placement: global
+    footprint: logical
     control_plane: true
     trust: [{attr: assume_role_policy, kind: policy_document}]
 """)
@@ -103,7 +104,8 @@ def test_a_token_of_another_clouds_package_is_reported(tmp_path):
 
 
 def test_a_type_of_an_undeclared_cloud_is_reported(tmp_path):
-    message = _error(tmp_path, lambda d: d["types"].update(google_compute_instance={"placement": "zonal"}))
+    message = _error(tmp_path, lambda d: d["types"].update(
+        google_compute_instance={"placement": "zonal", "footprint": "room"}))
     assert message == (
         "resource-type catalog <path> is invalid (1 error):\n"
         "  $.types.google_compute_instance: cloud 'google' (the type's prefix) is not declared "

@@ -112,3 +112,24 @@ def test_tags_attribute_is_null_for_types_without_tags():
     assert [
         CATALOG.get(t).tags_attr for t in ("aws_iam_role", "aws_iam_group", "alicloud_security_group_rule")
     ] == ["tags", None, None]
+
+
+def test_every_type_states_its_footprint():
+    assert {info.footprint for info in CATALOG.types()} == {"room", "logical"}
+
+
+@pytest.mark.parametrize(("tf_type", "footprint"), [
+    ("alicloud_instance", "room"), ("alicloud_nat_gateway", "room"), ("alicloud_eip_address", "room"),
+    ("alicloud_cs_managed_kubernetes", "room"), ("alicloud_express_connect_physical_connection", "room"),
+    ("alicloud_vpn_gateway", "room"), ("tencentcloud_clb_instance", "room"), ("aws_db_instance", "room"),
+    ("alicloud_security_group_rule", "logical"), ("alicloud_ram_role", "logical"),
+    ("tencentcloud_cam_policy", "logical"), ("huaweicloud_identity_agency", "logical"),
+    ("aws_iam_role_policy_attachment", "logical"), ("aws_route53_record", "logical"),
+    ("azurerm_network_security_rule", "logical"), ("alicloud_vpc", "logical"),
+])
+def test_footprint_decisions(tf_type, footprint):
+    assert CATALOG.get(tf_type).footprint == footprint
+
+
+def test_a_type_not_in_the_catalog_has_no_footprint():
+    assert CATALOG.get("alicloud_brand_new_thing").occupies_room is None

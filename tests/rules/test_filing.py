@@ -148,3 +148,30 @@ def test_a_vpn_tagged_resource_has_no_filing_duty_but_untagged_ones_do(ctx):
 def test_an_unknown_business_type_keeps_the_filing_duty(ctx):
     r = make("alicloud_instance", availability_zone="cn-hangzhou-h", tags={"license-service": Unknown()})
     assert judge(NEW_ROOM, ctx, r).reason == "new_room"
+
+
+def test_a_logical_type_occupies_no_machine_room(ctx):
+    r = make("alicloud_security_group_rule", provider_region="cn-hangzhou", tags={"prior-filing": "nonsense"})
+    assert [(v.status, v.reason) for v in (judge(NEW_ROOM, ctx, r), judge(FILING, ctx, r))] == [
+        (Status.NOT_APPLICABLE, "logical_type"), (Status.NOT_APPLICABLE, "logical_type")]
+
+
+def test_a_room_type_in_the_same_new_room_still_fails(ctx):
+    v = judge(NEW_ROOM, ctx, make("alicloud_nat_gateway", provider_region="cn-hangzhou"))
+    assert (v.status, v.reason) == (Status.FAILED, "new_room")
+
+
+def test_a_type_not_in_the_catalog_keeps_the_duty_and_says_so(ctx):
+    from permitguard.engine import evaluate
+
+    r = make("alicloud_brand_new_thing", provider_region="cn-hangzhou")
+    v = judge(NEW_ROOM, ctx, r)
+    assert (v.status, v.reason) == (Status.FAILED, "new_room_uncatalogued")
+    (finding,) = evaluate(r, ctx, ["CKV_CNLIC_301"])
+    assert "not in the resource-type catalog" in finding.message_en
+    assert "不在资源类型目录中" in finding.message_zh
+
+
+def test_a_type_not_in_the_catalog_with_an_invalid_filing_says_so(ctx):
+    r = make("alicloud_brand_new_thing", provider_region="cn-hangzhou", tags={"prior-filing": "TE-2026-9999"})
+    assert judge(NEW_ROOM, ctx, r).reason == "invalid_filing_uncatalogued"

@@ -2,13 +2,16 @@
 
 Data: ``permitguard/data/resource_types.yaml``, validated against ``schemas/resource_types.schema.json``
 (plus cross-entry checks: declared cloud, token package, unique tokens). For each Terraform type it records
-placement (global | regional | zonal | child), the attributes holding region, zone and tags, the bridged
-Pulumi tokens, whether the type is control-plane, the attributes granting trust, and the ingress /
-API-endpoint shape the rule engine reads. Per cloud (Terraform provider name) it records the bridged and
-native Pulumi packages, the provider-configuration keys holding the region, and the defaults types inherit.
+placement (global | regional | zonal | child), its footprint (``room``: occupies machine-room capacity, so
+the filing rules judge it; ``logical``: configuration only, filing rules not applicable), the attributes
+holding region, zone and tags, the bridged Pulumi tokens, whether the type is control-plane, the attributes
+granting trust, and the ingress / API-endpoint shape the rule engine reads. Per cloud (Terraform provider
+name) it records the bridged and native Pulumi packages, the provider-configuration keys holding the region,
+and the defaults types inherit.
 
     catalog = ResourceTypeCatalog.load()          # packaged catalog, parsed once; CatalogError if invalid
     catalog.get("alicloud_instance").zone_attrs   # ("availability_zone",)
+    catalog.get("alicloud_security_group_rule").occupies_room   # False (footprint "logical")
     catalog.by_pulumi_token("aws:ec2/instance:Instance").type   # "aws_instance"
     catalog.cloud_of_pulumi_package("azure-native")   # "azurerm" (is_native_pulumi_package: True)
     catalog.pulumi_provider_package("pulumi:providers:alicloud")   # "alicloud"
@@ -20,9 +23,9 @@ zone_attrs. Attribute paths may be dotted through nested blocks; read them with
 ``permitguard.resources.paths.values_at`` / ``lookup``.
 
 Fallback for a type absent from the catalog: ``get(tf_type)`` never raises. It returns
-``TypeInfo(known=False, placement="regional", control_plane=False, no trust, ingress or endpoint, no Pulumi
-tokens)`` whose cloud is the prefix of the type before its first "_", and whose region_attrs, zone_attrs
-and tags_attr are that cloud's defaults — or, for a cloud the catalog does not know,
+``TypeInfo(known=False, placement="regional", footprint=None, control_plane=False, no trust, ingress or
+endpoint, no Pulumi tokens)`` whose cloud is the prefix of the type before its first "_", and whose
+region_attrs, zone_attrs and tags_attr are that cloud's defaults — or, for a cloud the catalog does not know,
 ("region", "location"), ("availability_zone", "zone", "zone_id", "zones", "availability_zones") and "tags".
 A cloud listed under ``providers_without_location`` (random, tls, kubernetes…) gives that placement
 (global or child) instead, with no region or zone attributes.
@@ -35,6 +38,8 @@ from permitguard.resources.info import (
     GENERIC_REGION_ATTRS,
     GENERIC_TAGS_ATTR,
     GENERIC_ZONE_ATTRS,
+    LOGICAL,
+    ROOM,
     TrustSpec,
     TypeInfo,
 )
@@ -44,6 +49,8 @@ __all__ = [
     "GENERIC_REGION_ATTRS",
     "GENERIC_TAGS_ATTR",
     "GENERIC_ZONE_ATTRS",
+    "LOGICAL",
+    "ROOM",
     "ResourceTypeCatalog",
     "TrustSpec",
     "TypeInfo",

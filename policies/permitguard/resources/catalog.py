@@ -105,6 +105,7 @@ class ResourceTypeCatalog:
             ingress=entry.get("ingress"),
             endpoint=entry.get("endpoint"),
             known=True,
+            footprint=entry["footprint"],
         )
 
     def _fallback(self, name: str, cloud_name: str) -> TypeInfo:

@@ -17,6 +17,9 @@ class TrustSpec:
     kind: str
 
 
+ROOM, LOGICAL = "room", "logical"  # footprints: occupies machine-room capacity, or configuration only
+
+
 @dataclass(frozen=True)
 class TypeInfo:
     type: str
@@ -31,3 +34,9 @@ class TypeInfo:
     ingress: str | None
     endpoint: str | None
     known: bool
+    footprint: str | None = None  # ROOM | LOGICAL; None for a type the catalog does not know
+
+    @property
+    def occupies_room(self) -> bool | None:
+        """True (room), False (logical), None (not in the catalog: the filing rules judge it anyway)."""
+        return None if self.footprint is None else self.footprint == ROOM

@@ -4,6 +4,10 @@ A (provider, region, zone) that a filed machine room covers is filed; anything e
 prior-filing tag naming a filing of the profile whose scope covers it, dated no later than the change
 (a filing dated on the change date itself is in time). A tag value names a filing regardless of
 surrounding blanks and letter case (` te-2026-0412` is TE-2026-0412): the reference is the same.
+
+The duty is about capacity: a type whose catalog footprint is ``logical`` (rules, policies, identities,
+attachments, routes, records…) occupies no machine room and both rules are not applicable to it. A type the
+catalog does not know keeps the duty (fail closed), and its failures say it is not in the catalog.
 """
 
 from __future__ import annotations
@@ -31,6 +35,19 @@ def _unfiled(s: Subject, ctx: Context) -> list[Location]:
     return [loc for loc in s.placement.locations if ctx.profile.room_covering(*_room_args(loc)) is None]
 
 
+def occupies_no_room(s: Subject) -> Verdict | None:
+    """Not applicable to a logical (configuration) type: it adds no machine-room capacity. A type the
+    catalog does not know (no footprint) is judged as occupying a room."""
+    if s.info.occupies_room is False:
+        return Verdict(NOT_APPLICABLE, "logical_type", base_params(s))
+    return None
+
+
+def _failure(reason: str, s: Subject) -> str:
+    """The failure's message key; for a type absent from the catalog, the variant that says so."""
+    return reason if s.info.occupies_room is not None else f"{reason}_uncatalogued"
+
+
 def no_filing_duty(rule_id: str, s: Subject, ctx: Context) -> Verdict | None:
     """Not applicable when none of the resource's business types carries the duty (a VPN-only permit files
     no rooms: SP-16 has no such item). A business type that cannot be established keeps the duty."""
@@ -43,7 +60,7 @@ def no_filing_duty(rule_id: str, s: Subject, ctx: Context) -> Verdict | None:
 
 
 def new_room_unfiled(s: Subject, ctx: Context) -> Verdict:
-    if (skip := not_located(s) or no_filing_duty("CKV_CNLIC_301", s, ctx)) is not None:
+    if (skip := not_located(s) or occupies_no_room(s) or no_filing_duty("CKV_CNLIC_301", s, ctx)) is not None:
         return skip
     params, unfiled = base_params(s), _unfiled(s, ctx)
     if not unfiled:
@@ -52,11 +69,11 @@ def new_room_unfiled(s: Subject, ctx: Context) -> Verdict:
     params, tag = at(params, unfiled[0]), ctx.profile.tags["prior_filing"]
     value = s.tag(tag)
     if value is None or value == "":
-        return Verdict(FAILED, "new_room", {**params, "tag": tag})
+        return Verdict(FAILED, _failure("new_room", s), {**params, "tag": tag})
     filing = None if isinstance(value, Unknown) else ctx.profile.filing(str(value))
     if filing is None or _problem(filing, s, ctx) is not None:
         shown = "unknown" if isinstance(value, Unknown) else str(value)
-        return Verdict(FAILED, "invalid_filing", {**params, "tag": tag, "value": shown})
+        return Verdict(FAILED, _failure("invalid_filing", s), {**params, "tag": tag, "value": shown})
     return Verdict(
         PASSED,
         "prior_filing",
@@ -76,7 +93,7 @@ def _problem(filing: Filing, s: Subject, ctx: Context) -> str | None:
 
 
 def prior_filing_invalid(s: Subject, ctx: Context) -> Verdict:
-    if (skip := no_filing_duty("CKV_CNLIC_302", s, ctx)) is not None:
+    if (skip := occupies_no_room(s) or no_filing_duty("CKV_CNLIC_302", s, ctx)) is not None:
         return skip
     tag = ctx.profile.tags["prior_filing"]
     value = s.tag(tag)

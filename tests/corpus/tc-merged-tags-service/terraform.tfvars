@@ -1,0 +1,4 @@
+common_tags = {
+  owner             = "platform"
+  "license-service" = "isp"
+}

@@ -1,0 +1,13 @@
+variable "name" {
+  type = string
+}
+
+variable "ingress" {
+  type    = any
+  default = []
+}
+
+variable "deny_rest" {
+  type    = bool
+  default = true
+}

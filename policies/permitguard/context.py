@@ -16,6 +16,7 @@ from permitguard.license_file import find_profile, load_profile
 from permitguard.model import Resource, Unknown
 from permitguard.placement import Placement, place
 from permitguard.resources import ResourceTypeCatalog, TypeInfo
+from permitguard.resources import defaults as provider_defaults
 from permitguard.rule_catalog import RuleCatalog
 
 
@@ -93,6 +94,22 @@ class Subject:
         if self.resource.source_kind == "pulumi":
             return types.by_pulumi_token(self.resource.type) or types.pulumi_fallback(self.resource.type)
         return types.get(self.resource.type)
+
+    @functools.cached_property
+    def _with_defaults(self) -> tuple[Mapping[str, Any], list[provider_defaults.Default]]:
+        return provider_defaults.apply(self.resource.attributes, self.info.defaults)
+
+    @property
+    def attributes(self) -> Mapping[str, Any]:
+        """The attributes rules judge: the resource's own, plus the provider default of every omitted
+        attribute the catalog records (`defaults`) — the one place defaults are applied, whatever the
+        front door (HCL, plan JSON, Pulumi)."""
+        return self._with_defaults[0]
+
+    @property
+    def defaulted(self) -> list[provider_defaults.Default]:
+        """The catalog defaults `attributes` filled in (the configuration omits them)."""
+        return self._with_defaults[1]
 
     @functools.cached_property
     def placement(self) -> Placement:

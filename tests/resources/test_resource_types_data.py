@@ -133,3 +133,15 @@ def test_footprint_decisions(tf_type, footprint):
 
 def test_a_type_not_in_the_catalog_has_no_footprint():
     assert CATALOG.get("alicloud_brand_new_thing").occupies_room is None
+
+
+def test_defaults_that_decide_a_verdict_are_recorded_with_their_source():
+    found = {info.type: {d.attr: d.value for d in info.defaults} for info in CATALOG.types() if info.defaults}
+    assert found["alicloud_cs_managed_kubernetes"] == {"slb_internet_enabled": True}
+    assert found["aws_eks_cluster"] == {"vpc_config.endpoint_public_access": True,
+                                        "vpc_config.public_access_cidrs": ["0.0.0.0/0"]}
+    assert found["azurerm_kubernetes_cluster"] == {"private_cluster_enabled": False}
+    assert found["tencentcloud_kubernetes_cluster"] == {"cluster_internet": False}
+    assert found["alicloud_security_group_rule"] == {"policy": "accept"}
+    sources = [d.source for info in CATALOG.types() for d in info.defaults]
+    assert all(s.startswith(("https://", "schema: ")) for s in sources)

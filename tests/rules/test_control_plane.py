@@ -173,7 +173,7 @@ def test_unknown_cidr_fails_closed(ctx):
 
 def test_eks_public_endpoint_by_default_fails(ctx):
     v = judge(EXPOSED, ctx, make("aws_eks_cluster", vpc_config=[{"subnet_ids": ["subnet-1"]}]))
-    assert (v.status, v.reason) == (Status.FAILED, "public_endpoint")
+    assert (v.status, v.reason) == (Status.FAILED, "public_endpoint_default")
 
 
 def test_eks_private_endpoint_passes(ctx):

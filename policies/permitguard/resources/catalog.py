@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from permitguard.resources.defaults import Default
 from permitguard.resources.info import (
     GENERIC_REGION_ATTRS,
     GENERIC_TAGS_ATTR,
@@ -106,6 +107,7 @@ class ResourceTypeCatalog:
             endpoint=entry.get("endpoint"),
             known=True,
             footprint=entry["footprint"],
+            defaults=tuple(Default.of(d) for d in entry.get("defaults", ())),
         )
 
     def _fallback(self, name: str, cloud_name: str) -> TypeInfo:

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from permitguard.resources.defaults import Default
+
 GENERIC_REGION_ATTRS = ("region", "location")
 GENERIC_ZONE_ATTRS = ("availability_zone", "zone", "zone_id", "zones", "availability_zones")
 GENERIC_TAGS_ATTR = "tags"
@@ -35,6 +37,7 @@ class TypeInfo:
     endpoint: str | None
     known: bool
     footprint: str | None = None  # ROOM | LOGICAL; None for a type the catalog does not know
+    defaults: tuple[Default, ...] = ()  # provider defaults of omitted attributes that decide a verdict
 
     @property
     def occupies_room(self) -> bool | None:

@@ -10,6 +10,7 @@ import ipaddress
 from permitguard.context import Context, Subject
 from permitguard.model import Unknown
 from permitguard.rules import principals as pr
+from permitguard.rules import uncatalogued
 from permitguard.rules.base import FAILED, NOT_APPLICABLE, PASSED, Verdict
 from permitguard.rules.common import base_params, unknown_params
 from permitguard.rules.endpoints import ENDPOINTS
@@ -38,11 +39,13 @@ def _principals(kind: str, value: object) -> list[pr.Principal]:
 
 def third_party_trust(s: Subject, ctx: Context) -> Verdict:
     params = base_params(s)
+    if not s.info.known:
+        return uncatalogued.trust_verdict(s)
     if not s.info.trust:
         return Verdict(NOT_APPLICABLE, "no_trust", params)
     seen: list[str] = []
     for spec in s.info.trust:
-        value = s.resource.attributes.get(spec.attr)
+        value = s.attributes.get(spec.attr)
         if isinstance(value, Unknown):
             return Verdict(FAILED, "unresolved", {**params, "attr": spec.attr, **unknown_params(value)})
         try:
@@ -88,14 +91,16 @@ def _hits_management(span: tuple[int, int] | None, ctx: Context) -> bool:
 def management_exposed(s: Subject, ctx: Context) -> Verdict:
     params = base_params(s)
     ingress, endpoint = INGRESS.get(s.info.ingress or ""), ENDPOINTS.get(s.info.endpoint or "")
+    if not s.info.known:
+        return uncatalogued.exposure_verdict(s)
     if ingress is None and endpoint is None:
         return Verdict(NOT_APPLICABLE, "no_exposure", params)
-    attrs = s.resource.attributes
+    attrs = s.attributes  # catalog defaults of omitted attributes applied
     try:
         if endpoint is not None:
             sources, detail = endpoint(attrs)
             if any(_outside(src, ctx) for src in sources):
-                return Verdict(FAILED, "public_endpoint", {**params, "detail": detail})
+                return _by_default(s, Verdict(FAILED, "public_endpoint", {**params, "detail": detail}))
         if ingress is not None:
             bad = [
                 r
@@ -107,12 +112,23 @@ def management_exposed(s: Subject, ctx: Context) -> Verdict:
                     sorted({f"{lo}" if lo == hi else f"{lo}-{hi}" for lo, hi in (r.ports for r in bad)})
                 )
                 sources = ", ".join(sorted({src for r in bad for src in r.sources if _outside(src, ctx)}))
-                return Verdict(FAILED, "exposed_port", {**params, "ports": ports, "sources": sources})
+                failed = Verdict(FAILED, "exposed_port", {**params, "ports": ports, "sources": sources})
+                return _by_default(s, failed)
     except Unresolved as exc:
         return Verdict(FAILED, "unresolved", {**params, "what": exc.what, **unknown_params(exc.value)})
     except (ValueError, TypeError, AttributeError) as exc:
         return Verdict(FAILED, "unreadable", {**params, "detail": str(exc)})
     return Verdict(PASSED, "restricted", params)
+
+
+def _by_default(s: Subject, v: Verdict) -> Verdict:
+    """A failure that provider defaults took part in says which defaults, and where they are documented."""
+    if not s.defaulted:
+        return v
+    values = "; ".join(d.describe() for d in s.defaulted)
+    sources = "; ".join(dict.fromkeys(d.source for d in s.defaulted))
+    params = {**v.params, "defaults": values, "default_sources": sources}
+    return Verdict(v.status, f"{v.reason}_default", params)
 
 
 RULES = {

@@ -1,8 +1,11 @@
 """Kubernetes control-API endpoints, read per shape: is the API reachable from the internet, and from where.
 
 Each reader returns (sources, detail): the CIDRs admitted to a public endpoint (empty when the endpoint
-is private) and a short description for the message. Provider defaults count: EKS endpoints are public
-to 0.0.0.0/0 unless configured otherwise, AKS clusters are public unless private_cluster_enabled.
+is private) and a short description for the message. Provider defaults count, and come from the
+resource-type catalog (`defaults`, applied to the attributes before they reach a reader): EKS endpoints are
+public to 0.0.0.0/0 unless configured otherwise, AKS clusters are public unless private_cluster_enabled,
+ACK clusters get an internet SLB unless slb_internet_enabled is false. A reader assumes nothing itself,
+except that an EKS endpoint declared public with no CIDR admits everyone.
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ def _truthy(value: object) -> bool:
 
 def aws_eks(a: Mapping) -> tuple[list[str], str]:
     vpc = _first(a, "vpc_config")
-    if not _truthy(known(vpc, "endpoint_public_access", True)):
+    if not _truthy(known(vpc, "endpoint_public_access")):
         return [], "private endpoint"
     cidrs = known_list(vpc, "public_access_cidrs") or ANYWHERE
     return cidrs, f"endpoint_public_access from {', '.join(cidrs)}"
@@ -34,13 +37,13 @@ def aws_eks(a: Mapping) -> tuple[list[str], str]:
 
 def alicloud_cs(a: Mapping) -> tuple[list[str], str]:
     for switch in ("slb_internet_enabled", "endpoint_public_access_enabled"):  # managed / serverless ACK
-        if _truthy(known(a, switch, False)):
+        if _truthy(known(a, switch)):
             return ANYWHERE, f"{switch} = true"
     return [], "API server on the intranet SLB only"
 
 
 def tencent_tke_endpoint(a: Mapping) -> tuple[list[str], str]:
-    if not _truthy(known(a, "cluster_internet", False)):
+    if not _truthy(known(a, "cluster_internet")):
         return [], "no internet endpoint"
     domain = known(a, "cluster_internet_domain")
     return ANYWHERE, f"cluster_internet = true{f' ({domain})' if domain else ''}"
@@ -51,7 +54,7 @@ def tencent_tke(a: Mapping) -> tuple[list[str], str]:
 
 
 def azure_aks(a: Mapping) -> tuple[list[str], str]:
-    if _truthy(known(a, "private_cluster_enabled", False)):
+    if _truthy(known(a, "private_cluster_enabled")):
         return [], "private cluster"
     ranges = known_list(_first(a, "api_server_access_profile"), "authorized_ip_ranges")
     ranges = ranges or known_list(a, "api_server_authorized_ip_ranges") or ANYWHERE

@@ -43,6 +43,7 @@ def _finding(
         reason=verdict.reason,
         message_en=text.en,
         message_zh=text.zh,
+        room=verdict.params.get("new_room") if verdict.status is Status.FAILED else None,
         **where,
     )
 

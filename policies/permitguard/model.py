@@ -95,6 +95,7 @@ class Finding:
     city: str | None = None
     service: str | None = None
     suppressed: str | None = None  # the reason given by whoever suppressed it (checkov:skip, …)
+    room: str | None = None  # a failed CKV_CNLIC_301: the new machine room it would add
 
     @property
     def blocking(self) -> bool:

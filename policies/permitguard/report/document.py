@@ -38,6 +38,8 @@ def finding_dict(f: Finding, ctx: Context, shared: dict[int, dict] | None = None
         "resource": resource,
         "message": {"en": f.message_en, "zh": f.message_zh},
     }
+    if f.room:
+        out["room"] = f.room
     if f.status is Status.FAILED:
         out["remediation"] = {"en": meta.remediation.en, "zh": meta.remediation.zh}
     return out

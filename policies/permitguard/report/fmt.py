@@ -43,3 +43,33 @@ def coverage(service: dict[str, Any], lang: str) -> str:
     places = [" / ".join(dict.fromkeys(names.name(p, x) or p for x in langs))
               for p in service.get("provinces", [])]
     return ", ".join(places + list(service.get("cities", [])))
+
+
+def room(f: dict[str, Any]) -> str | None:
+    """The new machine room a failed CKV_CNLIC_301 adds: as the finding states it, else (a finding from
+    another tool's output) from the resource's own location."""
+    if f.get("room"):
+        return f["room"]
+    r = f["resource"]
+    if f["rule_id"] != "CKV_CNLIC_301" or f["status"] != "failed" or not r.get("region"):
+        return None
+    zone, region = r.get("zone"), r["region"]
+    if not zone:
+        return f"{r['provider']} {region} (whole region)"
+    short = zone[len(region):].lstrip("-") if zone.startswith(region) else zone
+    return f"{r['provider']} {region} zone {short or zone}"
+
+
+def rooms(findings: list[dict[str, Any]]) -> list[tuple[str, list[dict[str, Any]]]]:
+    """Failed CKV_CNLIC_301 findings by the room they add, the room adding most resources first; [] when
+    none names a room (other rules)."""
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for f in findings:
+        name = room(f)
+        if name is not None:
+            groups.setdefault(name, []).append(f)
+    return sorted(groups.items(), key=lambda item: (-len(item[1]), item[0]))
+
+
+def room_line(name: str, n: int, lang: str) -> str:
+    return label("adds_room_one" if n == 1 else "adds_room", lang, room=name, n=n)

@@ -47,4 +47,5 @@ def render(doc: dict[str, Any], lang: str = "both", **_: Any) -> str:
         html_lang="zh-CN" if lang == "zh" else "en",
         L=lambda key, **kw: labels.label(key, lang, **kw), T=lambda value: labels.texts(value, lang),
         loc=lambda r: fmt.location(r, lang), coverage=lambda s: fmt.coverage(s, lang),
+        room_line=lambda name, n: fmt.room_line(name, n, lang),
         other_limit=1000)

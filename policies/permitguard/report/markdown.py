@@ -6,7 +6,7 @@ from typing import Any
 
 from permitguard.report import inventory
 from permitguard.report import view as view_model
-from permitguard.report.fmt import coverage, location, where
+from permitguard.report.fmt import coverage, location, room_line, where
 from permitguard.report.labels import label
 from permitguard.report.mdtext import bi, capped, code, esc, table
 
@@ -76,6 +76,8 @@ def _findings(v: view_model.View, L, limit: int | None) -> list[str]:
             n = f"{len(rg.findings)} {L('failed')}"
             out += [f"#### `{rg.rule_id}` {bi(rg.title, v.lang)} — {rg.severity} — {n}",
                     "", f"**{L('fix')}:** {bi(rg.remediation, v.lang)}", ""]
+            rooms = [f"- {esc(room_line(name, n, v.lang))}" for name, n in rg.rooms]
+            out += rooms + [""] if rooms else []
             shown, more = capped(rg.findings, limit, v.lang)
             out += table([L("resource"), L("where"), L("location"), L("why")],
                          [[code(f["resource"]["address"]) + ("" if f["enforcement"] == "mandatory" else

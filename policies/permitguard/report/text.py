@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from permitguard.report.fmt import where
+from permitguard.report.fmt import room, room_line, rooms, where
 from permitguard.report.inert import visible
 from permitguard.report.labels import words
 
@@ -34,6 +34,17 @@ def _lines(f: dict[str, Any], lang: str) -> list[str]:
     return out
 
 
+def _grouped(findings: list[dict[str, Any]], lang: str) -> list[str]:
+    """A rule's failures; those of CKV_CNLIC_301 under the new machine room each adds."""
+    groups = rooms(findings)
+    out: list[str] = []
+    for name, members in groups:
+        out.append(f"  {room_line(name, len(members), lang)}")
+        out += [line for f in members for line in _lines(f, lang)]
+    rest = [f for f in findings if room(f) is None] if groups else findings
+    return out + [line for f in rest for line in _lines(f, lang)]
+
+
 def render(doc: dict[str, Any], lang: str = "both", summary_only: bool = False) -> str:
     out: list[str] = []
     failed = [f for f in doc["findings"] if f["status"] == "failed"]
@@ -47,8 +58,7 @@ def render(doc: dict[str, Any], lang: str = "both", summary_only: bool = False) 
                 f"{rule_id} {first['rule_name']}  [{first['severity']}, {first['enforcement']}]  "
                 f"clauses: {', '.join(first['clauses'])}"
             )
-            for f in by_rule[rule_id]:
-                out += _lines(f, lang)
+            out += _grouped(by_rule[rule_id], lang)
             rem, (fix_en, fix_zh) = first["remediation"], words("fix")
             out.append(f"  {fix_en} {rem['en']}" if lang != "zh" else f"  {fix_zh}{rem['zh']}")
             if lang == "both":

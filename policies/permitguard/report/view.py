@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from permitguard.report import clauses as clause_catalog
-from permitguard.report import inventory, matrix
+from permitguard.report import fmt, inventory, matrix
 from permitguard.report.clauses import Clause
 from permitguard.report.fmt import anchor
 from permitguard.rule_catalog import RuleCatalog
@@ -20,6 +20,11 @@ class RuleGroup:
     severity: str
     remediation: dict[str, str]
     findings: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def rooms(self) -> list[tuple[str, int]]:
+        """CKV_CNLIC_301: the new machine rooms its failures add, with how many resources each."""
+        return [(name, len(members)) for name, members in fmt.rooms(self.findings)]
 
 
 @dataclass

@@ -30,6 +30,15 @@ def _scope_text(scope: Scope) -> str:
     return f"{scope.provider} {scope.region}{zones}"
 
 
+def room_name(loc: Location) -> str:
+    """The machine room a location would add: "alicloud cn-hangzhou zone h", "aws cn-north-1 (whole
+    region)"."""
+    if not loc.zone:
+        return f"{loc.provider} {loc.region} (whole region)"
+    zone = loc.zone[len(loc.region):].lstrip("-") if loc.zone.startswith(loc.region) else loc.zone
+    return f"{loc.provider} {loc.region} zone {zone or loc.zone}"
+
+
 def _unfiled(s: Subject, ctx: Context) -> list[Location]:
     """The resource's locations that no filed machine room covers."""
     return [loc for loc in s.placement.locations if ctx.profile.room_covering(*_room_args(loc)) is None]
@@ -67,6 +76,7 @@ def new_room_unfiled(s: Subject, ctx: Context) -> Verdict:
         room = ctx.profile.room_covering(*_room_args(s.placement.location))
         return Verdict(PASSED, "filed_room", {**params, "room": room.room_id, "reference": room.reference})
     params, tag = at(params, unfiled[0]), ctx.profile.tags["prior_filing"]
+    params["new_room"] = room_name(unfiled[0])  # failures are grouped by the room they would add
     value = s.tag(tag)
     if value is None or value == "":
         return Verdict(FAILED, _failure("new_room", s), {**params, "tag": tag})

@@ -14,12 +14,11 @@ from typing import TYPE_CHECKING, Any
 import jsonschema
 import yaml
 
+from permitguard import strict_yaml
 from permitguard.errors import CatalogError, PermitguardError
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
-
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: a safe loader either way
 
 Problem = tuple[str, str]  # (JSON path, what is wrong there)
 
@@ -44,12 +43,19 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def parse_yaml(text: bytes | str, label: str, error: type[PermitguardError] = CatalogError) -> Any:
+def parse_yaml(
+    text: bytes | str, label: str, error: type[PermitguardError] = CatalogError, trusted: bool = False
+) -> Any:
+    """Strict YAML (permitguard.strict_yaml: duplicate keys, alias bombs and self-references refused)."""
     try:
-        return _plain(yaml.load(text, Loader=_LOADER))
+        return _plain(strict_yaml.load(text, trusted=trusted))
+    except strict_yaml.StrictYamlError as exc:
+        raise error(f"{label}: not acceptable YAML: {exc}") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark else ""
+        if isinstance(exc, yaml.reader.ReaderError):  # an unreadable character: no line, a position
+            where = f" (character {exc.position + 1})"
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         raise error(f"{label}: not valid YAML{where}: {problem}") from None
     except UnicodeDecodeError as exc:
@@ -57,11 +63,12 @@ def parse_yaml(text: bytes | str, label: str, error: type[PermitguardError] = Ca
 
 
 def read_yaml(path: Traversable | Path, label: str, error: type[PermitguardError] = CatalogError) -> Any:
+    """A packaged catalog (or a catalog a test points at)."""
     try:
         raw = path.read_bytes()
     except OSError as exc:
         raise error(f"{label}: cannot read it: {exc.strerror or exc}") from None
-    return parse_yaml(raw, label, error)
+    return parse_yaml(raw, label, error, trusted=True)
 
 
 @functools.cache

@@ -6,13 +6,13 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import ipaddress
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from permitguard import datafiles
 from permitguard.geo import Location
+from permitguard.safe_regex import SafePattern
 
 BUNDLED = "B1-20195402.yaml"
 
@@ -109,7 +109,7 @@ class LicenseProfile:
     management_ports: tuple[tuple[int, int], ...]
     rooms: tuple[Filing, ...]
     filings: tuple[Filing, ...]
-    filing_pattern: re.Pattern[str]
+    filing_pattern: SafePattern  # RE2: linear time whatever the profile says
     tags: dict[str, str]
 
     def service_named(self, text: str) -> str | None:
@@ -136,4 +136,8 @@ class LicenseProfile:
         return next((f for f in self.filings + self.rooms if f.reference.casefold() == ref), None)
 
     def renewal_deadline(self) -> dt.date:
-        return self.expires - dt.timedelta(days=self.renewal_notice_days)
+        """The last day to apply for renewal (SP-12: renewal_notice_days before expiry)."""
+        try:
+            return self.expires - dt.timedelta(days=self.renewal_notice_days)
+        except OverflowError:  # a notice period reaching before year 1
+            return dt.date.min

@@ -5,11 +5,11 @@ codes, unique filing references (errors: the profile is refused), and coverage c
 from __future__ import annotations
 
 import ipaddress
-import re
 from typing import Any
 
 from permitguard.geo import Provinces, RegionCatalog
 from permitguard.license import LicenseProfile, defaults
+from permitguard.safe_regex import PatternError, compile_pattern
 
 
 def port_range(port: int | str) -> tuple[int, int]:
@@ -20,6 +20,7 @@ def port_range(port: int | str) -> tuple[int, int]:
 
 
 def semantic_errors(data: dict[str, Any]) -> list[str]:
+    """Each error as `$.path: what is wrong`, like the schema's."""
     lic, org = data["license"], data["organization"]
     errors = []
     if lic["expires"] <= lic["issued"]:
@@ -36,10 +37,11 @@ def semantic_errors(data: dict[str, Any]) -> list[str]:
         if lo > hi or hi > 65535:
             errors.append(f"organization.management_ports[{i}]: {port!r} is not a port range within 0-65535")
     try:
-        re.compile(data.get("filing_reference_pattern", defaults()["filing_reference_pattern"]))
-    except re.error as exc:
-        errors.append(f"filing_reference_pattern: not a regular expression: {exc}")
-    return errors + _unknown_provinces(data) + _duplicate_references(data)
+        compile_pattern(data.get("filing_reference_pattern", defaults()["filing_reference_pattern"]))
+    except PatternError as exc:
+        errors.append(f"filing_reference_pattern: {exc}")
+    errors += _unknown_provinces(data) + _duplicate_references(data)
+    return [f"$.{e}" for e in errors]
 
 
 def _unknown_provinces(data: dict[str, Any]) -> list[str]:

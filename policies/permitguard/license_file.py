@@ -7,11 +7,11 @@ import datetime as dt
 import hashlib
 import ipaddress
 import os
-import re
+import stat
 from pathlib import Path
 from typing import Any
 
-from permitguard import datafiles, license_checks
+from permitguard import datafiles, license_checks, safe_regex
 from permitguard.errors import ProfileError
 from permitguard.license import (
     BUNDLED,
@@ -44,12 +44,31 @@ def bundled_path() -> Path:
     return datafiles.data_path("licenses", BUNDLED)
 
 
+MAX_BYTES = 1 << 20  # a licence profile is a few kilobytes; the bundled one is under 10 KB
+
+
+def read_bounded(path: Path, label: str) -> bytes:
+    """The bytes of a regular file of at most MAX_BYTES (a device, FIFO or huge file is refused
+    before it is read: /dev/zero must not fill the memory)."""
+    try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise ProfileError(f"{label}: not a regular file")
+        if info.st_size > MAX_BYTES:
+            raise ProfileError(
+                f"{label}: {info.st_size:,} bytes, more than the {MAX_BYTES:,} a profile may have")
+        with path.open("rb") as fh:
+            raw = fh.read(MAX_BYTES + 1)
+    except OSError as exc:
+        raise ProfileError(f"{label}: cannot read: {exc.strerror or exc}") from None
+    if len(raw) > MAX_BYTES:
+        raise ProfileError(f"{label}: more than the {MAX_BYTES:,} bytes a profile may have")
+    return raw
+
+
 def load_profile(path: str | Path, source: str = "--license") -> LicenseProfile:
     path = Path(path)
-    try:
-        raw_bytes = path.read_bytes()
-    except OSError as exc:
-        raise ProfileError(f"licence profile {path}: cannot read: {exc.strerror or exc}") from None
+    raw_bytes = read_bounded(path, f"licence profile {path}")
     data = datafiles.parse_yaml(raw_bytes, f"licence profile {path}", ProfileError)
     errors = validate_profile(data)
     if errors:
@@ -119,7 +138,7 @@ def _build(data: dict, path: str, source: str, sha: str) -> LicenseProfile:
         ),
         rooms=rooms,
         filings=filings,
-        filing_pattern=re.compile(
+        filing_pattern=safe_regex.compile_pattern(
             data.get("filing_reference_pattern", defaults()["filing_reference_pattern"])
         ),
         tags={**defaults()["tags"], **data.get("tags", {})},

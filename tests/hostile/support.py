@@ -1,0 +1,62 @@
+"""Helpers of the bad-input suite: hostile or malformed licence profiles, regexes, dates and network rules,
+each case with the exit status or finding it must give, through the real front doors (the CLI's main(),
+Checkov's runner, the Pulumi pack's gRPC server). Nothing here may end in "internal error" or a traceback."""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from helpers import cli
+
+ROOT = Path(__file__).resolve().parents[2]
+BUNDLED = ROOT / "infra" / "licenses" / "B1-20195402.yaml"
+BASE = BUNDLED.read_text(encoding="utf-8")
+AS_OF = "2026-11-28"
+
+
+def profile(tmp_path: Path, text: str | bytes, name: str = "permitguard.yaml") -> Path:
+    path = tmp_path / name
+    path.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
+    return path
+
+
+def edit(old: str, new: str, text: str = BASE) -> str:
+    """The bundled profile with one line changed (the line must be there: a case that edits nothing
+    would test nothing)."""
+    assert text.count(old) == 1, old
+    return text.replace(old, new)
+
+
+@dataclass
+class Scan:
+    exit_status: int
+    stderr: str
+    doc: dict
+
+    def finding(self, rule_id: str, address: str) -> dict:
+        (found,) = [f for f in self.doc["findings"]
+                    if f["rule_id"] == rule_id and f["resource"]["address"] == address]
+        return found
+
+
+def scan(target: Path, *args: str, environ: dict | None = None) -> Scan:
+    """`permitguard scan TARGET --format json` in-process, the document parsed."""
+    run = cli("scan", str(target), "--format", "json", *args, environ=environ or {})
+    assert "internal error" not in run.stderr and "Traceback" not in run.stderr, run.stderr
+    return Scan(run.exit_status, run.stderr, json.loads(run.stdout) if run.stdout.strip() else {})
+
+
+def refused(*args: str, environ: dict | None = None):
+    """A command that must be refused as unusable input (exit 2), never with an internal error."""
+    run = cli(*args, environ=environ or {})
+    assert "internal error" not in run.stderr and "Traceback" not in run.stderr, run.stderr
+    assert run.exit_status == 2, (run.exit_status, run.stdout, run.stderr)
+    return run
+
+
+def write_tf(folder: Path, text: str) -> Path:
+    """A Terraform directory holding `main.tf` with the given text."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "main.tf").write_text(text, encoding="utf-8")
+    return folder

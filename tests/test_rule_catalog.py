@@ -26,7 +26,7 @@ def test_catalog_is_valid_against_its_schema():
 def test_every_catalogued_rule_is_implemented_and_vice_versa():
     assert check_against_catalog(CATALOG) == []
     assert sorted(RULES) == ["CKV_CNLIC_101", "CKV_CNLIC_102", "CKV_CNLIC_103", "CKV_CNLIC_201",
-                             "CKV_CNLIC_202", "CKV_CNLIC_301", "CKV_CNLIC_302"]
+                             "CKV_CNLIC_202", "CKV_CNLIC_301", "CKV_CNLIC_302", "CKV_CNLIC_701"]
 
 
 def test_titles_remediation_and_messages_are_bilingual():
@@ -69,3 +69,11 @@ def test_could_not_establish_failures_are_marked_in_the_catalog():
     assert CATALOG["CKV_CNLIC_102"].undetermined("coverage_undetermined")
     assert not CATALOG["CKV_CNLIC_101"].undetermined("outside_mainland")
     assert not CATALOG["CKV_CNLIC_201"].undetermined("third_party")
+    assert not CATALOG["CKV_CNLIC_701"].undetermined("expired")
+
+
+def test_permit_validity_cites_sp12_and_has_a_scan_notice_for_every_state_but_valid():
+    meta = CATALOG["CKV_CNLIC_701"]
+    assert meta.clauses == ("SP-12",) and meta.family == "validity"
+    assert {k for k in meta.messages if k.startswith("scan_")} == {
+        "scan_renewal_window", "scan_expired", "scan_not_yet_valid"}

@@ -16,6 +16,22 @@ from permitguard.safe_regex import SafePattern
 
 BUNDLED = "B1-20195402.yaml"
 
+# A permit's standing on a change date (SP-12), the reasons of rule CKV_CNLIC_701.
+NOT_YET_VALID, EXPIRED, RENEWAL_WINDOW, VALID = "not_yet_valid", "expired", "renewal_window", "valid"
+
+
+def standing(issued: dt.date, expires: dt.date, deadline: dt.date, as_of: dt.date) -> str:
+    """Valid from `issued` to `expires`, both days included. The renewal window is the last
+    renewal_notice_days of validity, from `deadline` (the day SP-12 wants the renewal applied for by)
+    to expiry: the permit still holds, and every scan says when renewal was due."""
+    if as_of < issued:
+        return NOT_YET_VALID
+    if as_of > expires:
+        return EXPIRED
+    if as_of >= deadline:
+        return RENEWAL_WINDOW
+    return VALID
+
 
 @functools.lru_cache(maxsize=1)
 def defaults() -> dict[str, Any]:
@@ -141,3 +157,6 @@ class LicenseProfile:
             return self.expires - dt.timedelta(days=self.renewal_notice_days)
         except OverflowError:  # a notice period reaching before year 1
             return dt.date.min
+
+    def standing(self, as_of: dt.date) -> str:
+        return standing(self.issued, self.expires, self.renewal_deadline(), as_of)

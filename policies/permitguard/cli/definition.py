@@ -66,6 +66,11 @@ def parser() -> argparse.ArgumentParser:
     lic_sub = lic.add_subparsers(dest="license_command", required=True, metavar="SUBCOMMAND")
     validate = lic_sub.add_parser("validate", help="validate a licence profile and print every error")
     validate.add_argument("file", metavar="FILE")
+    validate.add_argument(
+        "--as-of",
+        metavar="YYYY-MM-DD",
+        help="the date the permit's standing is told for (default: today, or $PERMITGUARD_AS_OF)",
+    )
 
     regions = sub.add_parser("regions", help="region catalog commands")
     reg_sub = regions.add_subparsers(dest="regions_command", required=True, metavar="SUBCOMMAND")

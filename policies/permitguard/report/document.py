@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from permitguard import __version__
 from permitguard.model import Finding, Status
+from permitguard.report import advisories
 
 if TYPE_CHECKING:  # rendering a document needs no engine
     from permitguard.context import Context
@@ -146,6 +147,9 @@ def assemble(
         "summary": summarise(items),
         "findings": items,
     }
+    notices = advisories.for_permit(license, as_of)
+    if notices:
+        doc["advisories"] = notices
     if other_checks:
         doc["other_checks"] = other_checks
     if unevaluated:

@@ -77,6 +77,9 @@ def render(doc: dict[str, Any], lang: str = "both", summary_only: bool = False) 
         f"({counts.get('blocking', 0)} blocking, {counts.get('suppressed', 0)} suppressed), "
         f"{counts.get('passed', 0)} passed"
     )
+    for notice in doc.get("advisories", []):  # scan-level (CKV_CNLIC_701: renewal window, expired …)
+        for lang_key in (("en", "zh") if lang == "both" else (lang,)):
+            out.append(f"advisory {notice['rule_id']}: {notice['message'][lang_key]}")
     unevaluated = [u["subject"] for u in doc.get("unevaluated", [])]
     if unevaluated:
         more = f", … and {len(unevaluated) - 3} more" if len(unevaluated) > 3 else ""

@@ -1,0 +1,43 @@
+"""SP-12: changes are made under a permit in force. A permit not yet issued or already expired on the
+change date fails every located resource; in the renewal window (the last renewal_notice_days before
+expiry) the rule passes and says by when renewal had to be applied for: the scan-level advisory of
+that window is `notice()` (the CLI puts it in every output; Checkov and the Pulumi pack report per
+resource only)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from permitguard import license as lic
+from permitguard.context import Context, Subject
+from permitguard.rules.base import FAILED, PASSED, Verdict
+from permitguard.rules.common import base_params, not_located
+
+RULE_ID = "CKV_CNLIC_701"
+
+
+def standing_params(number: str, issued: dt.date, expires: dt.date, deadline: dt.date,
+                    notice_days: int, as_of: dt.date) -> dict[str, Any]:
+    return {
+        "number": number,
+        "issued": issued.isoformat(),
+        "expires": expires.isoformat(),
+        "deadline": deadline.isoformat(),
+        "notice_days": notice_days,
+        "as_of": as_of.isoformat(),
+        "days_left": (expires - as_of).days,
+    }
+
+
+def permit_validity(s: Subject, ctx: Context) -> Verdict:
+    if (skip := not_located(s)) is not None:
+        return skip
+    p = ctx.profile
+    state = p.standing(ctx.as_of)
+    params = {**base_params(s), **standing_params(
+        p.number, p.issued, p.expires, p.renewal_deadline(), p.renewal_notice_days, ctx.as_of)}
+    return Verdict(FAILED if state in (lic.EXPIRED, lic.NOT_YET_VALID) else PASSED, state, params)
+
+
+RULES = {RULE_ID: permit_validity}

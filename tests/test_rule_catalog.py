@@ -70,6 +70,8 @@ def test_could_not_establish_failures_are_marked_in_the_catalog():
     assert not CATALOG["CKV_CNLIC_101"].undetermined("outside_mainland")
     assert not CATALOG["CKV_CNLIC_201"].undetermined("third_party")
     assert not CATALOG["CKV_CNLIC_701"].undetermined("expired")
+    assert CATALOG["CKV_CNLIC_202"].undetermined("unparseable_source")
+    assert CATALOG["CKV_CNLIC_202"].undetermined("prefix_list")
 
 
 def test_permit_validity_cites_sp12_and_has_a_scan_notice_for_every_state_but_valid():

@@ -195,7 +195,7 @@ def test_huawei_rule_from_a_security_group_reference_passes(ctx):
     assert judge(EXPOSED, ctx, r).status is Status.PASSED
 
 
-def test_huawei_rule_from_an_address_group_passes(ctx):
+def test_huawei_rule_from_an_address_group_cannot_be_evaluated(ctx):
     r = make(
         "huaweicloud_networking_secgroup_rule",
         direction="ingress",
@@ -203,7 +203,9 @@ def test_huawei_rule_from_an_address_group_passes(ctx):
         ports="22",
         remote_address_group_id="ag-123",
     )
-    assert judge(EXPOSED, ctx, r).status is Status.PASSED
+    v = judge(EXPOSED, ctx, r)  # the group's addresses are not in the rule: never taken as inside
+    assert (v.status, v.reason, v.params["attr"], v.params["value"]) == (
+        Status.FAILED, "prefix_list", "remote_address_group_id", "ag-123")
 
 
 def test_huawei_rule_without_any_remote_is_open_to_all(ctx):

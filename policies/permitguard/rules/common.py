@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from permitguard import placement as pl
@@ -88,3 +89,21 @@ def service_names(ctx: Context, keys: list[str]) -> tuple[str, str]:
         " / ".join(f"{x.name_en} ({x.code})" for x in svc),
         "、".join(f"{x.name_zh}（{x.code}）" for x in svc),
     )
+
+
+def attribute_of(attrs: Any, value: str) -> str:
+    """Where in a resource's attributes a value sits (`ingress[0].cidr_blocks[1]`), for messages that
+    name the attribute: an exact value first, else a text that contains it (`ACCEPT#bad#22#TCP`)."""
+    return _find(attrs, value.strip(), exact=True) or _find(attrs, value.strip(), exact=False) or "?"
+
+
+def _find(node: Any, wanted: str, exact: bool, path: str = "") -> str:
+    if isinstance(node, str):
+        return path if (node.strip() == wanted if exact else wanted in node) else ""
+    if isinstance(node, Mapping):
+        items = ((f"{path}.{k}" if path else str(k), v) for k, v in node.items())
+    elif isinstance(node, (list, tuple)):
+        items = ((f"{path}[{i}]", v) for i, v in enumerate(node))
+    else:
+        return ""
+    return next((found for where, v in items if (found := _find(v, wanted, exact, where))), "")

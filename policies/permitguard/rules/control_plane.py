@@ -6,20 +6,28 @@ from __future__ import annotations
 
 import functools
 import ipaddress
+import re
 
 from permitguard.context import Context, Subject
 from permitguard.model import Unknown
 from permitguard.rules import principals as pr
 from permitguard.rules import uncatalogued
 from permitguard.rules.base import FAILED, NOT_APPLICABLE, PASSED, Verdict
-from permitguard.rules.common import base_params, unknown_params
+from permitguard.rules.common import attribute_of, base_params, unknown_params
 from permitguard.rules.endpoints import ENDPOINTS
-from permitguard.rules.exposure import INGRESS, Unresolved
+from permitguard.rules.exposure import INGRESS, PREFIX_LIST, Unresolved
 
 # Words that admit everyone. Azure's `AzureCloud` (optionally `AzureCloud.<region>`) service tag is every
 # Azure datacentre address, other customers' VMs included: outside the organisation. Other service tags
 # (VirtualNetwork, AzureLoadBalancer, GatewayManager…) are platform or own-network sources.
 OUTSIDE_WORDS = {"*", "any", "internet", "0.0.0.0", "::", "0.0.0.0/0", "::/0", "azurecloud"}
+# Sources that are no address range and admit only the organisation's own members: Azure service tags
+# (VirtualNetwork, AzureLoadBalancer, Sql.ChinaEast2: CamelCase words) and security-group ids (sg-…).
+# Tencent address templates (ipm-…, ipmg-…) are prefix lists. Anything else is unreadable: never inside.
+SERVICE_TAG = re.compile(r"^[A-Z][A-Za-z0-9]*(\.[A-Za-z0-9]+)?$")
+GROUP_ID = re.compile(r"^sg-[0-9a-z]+$")
+TEMPLATE_ID = re.compile(r"^ipmg?-[0-9a-z]+$")
+OUTSIDE, INSIDE, UNPARSEABLE, LISTED = "outside", "inside", "unparseable", "prefix_list"
 
 
 def _principals(kind: str, value: object) -> list[pr.Principal]:
@@ -66,20 +74,38 @@ def third_party_trust(s: Subject, ctx: Context) -> Verdict:
     return Verdict(PASSED, "first_party", {**params, "principals": ", ".join(seen) or "none"})
 
 
-def _outside(source: str, ctx: Context) -> bool:
-    return _outside_of(source, ctx.profile.management_cidrs)
+def _outside(source: str, ctx: Context, cloud: str) -> bool:
+    return _kind(source, ctx.profile.management_cidrs, cloud) == OUTSIDE
 
 
 @functools.lru_cache(maxsize=4096)  # the same few sources recur across thousands of rules
-def _outside_of(source: str, management: tuple) -> bool:
-    word = source.strip().lower()
+def _kind(source: str, management: tuple, cloud: str) -> str:
+    """outside / inside the management networks, unparseable (no range can be read: never inside), or
+    a prefix list whose ranges the configuration does not hold."""
+    text = source.strip()
+    word = text.lower()
     if word in OUTSIDE_WORDS or word.startswith("azurecloud."):
-        return True
+        return OUTSIDE
+    if source.startswith(PREFIX_LIST) or TEMPLATE_ID.match(text):
+        return LISTED
     try:
-        net = ipaddress.ip_network(source.strip(), strict=False)
+        net = ipaddress.ip_network(text, strict=False)
     except ValueError:
-        return False  # a security-group id, service tag or prefix list: not an address range
-    return not any(net.version == m.version and net.subnet_of(m) for m in management)
+        tag = cloud.startswith("azure") and SERVICE_TAG.match(text)  # azurerm, azure, azure-native
+        return INSIDE if tag or GROUP_ID.match(text) else UNPARSEABLE
+    return OUTSIDE if not any(net.version == m.version and net.subnet_of(m) for m in management) else INSIDE
+
+
+def _undetermined(sources: list[str], ctx: Context, s: Subject, params: dict) -> Verdict | None:
+    """Could-not-evaluate for the first source that is unreadable or a prefix list, naming where it is."""
+    for src in sources:
+        kind = _kind(src, ctx.profile.management_cidrs, s.resource.cloud)
+        if kind in (UNPARSEABLE, LISTED):
+            value = src.removeprefix(PREFIX_LIST)
+            reason = "unparseable_source" if kind == UNPARSEABLE else "prefix_list"
+            where = attribute_of(s.resource.attributes, value)
+            return Verdict(FAILED, reason, {**params, "attr": where, "value": value})
+    return None
 
 
 def _hits_management(span: tuple[int, int] | None, ctx: Context) -> bool:
@@ -97,28 +123,29 @@ def management_exposed(s: Subject, ctx: Context) -> Verdict:
         return Verdict(NOT_APPLICABLE, "no_exposure", params)
     attrs = s.attributes  # catalog defaults of omitted attributes applied
     try:
+        unsure = None
         if endpoint is not None:
             sources, detail = endpoint(attrs)
-            if any(_outside(src, ctx) for src in sources):
+            if any(_outside(src, ctx, s.resource.cloud) for src in sources):
                 return _by_default(s, Verdict(FAILED, "public_endpoint", {**params, "detail": detail}))
+            unsure = _undetermined(sources, ctx, s, params)
         if ingress is not None:
-            bad = [
-                r
-                for r in ingress(attrs)
-                if _hits_management(r.ports, ctx) and any(_outside(src, ctx) for src in r.sources)
-            ]
+            managed = [r for r in ingress(attrs) if _hits_management(r.ports, ctx)]
+            bad = [r for r in managed if any(_outside(src, ctx, s.resource.cloud) for src in r.sources)]
+            unsure = unsure or _undetermined([src for r in managed for src in r.sources], ctx, s, params)
             if bad:
                 ports = ", ".join(
                     sorted({f"{lo}" if lo == hi else f"{lo}-{hi}" for lo, hi in (r.ports for r in bad)})
                 )
-                sources = ", ".join(sorted({src for r in bad for src in r.sources if _outside(src, ctx)}))
+                outside = {src for r in bad for src in r.sources if _outside(src, ctx, s.resource.cloud)}
+                sources = ", ".join(sorted(outside))
                 failed = Verdict(FAILED, "exposed_port", {**params, "ports": ports, "sources": sources})
                 return _by_default(s, failed)
     except Unresolved as exc:
         return Verdict(FAILED, "unresolved", {**params, "what": exc.what, **unknown_params(exc.value)})
     except (ValueError, TypeError, AttributeError) as exc:
         return Verdict(FAILED, "unreadable", {**params, "detail": str(exc)})
-    return Verdict(PASSED, "restricted", params)
+    return unsure or Verdict(PASSED, "restricted", params)
 
 
 def _by_default(s: Subject, v: Verdict) -> Verdict:

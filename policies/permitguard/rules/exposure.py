@@ -11,6 +11,7 @@ from typing import Any
 from permitguard.model import Unknown
 
 ALL = (0, 65535)
+PREFIX_LIST = "prefix list "  # a source that names a managed list of ranges, not the ranges themselves
 NO_PORTS = ("icmp", "icmpv6", "gre", "ah", "esp", "1", "58", "47", "50", "51")  # protocols without ports
 
 
@@ -44,6 +45,18 @@ def known_list(d: Mapping, *keys: str) -> list[str]:
                 raise Unresolved(key, v)
             out.append(str(v))
     return out
+
+
+def prefix_lists(d: Mapping, *keys: str) -> list[str]:
+    """Sources given as prefix lists / address templates / address groups: their ranges are not in the
+    configuration, so the rule judging them cannot establish where traffic comes from."""
+    return [PREFIX_LIST + v for v in known_list(d, *keys)]
+
+
+def tencent_address_templates(d: Mapping) -> list[str]:
+    """tencentcloud_security_group_rule's `address_template` blocks (template_id / group_id)."""
+    blocks = known(d, "address_template") or []
+    return [src for block in blocks for src in prefix_lists(block, "template_id", "group_id")]
 
 
 def _span(lo: Any, hi: Any, protocol: Any) -> tuple[int, int] | None:
@@ -88,26 +101,29 @@ def aws_sg_rule(a: Mapping) -> list[IngressRule]:
 def aws_vpc_sg_ingress(a: Mapping, inline: bool = False) -> list[IngressRule]:
     proto = known(a, "protocol" if inline else "ip_protocol")
     keys = ("cidr_blocks", "ipv6_cidr_blocks") if inline else ("cidr_ipv4", "cidr_ipv6")
-    sources = known_list(a, *keys)
+    sources = known_list(a, *keys) + prefix_lists(a, "prefix_list_ids" if inline else "prefix_list_id")
     return [IngressRule(_span(known(a, "from_port"), known(a, "to_port"), proto), tuple(sources))]
 
 
 def alicloud_sg_rule(a: Mapping) -> list[IngressRule]:
     if not _is_ingress(a, "type") or not _allows(a, "policy", "accept"):
         return []
-    sources = tuple(known_list(a, "cidr_ip", "ipv6_cidr_ip"))
+    sources = tuple(known_list(a, "cidr_ip", "ipv6_cidr_ip") + prefix_lists(a, "prefix_list_id"))
     return [IngressRule(s, sources) for s in _port_text(known(a, "port_range"), known(a, "ip_protocol"))]
 
 
 def tencent_sg_rule(a: Mapping) -> list[IngressRule]:
-    return alicloud_sg_rule(a)  # same shape: type, policy, cidr_ip, port_range, ip_protocol
+    # alicloud's shape (type, policy, cidr_ip, port_range, ip_protocol), sources also from address templates
+    templates = tuple(tencent_address_templates(a))
+    return [IngressRule(r.ports, r.sources + templates) for r in alicloud_sg_rule(a)]
 
 
 def tencent_sg_rule_set(a: Mapping) -> list[IngressRule]:
     rules = []
     for b in known(a, "ingress") or []:
         if _allows(b, "action", "accept"):
-            sources = tuple(known_list(b, "cidr_block", "ipv6_cidr_block"))
+            sources = tuple(known_list(b, "cidr_block", "ipv6_cidr_block")
+                            + prefix_lists(b, "address_template_id", "address_template_group_id"))
             rules += [IngressRule(s, sources) for s in _port_text(known(b, "port"), known(b, "protocol"))]
     return rules
 
@@ -124,7 +140,7 @@ def tencent_sg_lite_rule(a: Mapping) -> list[IngressRule]:
 def huawei_secgroup_rule(a: Mapping) -> list[IngressRule]:
     if not _is_ingress(a, "direction") or not _allows(a, "action", "allow"):
         return []
-    sources = known_list(a, "remote_ip_prefix")
+    sources = known_list(a, "remote_ip_prefix") + prefix_lists(a, "remote_address_group_id")
     if not sources and all(a.get(k) in (None, "") for k in ("remote_group_id", "remote_address_group_id")):
         sources = ["::/0" if str(known(a, "ethertype")).lower() == "ipv6" else "0.0.0.0/0"]  # no remote: all
     if known(a, "ports"):

@@ -49,6 +49,7 @@ def test_trust_granting_types_and_their_attributes():
         "aws_ram_principal_association": (TrustSpec("principal", "account"),),
         "aws_organizations_delegated_administrator": (TrustSpec("account_id", "account"),),
         "azurerm_lighthouse_definition": (TrustSpec("managing_tenant_id", "tenant"),),
+        "tencentcloud_organization_org_member_auth_identity_attachment": (TrustSpec("member_uin", "account"),),
     }
 
 
@@ -64,6 +65,17 @@ def test_ingress_shapes():
         "aws_vpc_security_group_ingress_rule": "aws_vpc_sg_ingress",
         "azurerm_network_security_group": "azure_nsg_inline",
         "azurerm_network_security_rule": "azure_nsg_rule",
+        "huaweicloud_networking_secgroup_rule_v2": "huawei_secgroup_rule",
+        "tencentcloud_vpc_acl": "tencent_sg_lite_rule",
+        "tencentcloud_cfw_edge_policy": "tencent_cfw_policy",
+        "tencentcloud_cfw_nat_policy": "tencent_cfw_policy",
+        "aws_network_acl": "aws_nacl",
+        "aws_default_network_acl": "aws_nacl",
+        "aws_network_acl_rule": "aws_nacl_entry",
+        "aws_default_security_group": "aws_sg_inline",
+        "alicloud_network_acl": "alicloud_nacl",
+        "huaweicloud_vpc_network_acl": "huawei_nacl",
+        "huaweicloud_network_acl_rule": "huawei_acl_entry",
     }
 
 

@@ -161,8 +161,63 @@ def azure_nsg_inline(a: Mapping) -> list[IngressRule]:
     return [r for block in known(a, "security_rule") or [] for r in azure_nsg_rule(block)]
 
 
+def tencent_cfw_policy(a: Mapping) -> list[IngressRule]:
+    """Tencent Cloud Firewall edge / NAT policy: an inbound (direction 1) accept rule from a network."""
+    if str(known(a, "direction", 1)) != "1" or not _allows(a, "rule_action", "accept"):
+        return []
+    if str(known(a, "source_type", "net")).lower() != "net":
+        return []
+    if str(known(a, "enable", "true")).lower() == "false":
+        return []
+    sources = tuple(known_list(a, "source_content"))
+    return [IngressRule(s, sources) for s in _port_text(known(a, "port"), known(a, "protocol"))]
+
+
+def aws_nacl_entry(a: Mapping) -> list[IngressRule]:
+    """One inbound allow entry of a network ACL (aws_network_acl_rule; aws_network_acl ingress blocks)."""
+    if str(known(a, "egress", False)).lower() == "true":
+        return []
+    if str(known(a, "rule_action", known(a, "action", "allow"))).lower() != "allow":
+        return []
+    sources = known_list(a, "cidr_block", "ipv6_cidr_block")
+    span = _span(known(a, "from_port"), known(a, "to_port"), known(a, "protocol"))
+    return [IngressRule(span, tuple(sources))]
+
+
+def aws_nacl(a: Mapping) -> list[IngressRule]:
+    return [r for block in known(a, "ingress") or [] for r in aws_nacl_entry(block)]
+
+
+def alicloud_nacl(a: Mapping) -> list[IngressRule]:
+    rules = []
+    for b in known(a, "ingress_acl_entries") or []:
+        if _allows(b, "policy", "accept"):
+            sources = tuple(known_list(b, "source_cidr_ip"))
+            rules += [IngressRule(s, sources) for s in _port_text(known(b, "port"), known(b, "protocol"))]
+    return rules
+
+
+def huawei_acl_entry(a: Mapping) -> list[IngressRule]:
+    """A Huawei firewall (network ACL) rule: an allow rule admits its source on its destination ports; a
+    rule without a source admits every address. huaweicloud_network_acl_rule carries no direction: it is
+    read as inbound (it may be an inbound rule of its ACL)."""
+    if str(known(a, "action", "allow")).lower() != "allow":
+        return []
+    sources = known_list(a, "source_ip_address")
+    if not sources and a.get("source_address_group_id") in (None, ""):
+        sources = ["::/0" if str(known(a, "ip_version", 4)) == "6" else "0.0.0.0/0"]
+    proto = str(known(a, "protocol", "any")).lower()
+    proto = "all" if proto == "any" else proto
+    return [IngressRule(s, tuple(sources)) for s in _port_text(known(a, "destination_port"), proto)]
+
+
+def huawei_nacl(a: Mapping) -> list[IngressRule]:
+    return [r for block in known(a, "ingress_rules") or [] for r in huawei_acl_entry(block)]
+
+
 INGRESS: dict[str, Callable[[Mapping], list[IngressRule]]] = {
     f.__name__: f
     for f in (aws_sg_inline, aws_sg_rule, aws_vpc_sg_ingress, alicloud_sg_rule, tencent_sg_rule)
     + (tencent_sg_rule_set, tencent_sg_lite_rule, huawei_secgroup_rule, azure_nsg_rule, azure_nsg_inline)
+    + (tencent_cfw_policy, aws_nacl_entry, aws_nacl, alicloud_nacl, huawei_acl_entry, huawei_nacl)
 }

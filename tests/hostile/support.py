@@ -3,7 +3,9 @@ each case with the exit status or finding it must give, through the real front d
 Checkov's runner, the Pulumi pack's gRPC server). Nothing here may end in "internal error" or a traceback."""
 from __future__ import annotations
 
+import importlib.util
 import json
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -60,3 +62,25 @@ def write_tf(folder: Path, text: str) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "main.tf").write_text(text, encoding="utf-8")
     return folder
+
+
+def checkov_suite():
+    """tests/checkov/conftest.py's in-process Checkov runner (the suite's own way of running Checkov)."""
+    name = "hostile_checkov_suite"
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(name, ROOT / "tests" / "checkov" / "conftest.py")
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        spec.loader.exec_module(module)
+        module.guard_against_shadowing()
+    return sys.modules[name]
+
+
+def pack_client():
+    """tests/pulumi/pack_client.py: drives the policy pack as the Pulumi CLI does."""
+    pulumi_tests = str(ROOT / "tests" / "pulumi")
+    if pulumi_tests not in sys.path:
+        sys.path.insert(0, pulumi_tests)
+    import pack_client
+
+    return pack_client

@@ -42,11 +42,15 @@ CASES = {
         "failed", "unparseable_source", "ingress[0]", "10.0.0.0 /8"),
     "huaweicloud_networking_secgroup_rule.hw_garbage": (
         "failed", "unparseable_source", "remote_ip_prefix", "10.0.0.0 /8"),
+    "azurerm_network_security_rule.az_lowercase_word": (
+        "failed", "unparseable_source", "source_address_prefix", "corpnet"),
     # a definite exposure is reported as such; other ports and the management networks are not judged unknown
     "aws_security_group_rule.world_beats_garbage": ("failed", "exposed_port", None, None),
     "aws_security_group_rule.garbage_on_https_only": ("passed", "restricted", None, None),
     "aws_security_group_rule.prefix_list_on_https_only": ("passed", "restricted", None, None),
     "aws_security_group_rule.management_network": ("passed", "restricted", None, None),
+    "azurerm_network_security_rule.az_padded": ("passed", "restricted", None, None),  # blanks aside: /8
+    "azurerm_network_security_rule.az_service_tag": ("passed", "restricted", None, None),  # own network
 }
 
 

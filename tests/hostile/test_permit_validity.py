@@ -5,15 +5,13 @@ advisory; `license validate` says which. Bundled permit: valid 2024-09-10 → 20
 2029-04-26."""
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
 
 import pytest
 
 from helpers import cli
-from hostile.support import BUNDLED, ROOT, edit, profile, scan, write_tf
+from hostile.support import BUNDLED, ROOT, checkov_suite, edit, pack_client, profile, scan, write_tf
 
 RULE = "CKV_CNLIC_701"
 POLICY = "cnlic-701-permit-not-in-force"
@@ -104,22 +102,10 @@ def test_license_validate_takes_the_date_from_the_environment():
 
 # ---- Checkov ---------------------------------------------------------------------------------------
 
-def _checkov_helpers():
-    """tests/checkov/conftest.py's in-process Checkov runner (the suite's own way of running Checkov)."""
-    name = "hostile_checkov_suite"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, ROOT / "tests" / "checkov" / "conftest.py")
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-        module.guard_against_shadowing()
-    return sys.modules[name]
-
-
 @pytest.mark.parametrize(("day", "result"), [("2029-07-26", "FAILED"), ("2029-05-01", "PASSED"),
                                              ("2024-09-09", "FAILED")])
 def test_checkov_check_fails_the_located_resource_outside_validity(terraform, monkeypatch, day, result):
-    helpers = _checkov_helpers()
+    helpers = checkov_suite()
     monkeypatch.delenv("PERMITGUARD_LICENSE", raising=False)
     monkeypatch.setenv("PERMITGUARD_AS_OF", day)
     monkeypatch.chdir(ROOT)
@@ -135,8 +121,7 @@ def test_checkov_check_fails_the_located_resource_outside_validity(terraform, mo
 
 @pytest.fixture(scope="module")
 def pack_at():
-    sys.path.insert(0, str(ROOT / "tests" / "pulumi"))
-    from pack_client import Pack
+    Pack = pack_client().Pack
 
     started: dict[str, object] = {}
 
@@ -156,8 +141,7 @@ def pack_at():
 @pytest.mark.parametrize(("day", "violated"), [("2029-07-26", True), ("2029-05-01", False),
                                                ("2024-09-09", True)])
 def test_pulumi_pack_reports_a_mandatory_violation_outside_validity(pack_at, day, violated):
-    from pack_client import request, violations
-
+    request, violations = pack_client().request, pack_client().violations
     instance = request("alicloud:ecs/instance:Instance", "web", {"availabilityZone": "cn-beijing-h"},
                        ("pulumi:providers:alicloud", "bj", {"region": "cn-beijing"}))
     found = [(level, message) for name, level, message in violations(pack_at(day).analyze(instance))

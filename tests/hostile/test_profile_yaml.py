@@ -117,3 +117,39 @@ def test_every_yaml_the_package_reads_goes_through_the_strict_loader():
     callers = sorted(str(p.relative_to(package)) for p in package.rglob("*.py")
                      if loader_call.search(p.read_text(encoding="utf-8")))
     assert callers == []
+
+
+@pytest.mark.parametrize("name", ["second services widening IDC to nationwide", "alias expansion bomb",
+                                  "self-referencing alias in a mapping"])
+def test_checkov_fails_every_check_with_the_reason(tmp_path, monkeypatch, name):
+    from hostile.support import checkov_suite
+
+    text, expected = CASES[name]
+    monkeypatch.setenv("PERMITGUARD_LICENSE", str(profile(tmp_path, text)))
+    monkeypatch.setenv("PERMITGUARD_AS_OF", "2026-11-28")
+    monkeypatch.chdir(ROOT)
+    outcome = checkov_suite().run_checkov(EXAMPLE)
+    results = {r for _, _, r in outcome.results}
+    assert results == {"FAILED"}  # a profile that cannot be used passes nothing
+    assert all(expected[0] in " ".join(d) for d in outcome.details.values())
+
+
+@pytest.mark.parametrize("name", ["second services widening IDC to nationwide", "alias expansion bomb"])
+def test_pulumi_pack_blocks_with_the_reason(tmp_path, name):
+    from hostile.support import pack_client
+
+    client = pack_client()
+    text, expected = CASES[name]
+    pack = client.Pack.start(env={"PERMITGUARD_LICENSE": str(profile(tmp_path, text)),
+                                  "PERMITGUARD_AS_OF": "2026-11-28"})
+    try:
+        pack.configure_stack()
+        pack.configure({})
+        response = pack.analyze(client.request("alicloud:ecs/instance:Instance", "web",
+                                               {"availabilityZone": "cn-beijing-h"}))
+        found = client.violations(response)
+        assert found and all(level == "mandatory" for _, level, _ in found)
+        assert any(expected[0] in message for _, _, message in found)
+        assert not any("Traceback" in line for line in pack.stderr)
+    finally:
+        pack.stop()

@@ -49,7 +49,12 @@ def test_trust_granting_types_and_their_attributes():
         "aws_ram_principal_association": (TrustSpec("principal", "account"),),
         "aws_organizations_delegated_administrator": (TrustSpec("account_id", "account"),),
         "azurerm_lighthouse_definition": (TrustSpec("managing_tenant_id", "tenant"),),
-        "tencentcloud_organization_org_member_auth_identity_attachment": (TrustSpec("member_uin", "account"),),
+        "tencentcloud_organization_org_member_auth_identity_attachment": (
+            TrustSpec("member_uin", "account"),
+        ),
+        "aws_eks_access_entry": (TrustSpec("principal_arn", "account"),),
+        "aws_eks_access_policy_association": (TrustSpec("principal_arn", "account"),),
+        "azurerm_key_vault_access_policy": (TrustSpec("tenant_id", "tenant"),),
     }
 
 
@@ -76,6 +81,7 @@ def test_ingress_shapes():
         "alicloud_network_acl": "alicloud_nacl",
         "huaweicloud_vpc_network_acl": "huawei_nacl",
         "huaweicloud_network_acl_rule": "huawei_acl_entry",
+        "baiducloud_security_group_rule": "baidu_sg_rule",
     }
 
 

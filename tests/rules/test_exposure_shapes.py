@@ -60,3 +60,10 @@ def test_huawei_network_acl_rule_without_source_admits_everyone(ctx):
     assert _v(ctx, "huaweicloud_vpc_network_acl", ingress_rules=rules) == (
         Status.FAILED, "22-23", "0.0.0.0/0")
     assert _v(ctx, "huaweicloud_network_acl_rule", action="allow", protocol="any", ip_version=6)[2] == "::/0"
+
+
+def test_baidu_rule_without_source_or_with_all_admits_everyone(ctx):
+    rule = {"direction": "ingress", "protocol": "tcp", "port_range": "22"}
+    assert _v(ctx, "baiducloud_security_group_rule", **rule) == (Status.FAILED, "22", "0.0.0.0/0")
+    assert _v(ctx, "baiducloud_security_group_rule", **rule, source_ip="all")[2] == "0.0.0.0/0"
+    assert _v(ctx, "baiducloud_security_group_rule", **rule, source_group_id="g-1")[0] is Status.PASSED

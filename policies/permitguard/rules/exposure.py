@@ -215,9 +215,20 @@ def huawei_nacl(a: Mapping) -> list[IngressRule]:
     return [r for block in known(a, "ingress_rules") or [] for r in huawei_acl_entry(block)]
 
 
+def baidu_sg_rule(a: Mapping) -> list[IngressRule]:
+    """baiducloud_security_group_rule: source_ip "all", or no source at all, admits every address."""
+    if not _is_ingress(a, "direction"):
+        return []
+    sources = ["0.0.0.0/0" if s.lower() == "all" else s for s in known_list(a, "source_ip")]
+    if not sources and a.get("source_group_id") in (None, ""):
+        sources = ["::/0" if str(known(a, "ether_type", "IPv4")).lower() == "ipv6" else "0.0.0.0/0"]
+    return [IngressRule(s, tuple(sources)) for s in _port_text(known(a, "port_range"), known(a, "protocol"))]
+
+
 INGRESS: dict[str, Callable[[Mapping], list[IngressRule]]] = {
     f.__name__: f
     for f in (aws_sg_inline, aws_sg_rule, aws_vpc_sg_ingress, alicloud_sg_rule, tencent_sg_rule)
     + (tencent_sg_rule_set, tencent_sg_lite_rule, huawei_secgroup_rule, azure_nsg_rule, azure_nsg_inline)
     + (tencent_cfw_policy, aws_nacl_entry, aws_nacl, alicloud_nacl, huawei_acl_entry, huawei_nacl)
+    + (baidu_sg_rule,)
 }

@@ -28,9 +28,10 @@ test: install
 lint: install
 	$(BIN)/ruff check policies tests infra bench
 
-## bench: CLI on a 10,000-resource plan, Checkov overhead, Pulumi pack latency, report rendering
+## bench: CLI on a 10,000-resource plan, CLI vs Checkov per typical root, Checkov overhead, Pulumi pack latency, report rendering
 bench: install
 	$(PY) bench/cli_bench.py
+	$(PY) bench/roots_bench.py
 	$(PY) bench/checkov_bench.py
 	$(PY) bench/pulumi_bench.py
 	$(PY) bench/report_bench.py

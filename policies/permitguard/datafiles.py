@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import hashlib
 import json
+import os
 from collections.abc import Iterable
 from importlib.resources import files
 from pathlib import Path
@@ -113,8 +115,36 @@ def load_validated(path: Traversable | Path, schema_name: str, label: str) -> An
     """The parsed file, after checking it against schemas/<schema_name>."""
     label = f"{label} {path}"
     data = read_yaml(path, label)
-    raise_if_any(label, schema_problems(data, schema_name))
+    raise_if_any(label, validated_problems(path, data, schema_name))
     return data
+
+
+def validated_problems(path: Traversable | Path, data: Any, schema_name: str) -> list[Problem]:
+    """`schema_problems`, skipped when these very bytes already passed this very schema: a valid file's
+    content hash (with the schema's) is remembered in the user's cache directory, so the bundled catalogs
+    are validated once, not on every process, and an edited file is validated again before it is used."""
+    try:
+        digest = hashlib.sha256(path.read_bytes() + b"\0" + packaged("schemas", schema_name).read_bytes())
+    except OSError:
+        return schema_problems(data, schema_name)
+    marker = _cache_dir() / "validated" / digest.hexdigest()
+    if marker.is_file():
+        return []
+    problems = schema_problems(data, schema_name)
+    if not problems:
+        try:
+            marker.parent.mkdir(parents=True, exist_ok=True)
+            marker.write_bytes(b"")
+        except OSError:
+            pass  # no cache: validated again next time
+    return problems
+
+
+def _cache_dir() -> Path:
+    if os.environ.get("PERMITGUARD_CACHE_DIR"):
+        return Path(os.environ["PERMITGUARD_CACHE_DIR"])
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "permitguard"
 
 
 def load_data(name: str, schema_name: str) -> Any:

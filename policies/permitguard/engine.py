@@ -8,7 +8,9 @@ from permitguard.context import Context, Subject
 from permitguard.model import Action, Finding, Resource, Status
 from permitguard.rules import RULES
 from permitguard.rules.base import Verdict
+from permitguard.rules.configuration import is_part
 
+CONFIGURATION_FAMILY = "configuration"  # judges the parts of a configuration that could not be read
 PROVIDER_CONFIG_FAMILY = "residency"  # a Pulumi provider configuration is judged for its location only
 
 
@@ -56,6 +58,8 @@ def _judge(rule_id: str, subject: Subject, ctx: Context) -> Verdict:
             {"address": subject.resource.address, "action": subject.resource.action.value},
         )
     res = subject.resource
+    if is_part(res.type) and ctx.rules[rule_id].family != CONFIGURATION_FAMILY:
+        return Verdict(Status.NOT_APPLICABLE, "not_a_resource", {"address": res.address})
     if ctx.types.pulumi_provider_package(res.type) and ctx.rules[rule_id].family != PROVIDER_CONFIG_FAMILY:
         return Verdict(Status.NOT_APPLICABLE, "provider_config", {"address": res.address, "type": res.type})
     return RULES[rule_id](subject, ctx)

@@ -38,6 +38,11 @@ class Unknown:
         return False
 
 
+# Stands for the caller's own account id in a trust document: a source writes it where the configuration
+# reads the account from a data source that returns the caller's own account (Terraform: data/terraform.yaml).
+OWN_ACCOUNT = "{own-account}"
+
+
 def is_unknown(value: Any) -> bool:
     return isinstance(value, Unknown)
 

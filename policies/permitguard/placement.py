@@ -29,6 +29,7 @@ class Placement:
     what: str = "region"  # "zone" | "region"
     why: str | None = None
     others: tuple[Location, ...] = ()  # further zones of a multi-zone resource, judged like the first
+    zone_unknown: bool = False  # located by its region; its zone is known only at apply
 
     @property
     def locations(self) -> tuple[Location, ...]:
@@ -71,11 +72,21 @@ def _from_attrs(res: Resource, attrs: tuple[str, ...], what: str, regions: Regio
 def place(res: Resource, info: TypeInfo, regions: RegionCatalog) -> Placement:
     if info.placement in NO_LOCATION:
         return Placement(info.placement)
-    found = _from_attrs(res, info.zone_attrs, "zone", regions) or _from_attrs(
-        res, info.region_attrs, "region", regions
-    )
-    if found:
-        return found
+    zone = _from_attrs(res, info.zone_attrs, "zone", regions)
+    if zone is not None and zone.kind != UNRESOLVED:
+        return zone
+    # A zone known only at apply (a zones data source) still sits in the region the resource or its
+    # provider names: that region locates it; the zone alone stays undetermined.
+    found = _from_attrs(res, info.region_attrs, "region", regions) or _provider_region(res, regions)
+    if zone is not None and found.kind != LOCATED:
+        return zone
+    if zone is not None:
+        return Placement(LOCATED, found.location, found.located_from, found.value, found.what,
+                         why=f"zone {zone.why} ({zone.located_from})", zone_unknown=True)
+    return found
+
+
+def _provider_region(res: Resource, regions: RegionCatalog) -> Placement:
     origin = res.provider_region_from or "provider configuration"
     value = res.provider_region
     if isinstance(value, Unknown):

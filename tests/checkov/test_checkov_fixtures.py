@@ -49,14 +49,14 @@ HCL = {
         },
     },
     "CKV_CNLIC_103": {
-        "PASSED": {"alicloud_vpc.pass_located", "alicloud_instance.pass_zone_from_variable"},
+        "PASSED": {"alicloud_vpc.pass_located", "alicloud_instance.pass_zone_from_variable",
+                   "alicloud_instance.pass_zone_unresolved_in_provider_region"},
         "FAILED": {
             "alicloud_vpc.fail_unresolved_variable",
             "alicloud_vpc.fail_unknown_region_id",
             "alicloud_vpc.fail_provider_without_region",
             "tencentcloud_vpc.fail_tencent_no_region",
             "huaweicloud_vpc.fail_no_provider_block",
-            "alicloud_instance.fail_zone_unresolved",
             "module.fail_module_unresolved.alicloud_vpc.net",
             "cloudflare_record.fail_unknown_provider",
         },
@@ -66,12 +66,14 @@ HCL = {
             "alicloud_ram_role.pass_ecs_service",
             "alicloud_ram_role.pass_own_account",
             "aws_iam_role.pass_lambda_service",
+            "aws_iam_role.pass_policy_from_data_source",
         },
         "FAILED": {
             "alicloud_ram_role.fail_other_account",
             "aws_iam_role.fail_wildcard_principal",
             "aws_iam_role.fail_other_aws_account",
-            "aws_iam_role.fail_policy_from_data_source",
+            "aws_iam_role.fail_policy_document_other_account",
+            "aws_iam_role.fail_policy_document_merged",
         },
     },
     "CKV_CNLIC_202": {

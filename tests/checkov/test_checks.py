@@ -23,9 +23,11 @@ EXTERNAL_CHECKS = ROOT / "policies" / "checkov"
 @pytest.fixture()
 def registered(checkov_runs, catalog_rule_ids):
     """Our checks as Checkov registered them (loaded from the external-checks dir by the session runs)."""
+    from checkov.terraform.checks.module.registry import module_registry
     from checkov.terraform.checks.resource.registry import resource_registry
 
-    return {rid: resource_registry.get_check_by_id(rid) for rid in catalog_rule_ids}
+    return {rid: resource_registry.get_check_by_id(rid) or module_registry.get_check_by_id(rid)
+            for rid in catalog_rule_ids}
 
 
 def test_one_check_per_catalog_rule_with_catalog_metadata(registered):
@@ -52,7 +54,7 @@ def test_an_error_inside_a_check_fails_it_and_says_why(registered, monkeypatch):
 
     check = registered["CKV_CNLIC_101"]
     monkeypatch.setattr(check, "graph", object())
-    monkeypatch.setattr("permitguard.checkov.shared.graph_index", lambda graph: 1 / 0)
+    monkeypatch.setattr("permitguard.checkov.shared.graph_nodes_of", lambda graph: 1 / 0)
     assert check.scan_entity_conf({"__address__": "alicloud_vpc.x"}, "alicloud_vpc") is CheckResult.FAILED
     assert check.details == ["permitguard could not evaluate CKV_CNLIC_101: division by zero"]
 
@@ -81,7 +83,8 @@ def test_broken_profile_fails_every_check_never_passes(
     folder = FIXTURES / "CKV_CNLIC_201"
     outcome = checkov_run(folder)
     addresses = {r.address for r in read_directory(folder).resources}
-    assert outcome.results == {(rid, a, "FAILED") for rid in catalog_rule_ids for a in addresses}
+    resource_rules = [r for r in catalog_rule_ids if RuleCatalog.load()[r].family != "configuration"]
+    assert outcome.results == {(rid, a, "FAILED") for rid in resource_rules for a in addresses}
     assert all("licence profile" in d[0] and "is invalid" in d[0] for d in outcome.details.values())
 
 

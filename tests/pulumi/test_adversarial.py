@@ -43,12 +43,12 @@ def test_unseen_programs_pack_and_cli_agree(pack, tmp_path, name):
 
 
 def test_unusable_profile_blocks_even_when_the_first_policy_is_advisory():
-    """Before: the one report went to cnlic-101 (advisory) and the preview went through unjudged."""
+    """Before: the one report went to the first policy (advisory) and the preview went through unjudged."""
     pack = Pack.start(env={"PERMITGUARD_AS_OF": AS_OF, "PERMITGUARD_LICENSE": ""})
     try:
         pack.configure_stack()
         config = {name: {"license": "/nonexistent/permitguard.yaml"} for name in POLICIES}
-        config["cnlic-101-outside-mainland"]["enforcementLevel"] = "advisory"
+        config["cnlic-100-configuration-unreadable"]["enforcementLevel"] = "advisory"  # the pack's first
         pack.configure(config)
         first = violations(pack.analyze(request("alicloud:ecs/instance:Instance", "a", {}, HK)))
         second = violations(pack.analyze(request("alicloud:ecs/instance:Instance", "b", {}, HK)))
@@ -57,7 +57,7 @@ def test_unusable_profile_blocks_even_when_the_first_policy_is_advisory():
     message = ("permitguard cannot judge this stack: licence profile /nonexistent/permitguard.yaml: "
                "cannot read: No such file or directory")
     assert [(name, level) for name, level, _ in first] == [
-        ("cnlic-101-outside-mainland", "advisory"), ("cnlic-102-outside-licensed-coverage", "mandatory")]
+        ("cnlic-100-configuration-unreadable", "advisory"), ("cnlic-101-outside-mainland", "mandatory")]
     assert all(text.endswith(message) for _, _, text in first) and second == []
 
 

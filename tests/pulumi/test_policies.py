@@ -40,8 +40,8 @@ def test_failed_rule_gives_its_bilingual_message():
 
 
 def test_unknown_values_are_read_through_the_sdk_proxy():
-    status, text = policies.outcome("CKV_CNLIC_103",
-                                    args(INSTANCE, {"availabilityZone": UNKNOWN}))
+    status, text = policies.outcome("CKV_CNLIC_102", args(INSTANCE, {"availabilityZone": "cn-shenzhen-a",
+                                                                      "tags": {"license-service": UNKNOWN}}))
     assert status is Status.FAILED and "unknown during preview" in text
 
 

@@ -101,8 +101,19 @@ def test_no_region_anywhere_fails_103(ctx):
     assert judge(LOCATION, ctx, make("alicloud_instance")).reason == "no_region"
 
 
-def test_zone_known_only_after_apply_fails_103(ctx):
+def test_zone_known_only_after_apply_is_placed_in_the_region_that_holds_it(ctx):
     r = make("alicloud_instance", provider_region="cn-beijing", availability_zone=Unknown())
+    placement = Subject(r, ctx).placement
+    assert (placement.location.region, placement.location.zone) == ("cn-beijing", None)
+    assert placement.why.startswith("zone known only after apply")
+    assert judge(LOCATION, ctx, r).status is Status.PASSED
+    hk = make("alicloud_instance", provider_region="cn-hongkong", availability_zone=Unknown())
+    assert judge(OUTSIDE, ctx, hk).status is Status.FAILED  # the region alone decides 101
+
+
+def test_zone_and_region_both_unknown_fail_103(ctx):
+    r = make("alicloud_instance", provider_region=Unknown("unresolved reference var.r"),
+             availability_zone=Unknown())
     v = judge(LOCATION, ctx, r)
     assert (v.status, v.params["why"]) == (Status.FAILED, "known only after apply")
 

@@ -81,14 +81,15 @@ def test_checkov_skip_comments_become_suppressions():
 def test_unresolved_variable_region_is_unknown_never_a_value():
     found = {r.address: r for r in read_directory(FIXTURES / "CKV_CNLIC_103").resources}
     region = found["alicloud_vpc.fail_unresolved_variable"].provider_region
-    assert isinstance(region, Unknown) and region.why == "unresolved reference var.unset_region"
+    assert isinstance(region, Unknown) and region.why.startswith("unresolved reference var.unset_region: ")
     assert found["alicloud_vpc.fail_provider_without_region"].provider_region is None
     assert (
         found["huaweicloud_vpc.fail_no_provider_block"].provider_region_from
         == "provider huaweicloud (no provider block)"
     )
-    zone = found["alicloud_instance.fail_zone_unresolved"].attributes["availability_zone"]
-    assert zone.why == "unresolved reference ${var.unset_region}-a"
+    zone = found["alicloud_instance.pass_zone_unresolved_in_provider_region"].attributes["availability_zone"]
+    assert zone.why.startswith("unresolved reference var.unset_region: the variable has no default")
+    assert 'written `"${var.unset_region}-a"` (main.tf:' in zone.why  # the expression as written, file:line
 
 
 def _write(tmp_path: Path, text: str, name: str = "main.tf") -> Path:
@@ -153,34 +154,48 @@ def test_directory_without_terraform_files_raises_input_error(tmp_path):
         read_directory(tmp_path)
 
 
-def test_unparseable_file_fails_the_whole_directory(tmp_path):
+def test_an_unparseable_file_is_one_part_and_the_rest_is_judged(tmp_path):
     _write(tmp_path, 'resource "alicloud_vpc" "ok" {\n  cidr_block = "10.0.0.0/8"\n}\n', "ok.tf")
     _write(tmp_path, 'resource "alicloud_vpc" "broken" {\n  cidr_block =\n}\n', "broken.tf")
-    with pytest.raises(InputError) as err:
-        read_directory(tmp_path)
-    assert str(err.value).startswith("broken.tf: cannot parse: Unexpected token")
-    assert "line 2" in str(err.value)
+    found = {r.address: r for r in read_directory(tmp_path).resources}
+    assert set(found) == {"alicloud_vpc.ok", "broken.tf"}
+    part = found["broken.tf"]
+    assert part.type == "terraform_file" and part.attributes["reason"] == "unparsed"
+    assert "broken.tf:2" in part.attributes["why"]  # the parser's own position
 
 
-def test_a_module_that_cannot_be_loaded_fails_the_directory(tmp_path):
-    _write(tmp_path, 'module "vpc" {\n  source  = "alibaba/vpc/alicloud"\n  version = "1.11.0"\n}\n')
-    with pytest.raises(InputError) as err:
-        read_directory(tmp_path)
-    assert str(err.value) == (
-        "main.tf:1: module vpc (source alibaba/vpc/alicloud) could not be loaded, "
-        "so its resources cannot be checked: only local module sources are read, not .terraform/modules "
-        "(so `terraform init` does not help); scan the plan (`terraform show -json`) instead"
-    )
+def test_a_remote_module_not_downloaded_is_one_part_and_the_rest_is_judged(tmp_path):
+    _write(tmp_path, 'module "vpc" {\n  source  = "alibaba/vpc/alicloud"\n  version = "1.11.0"\n}\n'
+                     'resource "alicloud_vpc" "own" {}\n')
+    found = {r.address: r for r in read_directory(tmp_path).resources}
+    assert set(found) == {"module.vpc", "alicloud_vpc.own"}
+    part = found["module.vpc"]
+    assert (part.type, part.file, part.line) == ("terraform_module_call", "main.tf", 1)
+    assert part.attributes["source"] == "alibaba/vpc/alicloud"
+    assert part.attributes["reason"] == "not_downloaded"
+
+
+def test_a_downloaded_module_is_read_from_terraform_init_s_record(tmp_path):
+    _write(tmp_path, 'provider "alicloud" {\n  region = "cn-beijing"\n}\n'
+                     'module "vpc" {\n  source  = "alibaba/vpc/alicloud"\n  version = "1.11.0"\n}\n')
+    copy = tmp_path / ".terraform" / "modules" / "vpc"
+    copy.mkdir(parents=True)
+    _write(copy, 'resource "alicloud_vpc" "this" {\n  cidr_block = "10.0.0.0/8"\n}\n')
+    (tmp_path / ".terraform" / "modules" / "modules.json").write_text(
+        '{"Modules": [{"Key": "", "Source": "", "Dir": "."}, {"Key": "vpc", "Source": '
+        '"registry.terraform.io/alibaba/vpc/alicloud", "Version": "1.11.0", '
+        '"Dir": ".terraform/modules/vpc"}]}',
+        encoding="utf-8")
+    (vpc,) = read_directory(tmp_path).resources
+    assert (vpc.address, vpc.provider_region) == ("module.vpc.alicloud_vpc.this", "cn-beijing")
+    assert vpc.file == ".terraform/modules/vpc/main.tf"
 
 
 def test_a_missing_local_module_directory_says_so(tmp_path):
     _write(tmp_path, 'module "net" {\n  source = "./nowhere"\n}\n')
-    with pytest.raises(InputError) as err:
-        read_directory(tmp_path)
-    assert str(err.value) == (
-        "main.tf:1: module net (source ./nowhere) could not be loaded, so its resources cannot be checked: "
-        "the directory does not exist"
-    )
+    (part,) = read_directory(tmp_path).resources
+    assert (part.address, part.attributes["reason"], part.attributes["why"]) == (
+        "module.net", "not_found", "nowhere")
 
 
 def test_resources_of_modules_called_with_count_zero_do_not_exist(tmp_path):
@@ -219,15 +234,12 @@ def test_each_root_directory_resolves_its_own_providers_and_variables():
     assert source.suppressions == {}
 
 
-def test_terraform_json_configuration_is_refused_not_skipped(tmp_path):
+def test_terraform_json_configuration_is_read_like_hcl(tmp_path):
     _write(tmp_path, 'provider "alicloud" {\n  region = "cn-beijing"\n}\n')
     (tmp_path / "backend.tf.json").write_text('{"terraform": {"backend": {"local": {}}}}', encoding="utf-8")
     assert read_directory(tmp_path).resources == []  # settings only: nothing to check, nothing hidden
     (tmp_path / "hk.tf.json").write_text(
         '{"resource": {"alicloud_vpc": {"fail_json": {"vpc_name": "a"}}}}', encoding="utf-8")
-    with pytest.raises(InputError) as err:
-        read_directory(tmp_path)
-    assert str(err.value) == (
-        "hk.tf.json: Terraform JSON configuration (*.tf.json) is not read by Checkov's parser, so its blocks "
-        "cannot be checked; write it as .tf, or scan the plan (`terraform show -json`)"
-    )
+    (vpc,) = read_directory(tmp_path).resources
+    assert (vpc.address, vpc.provider_region, vpc.file) == (
+        "alicloud_vpc.fail_json", "cn-beijing", "hk.tf.json")

@@ -18,10 +18,11 @@ shanghai = alicloud.Provider("shanghai", region="cn-shanghai")
 
 # 101 + 102 + 301: placed by the default provider, in Hong Kong.
 hk_web = alicloud.ecs.Instance("hk-web", instance_type="ecs.g7.large", image_id=IMAGE)
-# 103: its zone follows an output the cloud decides at apply time (unknown during preview).
+# Its zone follows an output the cloud decides at apply time (unknown during preview): a zone always lies
+# in its provider's region, so Shenzhen locates it; only zone-level facts (which room) stay undetermined.
 alicloud.ecs.EcsDisk("hk-web-data", zone_id=hk_web.availability_zone, size=100,
                      opts=pulumi.ResourceOptions(provider=shenzhen))
-# 103: a zone given as a secret is never shown, so never judged.
+# A zone given as a secret is never shown, so never judged: its provider's region (Shenzhen) locates it.
 alicloud.ecs.Instance("secret-zone", availability_zone=pulumi.Output.secret("cn-shenzhen-a"),
                       instance_type="ecs.g7.large", image_id=IMAGE,
                       opts=pulumi.ResourceOptions(provider=shenzhen))

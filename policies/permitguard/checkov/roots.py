@@ -1,10 +1,10 @@
-"""Root configurations of one Checkov graph: a repository with `envs/dev/` and `envs/prod/` holds two.
+"""The root configuration a Checkov vertex belongs to: a repository with `envs/dev/` and `envs/prod/`
+holds two, and `examples/basic` calling `../..` makes the repository's top a module of that root.
 
 Checkov builds one graph for the whole scanned directory, and vertices of different root directories
-share addresses (`provider.alicloud`, `alicloud_vpc.main`, `module.net.alicloud_vpc.v`): resolved as
-one configuration, a resource in `envs/dev` would take the provider of `envs/prod`. Terraform never
-mixes them, so neither does permitguard: every vertex belongs to the directory of its outermost
-module call (its own file's directory outside modules), and each root gets its own `GraphIndex`.
+share addresses (`alicloud_vpc.main`, `module.net.alicloud_vpc.v`). Terraform never mixes them, so neither
+does permitguard: every vertex belongs to the directory of its outermost module call (its own file's
+directory outside modules); the shared evaluation of that root answers for it.
 """
 from __future__ import annotations
 
@@ -12,8 +12,6 @@ import json
 import os
 from collections.abc import Iterable, Mapping
 from typing import Any
-
-from permitguard.checkov.providers import GraphIndex
 
 
 def root_dir(file_path: Any, module: Any) -> str:
@@ -36,25 +34,17 @@ def vertex_root(attrs: Mapping[str, Any]) -> str:
     return root_dir(attrs.get("file_path_"), attrs.get("source_module_object_"))
 
 
-def indexes(nodes: Iterable[Mapping[str, Any]], root: str = "") -> dict[str, GraphIndex]:
-    """One `GraphIndex` per root configuration directory, each naming files relative to `root`."""
-    groups: dict[str, list[Mapping[str, Any]]] = {}
-    for attrs in nodes:
-        groups.setdefault(vertex_root(attrs), []).append(attrs)
-    return {directory: GraphIndex.of(group, root) for directory, group in sorted(groups.items())}
-
-
-def candidates(found: Mapping[str, GraphIndex], address: str, scanned_file: str) -> list[GraphIndex]:
-    """The roots that hold resource `address` defined in `scanned_file` (Checkov's path, relative to the
-    scanned directory): one for a root resource; several for a module called from several roots."""
-    found_paths = [(i, str(i.resources.get(address, {}).get("file_path_") or "")) for i in found.values()]
-    if not scanned_file:
-        return [index for index, path in found_paths if path]
-    matches = [(index, path[: len(path) - len(scanned_file)]) for index, path in found_paths
-               if path and path.endswith(scanned_file)]
-    if not matches:
-        return []
-    base = min((b for _, b in matches), key=len)  # the scanned directory: a deeper "base" is another file
-    for index, _ in matches:
-        index.root = index.root or base
-    return [index for index, b in matches if b == base]
+def root_dirs(nodes: Iterable[Mapping[str, Any]], address: str, block_type: str,
+              scanned_file: str) -> list[str]:
+    """The roots that hold the `block_type` vertex `address` declared in `scanned_file` (Checkov's path,
+    relative to the scanned directory, `/../../main.tf` for a module above it): one for a root's own
+    resource; several for a module called from several roots."""
+    found = [(vertex_root(a), str(a.get("file_path_") or "")) for a in nodes
+             if a.get("block_type_") == block_type and str(a.get("__address__")) == address]
+    tail = os.path.normpath(scanned_file.lstrip("/")) if scanned_file else ""
+    while tail.startswith("../"):
+        tail = tail[3:]
+    if tail:
+        narrowed = [(r, f) for r, f in found if f == tail or f.endswith("/" + tail)]
+        found = narrowed or found
+    return sorted({r for r, _ in found})

@@ -1,23 +1,27 @@
 """What every check of one Checkov process shares, loaded once: the Context (licence profile and
-catalogs, found like the CLI finds them) and the plans read so far (one read per plan file)."""
+catalogs, found like the CLI finds them), the shared Terraform evaluation of each root (the CLI's own,
+so that both front doors judge the same values), and the plans read so far (one read per plan file)."""
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from permitguard.checkov import roots
 from permitguard.checkov.adapter import graph_nodes
-from permitguard.checkov.providers import GraphIndex
 from permitguard.context import Context
 from permitguard.errors import InputError, PermitguardError
 from permitguard.model import Resource
+from permitguard.sources.terraform_hcl import part_resource
 from permitguard.sources.terraform_plan import read_plan
 
 _CONTEXTS: dict[tuple[str | None, str, str | None], Context | PermitguardError] = {}
 _PLANS: dict[tuple[str, int, int], dict[str, Resource] | InputError] = {}
-_GRAPH: list[tuple[Any, dict[str, GraphIndex]]] = []  # the last graph seen (held: identity stays meaningful)
+# the last graph seen (held: identity stays meaningful)
+_GRAPH: list[tuple[Any, list[Mapping[str, Any]]]] = []
+_ROOTS: dict[str, Any] = {}  # root directory → Evaluation | InputError
+_KEY = re.compile(r"\[[^\]]*\]")
 
 
 def context(environ: Mapping[str, str] | None = None, cwd: str | None = None) -> Context:
@@ -39,12 +43,67 @@ def context(environ: Mapping[str, str] | None = None, cwd: str | None = None) ->
     return found
 
 
-def graph_index(graph: Any) -> dict[str, GraphIndex]:
-    """The indexes of Checkov's current graph, one per root configuration directory, built once for all
-    checks and resources of a run."""
+def graph_nodes_of(graph: Any) -> list[Mapping[str, Any]]:
+    """The vertex attributes of Checkov's current graph, listed once for all checks of a run."""
     if not _GRAPH or _GRAPH[0][0] is not graph:
-        _GRAPH[:] = [(graph, roots.indexes(graph_nodes(graph)))]
+        _GRAPH[:] = [(graph, graph_nodes(graph))]
     return _GRAPH[0][1]
+
+
+def _evaluation(root: str) -> Any:
+    """The shared evaluation of `root`; on the first miss, every root of Checkov's current graph is
+    evaluated at once (one evaluator process for the run)."""
+    from permitguard.checkov.roots import vertex_root
+    from permitguard.terraform.evaluate import evaluate_roots
+
+    if root not in _ROOTS:
+        nodes = _GRAPH[0][1] if _GRAPH else []
+        wanted = sorted(({root} | {vertex_root(a) for a in nodes if a.get("block_type_") == "resource"})
+                        - set(_ROOTS) - {""})
+        for directory, found in zip(wanted, evaluate_roots([Path(d) for d in wanted]), strict=True):
+            _ROOTS[directory] = found
+    found = _ROOTS[root]
+    if isinstance(found, InputError):
+        raise InputError(*found.args)
+    return found
+
+
+def hcl_instances(root: str, address: str) -> list[Resource]:
+    """The instances the shared evaluation of `root` gives resource `address` (Checkov expands count and
+    for_each itself, so usually one; none when Terraform creates none)."""
+    evaluation = _evaluation(root)
+    exact = [r for r in evaluation.resources if r.address == address]
+    if exact:
+        return exact
+    declared = _KEY.sub("", address)
+    found = [r for r in evaluation.resources if _KEY.sub("", r.address) == declared]
+    unread = [p for p in evaluation.problems if p.kind == "module"
+              and declared.startswith(_KEY.sub("", p.address) + ".")]
+    if not found and unread:  # Checkov read a module (its own download) that the evaluation could not
+        raise InputError(f"{unread[0].address} (source {unread[0].source}) is not in .terraform/modules, so "
+                         "permitguard cannot evaluate what it creates: run `terraform init` before Checkov")
+    return found
+
+
+def hcl_parts(root: str, address: str) -> list[Resource]:
+    """The unreadable-part resources (CKV_CNLIC_100) of module call `address` in `root`'s evaluation."""
+    declared = _KEY.sub("", address)
+    return [part_resource(p) for p in _evaluation(root).problems
+            if p.kind == "module" and _KEY.sub("", p.address) == declared]
+
+
+def hcl_unloaded(root: str, address: str, scanned_file: str) -> list[Resource]:
+    """A module call Checkov did not load although it is on disk (downloaded by `terraform init`: Checkov
+    reads only its own --download-external-modules copies): the resources inside go unchecked by Checkov,
+    so the call is a part CKV_CNLIC_100 fails, naming how many resources the shared evaluation found."""
+    from permitguard.terraform.evaluate import Problem
+
+    declared = _KEY.sub("", address)
+    inside = [r for r in _evaluation(root).resources if _KEY.sub("", r.address).startswith(declared + ".")]
+    if not inside:
+        return []
+    problem = Problem("module", address, scanned_file.lstrip("/"), None, "", str(len(inside)), "not_loaded")
+    return [part_resource(problem)]
 
 
 def plan_resource(path: str, address: str) -> Resource:

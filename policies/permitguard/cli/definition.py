@@ -45,6 +45,14 @@ def parser() -> argparse.ArgumentParser:
     scan.add_argument("--output", "-o", metavar="FILE", help="write the result here instead of stdout")
     scan.add_argument("--json-output", metavar="FILE", help="also write the findings JSON document here")
     scan.add_argument(
+        "--var-file",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="Terraform variables file, as `terraform plan -var-file` (repeatable; later files win, and "
+        "all win over terraform.tfvars and *.auto.tfvars)",
+    )
+    scan.add_argument(
         "--repo-root-for-plan-enrichment",
         metavar="DIR",
         help="the Terraform configuration a plan was made from: plan findings get its file:line "

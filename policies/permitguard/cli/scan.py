@@ -43,7 +43,8 @@ def parse_timestamp(value: str | None) -> dt.datetime | None:
     return stamp if stamp.tzinfo else stamp.replace(tzinfo=dt.timezone.utc)
 
 
-def scan(paths: list[str], ctx: Context, enrich: str | None = None) -> tuple[list[Finding], list[dict]]:
+def scan(paths: list[str], ctx: Context, enrich: str | None = None,
+         var_files: tuple[str, ...] = ()) -> tuple[list[Finding], list[dict]]:
     findings: list[Finding] = []
     inputs: list[dict] = []
     distinct: dict[Path, str] = {}
@@ -53,7 +54,7 @@ def scan(paths: list[str], ctx: Context, enrich: str | None = None) -> tuple[lis
     enrichment = Enrichment(Path(enrich)) if enrich else None
     for raw in distinct.values():
         path = Path(raw)
-        result = detect.read(path)
+        result = detect.read(path, tuple(Path(v).resolve() for v in var_files))
         if enrichment and result.kind == "terraform_plan":
             result = enrichment.apply(result)
         inputs.append(
@@ -101,7 +102,10 @@ def write(text: str, output: str | None, env) -> None:
 def run(args: argparse.Namespace, env) -> ExitStatus:
     generated_at = parse_timestamp(args.generated_at)
     ctx = Context.load(args.license, as_of=as_of(args.as_of, env), environ=env.environ, cwd=env.cwd)
-    findings, inputs = scan(args.paths, ctx, args.repo_root_for_plan_enrichment)
+    for var_file in args.var_file:
+        if not Path(var_file).is_file():
+            raise InputError(f"--var-file {var_file}: no such file")
+    findings, inputs = scan(args.paths, ctx, args.repo_root_for_plan_enrichment, tuple(args.var_file))
     doc = document.build(findings, ctx, inputs, generated_at)
     if args.json_output:
         write(document.dumps(doc), args.json_output, env)

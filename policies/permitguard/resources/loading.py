@@ -21,7 +21,7 @@ def read_catalog(path: Any = None) -> dict[str, Any]:
     source = default_data_path() if path is None else Path(path) if isinstance(path, str | PathLike) else path
     label = f"resource-type catalog {source}"
     doc = datafiles.read_yaml(source, label)
-    problems = datafiles.schema_problems(doc, "resource_types.schema.json")
+    problems = datafiles.validated_problems(source, doc, "resource_types.schema.json")
     datafiles.raise_if_any(label, problems or list(_cross_entry_problems(doc)))
     return doc
 

@@ -49,8 +49,19 @@ def known_list(d: Mapping, *keys: str) -> list[str]:
 
 def prefix_lists(d: Mapping, *keys: str) -> list[str]:
     """Sources given as prefix lists / address templates / address groups: their ranges are not in the
-    configuration, so the rule judging them cannot establish where traffic comes from."""
-    return [PREFIX_LIST + v for v in known_list(d, *keys)]
+    configuration, so the rule judging them cannot establish where traffic comes from — unless the reader
+    resolved a list declared in the same configuration ({"prefix_list": address, "cidrs": [...]})."""
+    out: list[str] = []
+    for key in keys:
+        value = known(d, key)
+        for v in value if isinstance(value, (list, tuple)) else ([value] if value not in (None, "") else []):
+            if isinstance(v, Unknown):
+                raise Unresolved(key, v)
+            if isinstance(v, Mapping) and isinstance(v.get("cidrs"), list):
+                out += known_list({key: v["cidrs"]}, key)
+            else:
+                out.append(PREFIX_LIST + str(v))
+    return out
 
 
 def tencent_address_templates(d: Mapping) -> list[str]:

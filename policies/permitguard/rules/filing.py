@@ -41,6 +41,10 @@ def room_name(loc: Location) -> str:
 
 def _unfiled(s: Subject, ctx: Context) -> list[Location]:
     """The resource's locations that no filed machine room covers."""
+    if s.placement.zone_unknown:  # only a room filed for the whole region covers every zone it may get
+        whole_region = [r.scope for r in ctx.profile.rooms if r.scope.zones is None]
+        return [loc for loc in s.placement.locations
+                if not any(w.covers(*_room_args(loc)) for w in whole_region)]
     return [loc for loc in s.placement.locations if ctx.profile.room_covering(*_room_args(loc)) is None]
 
 
@@ -78,6 +82,8 @@ def new_room_unfiled(s: Subject, ctx: Context) -> Verdict:
     params, tag = at(params, unfiled[0]), ctx.profile.tags["prior_filing"]
     params["new_room"] = room_name(unfiled[0])  # failures are grouped by the room they would add
     value = s.tag(tag)
+    if (value is None or value == "") and s.placement.zone_unknown:
+        return Verdict(FAILED, "zone_undetermined", {**params, "tag": tag, "why": s.placement.why})
     if value is None or value == "":
         return Verdict(FAILED, _failure("new_room", s), {**params, "tag": tag})
     filing = None if isinstance(value, Unknown) else ctx.profile.filing(str(value))

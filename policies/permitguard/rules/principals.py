@@ -9,6 +9,8 @@ identity domains. Decisions:
 - A wildcard principal stays third party whatever its Condition says (`aws:PrincipalOrgID`,
   `acs:SourceAccount`…): conditions are not evaluated, and the profile lists accounts, not org ids.
   `NotPrincipal` in an Allow statement grants everyone but the listed principals: a wildcard.
+- A principal naming the caller's own account through a data source (`data.alicloud_account.x.id`,
+  `aws_caller_identity`, …; the Terraform reader writes it as `OWN_ACCOUNT`) is first party.
 - An AWS Organizations org or OU ARN names its management account
   (`arn:aws-cn:organizations::<management account>:ou/o-…/ou-…`): first party when that account is
   ours, since only the management account admits accounts into its organisation.
@@ -25,7 +27,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from permitguard.license import LicenseProfile
-from permitguard.model import Unknown
+from permitguard.model import OWN_ACCOUNT, Unknown
 
 _ACCOUNT_PATTERNS = (
     re.compile(r"^arn:aws[a-z-]*:(?:iam|sts)::(?P<id>\d{12}):"),  # arn:aws-cn:iam::111122223333:root
@@ -100,6 +102,8 @@ def is_first_party(p: Principal, cloud: str, profile: LicenseProfile) -> bool:
     if isinstance(p.value, Unknown) or "*" in p.value or p.kind == "*":
         return False
     if p.kind.lower() in SERVICE_KINDS:
+        return True
+    if OWN_ACCOUNT in p.value:  # the caller's own account, read from a data source at apply time
         return True
     ours = {a.casefold() for a in profile.accounts.get(cloud, frozenset())}
     value = p.value.strip().casefold()

@@ -81,14 +81,15 @@ def digest(path: Path) -> str:
     return h.hexdigest()
 
 
-def read(path: Path) -> SourceResult:
+def read(path: Path, var_files: tuple[Path, ...] = ()) -> SourceResult:
+    """`var_files` (`--var-file`) apply to Terraform directories only."""
     kind = kind_of(path)
     if kind == "terraform":
         from permitguard.sources.terraform_hcl import read_directory
 
         if path.is_dir():
-            return read_directory(path)
-        return _one_file(read_directory(path.parent), path)
+            return read_directory(path, var_files)
+        return _one_file(read_directory(path.parent, var_files), path)
     if kind == "terraform_plan":
         from permitguard.sources.terraform_plan import read_plan
 

@@ -1,0 +1,33 @@
+"""A part of the configuration that could not be read (a module call whose source is not on disk, a file
+that does not parse) is one failed could-not-evaluate finding of its own: the resources it declares are
+unseen, so the scan never passes them, and the rest of the configuration is still judged.
+
+Readers report such a part as a `Resource` of one of the `PART_TYPES` (its address the module call's,
+or the file's path); every other rule is not applicable to it.
+"""
+
+from __future__ import annotations
+
+from permitguard.context import Context, Subject
+from permitguard.rules.base import FAILED, NOT_APPLICABLE, Verdict
+
+PART_TYPES = ("terraform_module_call", "terraform_file")
+# why a part could not be read (the reader's `reason` attribute) → the catalog message
+REASONS = {"not_downloaded": "module_not_downloaded", "not_found": "module_not_found",
+           "unparsed": "file_unreadable", "not_loaded": "module_not_loaded"}
+
+
+def is_part(resource_type: str) -> bool:
+    return resource_type in PART_TYPES
+
+
+def configuration_unreadable(s: Subject, ctx: Context) -> Verdict:
+    res = s.resource
+    params = {"address": res.address, "source": str(res.attributes.get("source") or ""),
+              "why": str(res.attributes.get("why") or "")}
+    if res.type in PART_TYPES:
+        return Verdict(FAILED, REASONS.get(str(res.attributes.get("reason")), "file_unreadable"), params)
+    return Verdict(NOT_APPLICABLE, "readable", params)
+
+
+RULES = {"CKV_CNLIC_100": configuration_unreadable}

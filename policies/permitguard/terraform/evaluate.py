@@ -1,0 +1,451 @@
+"""One root module → the resource instances Terraform would create, and what could not be read.
+
+See the package docstring for the evaluator. This module turns its document into `Resource`s: addresses
+as Terraform writes them, attributes through `values.Values`, the provider configuration through
+`providers.ProviderIndex`, `checkov:skip` comments (on the resource, or on a module call for everything
+inside it), and a `Problem` for every module call or file that could not be read — one each, so that the
+rest of the root is still judged.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from permitguard.datafiles import load_data
+from permitguard.errors import InputError
+from permitguard.model import Resource, Unknown
+from permitguard.terraform import source_text
+from permitguard.terraform.loader import run_evaluator, run_evaluator_many, var_files
+from permitguard.terraform.policy_documents import render
+from permitguard.terraform.providers import ProviderIndex, split_address
+from permitguard.terraform.roots import CONFIG_SUFFIXES
+from permitguard.terraform.values import Block, Values
+
+META_ARGUMENTS = frozenset(
+    {
+        "provider",
+        "count",
+        "for_each",
+        "depends_on",
+        "lifecycle",
+        "provisioner",
+        "connection",
+        "dynamic",
+        "id",
+        "__tfmeta",
+    }
+)
+_SKIP = re.compile(r"(?:checkov|bridgecrew):skip= *([A-Za-z_\d]+(?:,[A-Za-z_\d]+)*)(?::([^\n]+))?")
+_KEY = re.compile(r"\[[^\]]*\]")
+_COMMENT_OR_BLANK = re.compile(r"^\s*(?:(?:#|//).*)?$")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A part of the configuration that could not be read: a module call or a file."""
+
+    kind: str  # module | file
+    address: str  # module.remote (instance keys kept) | the file's path
+    file: str
+    line: int | None
+    source: str
+    why: str
+    reason: str = "unparsed"  # not_downloaded | not_found | unparsed
+
+
+@dataclass
+class Evaluation:
+    root: Path
+    resources: list[Resource] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    suppressions: dict[tuple[str, str], str] = field(default_factory=dict)
+    files: int = 0
+
+
+@lru_cache(maxsize=1)
+def _semantics() -> Mapping[str, Any]:
+    return load_data("terraform.yaml", "terraform.schema.json")
+
+
+def _module_parts(path: str) -> tuple[str, ...]:
+    """`module.a[0].module.b` (a module call's own address) → ('a[0]', 'b')."""
+    return split_address(path + ".x.y")[0]
+
+
+def _blocks(doc: Mapping[str, Any], root: Path, base: Path) -> list[Block]:
+    out = []
+    for key, entries in doc.items():
+        for body in entries if isinstance(entries, list) else []:
+            meta = body.get("__tfmeta") if isinstance(body, Mapping) else None
+            if not isinstance(meta, Mapping):
+                continue
+            kind = meta.get("type") if meta.get("type") in ("resource", "data") else key
+            where = os.path.normpath(root / str(meta.get("filename", "")))
+            out.append(
+                Block(
+                    kind=str(kind),
+                    type=str(meta.get("label") if kind in ("resource", "data") else key),
+                    path=str(meta.get("path", "")),
+                    file=where,
+                    line=meta.get("line_start"),
+                    body=body,
+                )
+            )
+            body["__file_rel__"] = os.path.relpath(where, base)
+    return out
+
+
+def evaluate_root(
+    root: Path,
+    extra_var_files: tuple[Path, ...] = (),
+    base: Path | None = None,
+    region_attrs: Mapping[str, tuple[str, ...]] | None = None,
+) -> Evaluation:
+    """Raises InputError only when the evaluator refuses the whole root."""
+    found = evaluate_roots([root], extra_var_files, base, region_attrs)[0]
+    if isinstance(found, InputError):
+        raise found
+    return found
+
+
+def evaluate_roots(
+    roots: list[Path],
+    extra_var_files: tuple[Path, ...] = (),
+    base: Path | None = None,
+    region_attrs: Mapping[str, tuple[str, ...]] | None = None,
+) -> list[Evaluation | InputError]:
+    """Several roots evaluated by one worker process: an Evaluation per root, or the InputError saying why
+    the evaluator refused that root (the others are still evaluated)."""
+    if not roots:
+        return []
+    resolved = [r.resolve() for r in roots]
+    answers = run_evaluator_many([(r, var_files(r, extra_var_files)) for r in resolved])
+    out: list[Evaluation | InputError] = []
+    for root, answer in zip(resolved, answers, strict=True):
+        try:
+            out.append(_evaluation(root, (base or root).resolve(), answer, region_attrs))
+        except InputError as exc:
+            out.append(exc)
+    return out
+
+
+def _evaluation(
+    root: Path, base: Path, answer: Mapping[str, Any], region_attrs: Mapping[str, tuple[str, ...]] | None
+) -> Evaluation:
+    if "error" in answer:
+        raise InputError(
+            f"{os.path.relpath(root, base) if root != base else root}: cannot evaluate the "
+            f"Terraform configuration: {answer['error']}"
+        )
+    doc = answer.get("doc") or {}
+    blocks = _blocks(doc, root, base)
+    evaluation = Evaluation(root=root)
+    modules = {b.path: b for b in blocks if b.kind == "module"}
+    unreadable = _module_problems(root, base, modules, evaluation)
+    values = Values(
+        ids={str(b.body.get("id")): b for b in blocks if b.body.get("id")},
+        own_account_types=frozenset(_semantics()["own_account_data_sources"]),
+        unreadable_modules=frozenset(unreadable),
+        prefix_lists=_semantics().get("prefix_list_resources", {}),
+    )
+    if region_attrs is None:
+        from permitguard.resources import ResourceTypeCatalog
+
+        types = ResourceTypeCatalog.load()
+        region_attrs = {c: types.provider_region_attrs(c) for c in types.clouds()}
+    index = _providers(blocks, modules, values, region_attrs)
+    _documents(blocks, values, root)
+    gone = _unreadable_by_directory(blocks, modules, unreadable)
+    for block in sorted(
+        (b for b in blocks if b.kind == "resource"), key=lambda b: (b.file, b.line or 0, b.path)
+    ):
+        values.scope = "".join(f"module.{p}." for p in split_address(block.path)[0])
+        evaluation.resources.append(
+            _resource(block, values, index, gone.get(str(Path(block.file).parent), {}), root)
+        )
+        for rule_id, reason in _skips(block, modules).items():
+            evaluation.suppressions[(block.path, rule_id)] = reason
+    evaluation.problems += _unparsed_files(root, base, blocks)
+    evaluation.files = len({b.file for b in blocks})
+    return evaluation
+
+
+def _module_problems(
+    root: Path, base: Path, modules: Mapping[str, Block], evaluation: Evaluation
+) -> set[str]:
+    """Module calls whose source is not on disk: one Problem each; their addresses."""
+    downloaded = _modules_json(root)
+    out = set()
+    for path, block in sorted(modules.items()):
+        source = block.body.get("source")
+        source = source if isinstance(source, str) else str(source)
+        if source.startswith(("./", "../")):
+            target = Path(os.path.normpath(Path(block.file).parent / source))
+            if any(target.glob("*.tf")):
+                continue
+            why, reason = os.path.relpath(target, base), "not_found"
+        else:
+            key = ".".join(_KEY.sub("", p) for p in _module_parts(path))
+            target = downloaded.get(key)
+            if target is not None and any(target.glob("*.tf")):
+                continue
+            why, reason = "not downloaded", "not_downloaded"
+        out.add(path)
+        evaluation.problems.append(
+            Problem("module", path, os.path.relpath(block.file, base), block.line, source, why, reason)
+        )
+    return out
+
+
+def _modules_json(root: Path) -> dict[str, Path]:
+    """`terraform init`'s record of downloaded modules: module key (a.b) → directory."""
+    try:
+        doc = json.loads((root / ".terraform" / "modules" / "modules.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    entries = doc.get("Modules") if isinstance(doc, Mapping) else None
+    return {
+        str(e.get("Key")): root / str(e.get("Dir"))
+        for e in entries or []
+        if isinstance(e, Mapping) and e.get("Key") and e.get("Dir")
+    }
+
+
+def _providers(
+    blocks: list[Block],
+    modules: Mapping[str, Block],
+    values: Values,
+    region_attrs: Mapping[str, tuple[str, ...]],
+) -> ProviderIndex:
+    index = ProviderIndex(region_attrs=region_attrs)
+    for b in blocks:
+        if b.kind != "provider":
+            continue
+        head = b.path.rsplit("provider.", 1)[0].rstrip(".")
+        parts = _module_parts(head) if head else ()
+        alias = b.body.get("alias")
+        name = f"{b.type if b.type != 'provider' else _label(b)}" + (
+            f".{alias}" if isinstance(alias, str) else ""
+        )
+        converted = {
+            k: _value(v, values)
+            for k, v in b.body.items()
+            if k not in META_ARGUMENTS and not k.startswith("__")
+        }
+        index.add_block(parts, name, converted, f"{b.body['__file_rel__']}:{b.line}")
+    for path, b in modules.items():
+        args = source_text.arguments(b.file, b.line or 1, _end(b))
+        if "providers" in args:
+            index.passed[_module_parts(path)] = source_text.providers_map(args["providers"][0])
+    return index
+
+
+def _label(block: Block) -> str:
+    return str(block.body.get("__tfmeta", {}).get("label") or block.path.rsplit(".", 1)[-1])
+
+
+def _end(block: Block) -> int:
+    return int(block.body.get("__tfmeta", {}).get("line_end") or block.line or 1)
+
+
+def _value(value: Any, values: Values, root: Path | None = None) -> Any:
+    """An argument's value; nested blocks (tfparse marks them with __tfmeta) as lists of dicts."""
+    if isinstance(value, Mapping) and "__tfmeta" in value and "__attribute__" not in value:
+        return [_block(value, values, root)]
+    if isinstance(value, list) and value and all(isinstance(v, Mapping) and "__tfmeta" in v for v in value):
+        return [_block(v, values, root) for v in value]
+    return values.convert(value)
+
+
+def _block(body: Mapping[str, Any], values: Values, root: Path | None = None) -> dict[str, Any]:
+    """A block's arguments. Where the evaluator lost a value that is written only of literals and the
+    caller's own account (it renders such a data source as null), the expression as written gives it."""
+    out = {
+        k: _value(v, values, root)
+        for k, v in body.items()
+        if k not in META_ARGUMENTS and not k.startswith("__")
+    }
+    meta = body.get("__tfmeta")
+    if root is None or not isinstance(meta, Mapping) or not any(_has_unknown(v) for v in out.values()):
+        return out
+    written = source_text.arguments(
+        os.path.normpath(root / str(meta.get("filename", ""))),
+        int(meta.get("line_start") or 1),
+        int(meta.get("line_end") or 1),
+    )
+    for name, (expression, _) in written.items():
+        if name in out and _has_unknown(out[name]):
+            own = values.own_account_literal(expression)
+            if own is not None:
+                out[name] = own
+    return out
+
+
+def _has_unknown(value: Any) -> bool:
+    if isinstance(value, Unknown):
+        return True
+    if isinstance(value, Mapping):
+        return any(_has_unknown(v) for v in value.values())
+    if isinstance(value, list):
+        return any(_has_unknown(v) for v in value)
+    return False
+
+
+def _documents(blocks: list[Block], values: Values, root: Path) -> None:
+    """Render every policy-document data source (data/terraform.yaml) into `values.documents`."""
+    shapes = _semantics().get("policy_document_data_sources", {})
+    for b in blocks:
+        if b.kind == "data" and b.type in shapes and b.body.get("id"):
+            values.scope = (
+                "".join(f"module.{p}." for p in _module_parts(b.path.rsplit(".data.", 1)[0]))
+                if b.path.startswith("module.")
+                else ""
+            )
+            values.documents[str(b.body["id"])] = render(
+                shapes[b.type], _block(b.body, values, root), f"{b.body['__file_rel__']}:{b.line}"
+            )
+
+
+def _unreadable_by_directory(
+    blocks: list[Block], modules: Mapping[str, Block], unreadable: set[str]
+) -> dict[str, dict[str, str]]:
+    """Per module directory: `module.X` and `local.Y` names whose value depends on a module call of that
+    directory that could not be read → the module call's name (locals followed to a fixed point)."""
+    out: dict[str, dict[str, str]] = {}
+    for path in unreadable:
+        call = modules[path]
+        name = _KEY.sub("", path).rsplit("module.", 1)[-1]
+        out.setdefault(str(Path(call.file).parent), {})[f"module.{name}"] = name
+    for directory, names in out.items():
+        written: dict[str, str] = {}
+        for f in sorted({b.file for b in blocks if str(Path(b.file).parent) == directory}):
+            written.update({k: v[0] for k, v in source_text.locals_of(f).items()})
+        changed = True
+        while changed:
+            changed = False
+            for local, expression in written.items():
+                if f"local.{local}" not in names and (why := _reads(expression, names)) is not None:
+                    names[f"local.{local}"], changed = why, True
+    return out
+
+
+def _reads(expression: str, names: Mapping[str, str]) -> str | None:
+    for ref in re.findall(r"\b((?:module|local)\.[A-Za-z_][\w-]*)", expression):
+        if ref in names:
+            return names[ref]
+    return None
+
+
+def _resource(
+    block: Block, values: Values, index: ProviderIndex, gone: Mapping[str, str], root: Path
+) -> Resource:
+    body = block.body
+    attributes = _block(body, values, root)
+    written = source_text.arguments(block.file, block.line or 1, _end(block))
+    for name, (expression, line) in written.items():
+        if name in META_ARGUMENTS:
+            continue
+        module = _reads(expression, gone)
+        where = f"{body['__file_rel__']}:{line}"
+        if module is not None:
+            attributes[name] = Unknown(
+                f"unresolved reference `{source_text.shown(expression)}` ({where}): "
+                f"it depends on module.{module}, which could not be read"
+            )
+        elif isinstance(attributes.get(name), Unknown):
+            why = attributes[name].why
+            attributes[name] = Unknown(f"{why}; written `{source_text.shown(expression)}` ({where})")
+    meta = body.get("provider")
+    provider = (
+        str(meta.get("__attribute__"))
+        if isinstance(meta, Mapping)
+        else meta
+        if isinstance(meta, str)
+        else None
+    )
+    config = index.resolve(block.path, block.type, provider)
+    _merge_default_tags(attributes, block.type, config.default_tags)
+    cloud = provider.split(".", 1)[0] if provider else block.type.split("_", 1)[0]
+    return Resource(
+        address=block.path,
+        type=block.type,
+        cloud=cloud,
+        attributes=attributes,
+        provider_region=config.region,
+        provider_region_from=config.origin,
+        file=body["__file_rel__"],
+        line=block.line,
+        source_kind="terraform",
+    )
+
+
+def _merge_default_tags(attributes: dict[str, Any], resource_type: str, defaults: Any) -> None:
+    """AWS `default_tags` apply to every taggable resource: expose the union as `tags_all`, the way the
+    AWS provider reports it in a plan (the resource's own tags win)."""
+    from permitguard.resources import ResourceTypeCatalog
+
+    tags = attributes.get("tags")
+    if not isinstance(defaults, (Mapping, Unknown)) or "tags_all" in attributes:
+        return
+    if ResourceTypeCatalog.load().get(resource_type).tags_attr != "tags":
+        return
+    if isinstance(defaults, Unknown):
+        attributes["tags_all"] = defaults
+    elif tags is None or isinstance(tags, Mapping):
+        attributes["tags_all"] = {**defaults, **(tags or {})}
+
+
+def _skips(block: Block, modules: Mapping[str, Block]) -> dict[str, str]:
+    """`checkov:skip=ID:reason` inside the resource block or inside any module call that contains it."""
+    carriers = [block]
+    parts = _module_parts(block.path.rsplit(".", 2)[0]) if block.path.startswith("module.") else ()
+    for depth in range(1, len(parts) + 1):
+        call = modules.get(".".join(f"module.{p}" for p in parts[:depth]))
+        if call is not None:
+            carriers.append(call)
+    found: dict[str, str] = {}
+    for carrier in carriers:
+        lines = source_text._lines(carrier.file)[max((carrier.line or 1) - 1, 0) : _end(carrier)]
+        for line in lines:
+            for m in _SKIP.finditer(line):
+                for rule_id in m.group(1).split(","):
+                    found.setdefault(rule_id, (m.group(2) or "").strip())
+    return found
+
+
+def _unparsed_files(root: Path, base: Path, blocks: list[Block]) -> list[Problem]:
+    """.tf files of the directories read that gave no block although they hold something: the evaluator
+    skipped them (a syntax error). One Problem each, with the parser's message when it gives one."""
+    read = {b.file for b in blocks}
+    directories = {Path(f).parent for f in read} | {root}
+    silent = []
+    for d in sorted(directories):
+        for f in sorted(p for p in d.iterdir() if p.name.endswith(CONFIG_SUFFIXES) and p.is_file()):
+            if str(f) in read:
+                continue
+            try:
+                text = f.read_text(encoding="utf-8", errors="replace")
+            except OSError as exc:
+                silent.append((f, f"cannot read it: {exc.strerror or exc}"))
+                continue
+            if not all(_COMMENT_OR_BLANK.match(line) for line in text.splitlines()):
+                silent.append((f, ""))
+    if not silent:
+        return []
+    message = ""
+    if any(not why for _, why in silent):
+        refused = run_evaluator(root, var_files(root), stop_on_error=True)
+        message = str(refused.get("error") or "")
+    out = []
+    for f, why in silent:
+        name = f.name
+        detail = why or (message.split(": ", 1)[-1] if name in message else "it could not be parsed")
+        out.append(Problem("file", os.path.relpath(f, base), os.path.relpath(f, base), None, "", detail))
+    return out

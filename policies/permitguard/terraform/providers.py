@@ -1,0 +1,81 @@
+"""Which provider configuration a resource instance uses, resolved as Terraform resolves it.
+
+A resource names a configuration with its `provider` meta-argument, else the default configuration of
+its type's provider (`alicloud_vpc` → `alicloud`). Inside a module, a provider block of that module
+instance answers; else the module call's `providers = { … }` map renames it to the caller's; else — for a
+default (unaliased) configuration only — the caller's configuration of the same name is inherited. An
+aliased configuration is only ever passed explicitly: when none is, the region is unknown, never an
+alias's region. A default configuration no one declares has no region (the resource's own attributes,
+or nothing, locate it).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from permitguard.model import Unknown
+
+_MODULE_PART = re.compile(r'module\.([^.\["]+(?:\[(?:\d+|"(?:[^"\\]|\\.)*")\])?)\.')
+
+
+def split_address(address: str) -> tuple[tuple[str, ...], str]:
+    """`module.a["k"].module.b.alicloud_vpc.v` → (('a["k"]', 'b'), 'alicloud_vpc.v')."""
+    path, pos = [], 0
+    while (m := _MODULE_PART.match(address, pos)) is not None:
+        path.append(m.group(1))
+        pos = m.end()
+    return tuple(path), address[pos:]
+
+
+@dataclass(frozen=True)
+class ProviderConfig:
+    """What a resource inherits from its provider configuration."""
+
+    region: Any = None  # str | Unknown | None
+    origin: str = "provider configuration"
+    default_tags: Any = None  # Mapping | Unknown | None (AWS `default_tags { tags = … }`)
+
+
+@dataclass
+class ProviderIndex:
+    """Provider blocks keyed by (module instance path, name[.alias]); module calls' providers maps."""
+
+    region_attrs: Mapping[str, tuple[str, ...]]  # provider name → configuration keys holding its region
+    blocks: dict[tuple[tuple[str, ...], str], tuple[Mapping[str, Any], str]] = field(default_factory=dict)
+    passed: dict[tuple[str, ...], dict[str, str]] = field(default_factory=dict)
+
+    def add_block(
+        self, module_path: tuple[str, ...], name: str, values: Mapping[str, Any], where: str
+    ) -> None:
+        self.blocks.setdefault((module_path, name), (values, where))
+
+    def resolve(self, address: str, resource_type: str, provider_meta: str | None) -> ProviderConfig:
+        path = split_address(address)[0]
+        name = provider_meta or resource_type.split("_", 1)[0]
+        while (found := self.blocks.get((path, name))) is None:
+            if not path:
+                if "." in name:
+                    return ProviderConfig(
+                        Unknown(f"no provider block {name}"), f"provider {name} (no provider block)"
+                    )
+                return ProviderConfig(None, f"provider {name} (no provider block)")
+            mapping = self.passed.get(path, {})
+            if name in mapping:
+                name = mapping[name]
+            elif "." in name:
+                return ProviderConfig(
+                    Unknown(f"provider {name} is not passed to module.{path[-1]}"), f"module.{path[-1]}"
+                )
+            path = path[:-1]
+        values, where = found
+        tags = values.get("default_tags")
+        tags = (
+            tags[0].get("tags") if isinstance(tags, list) and tags and isinstance(tags[0], Mapping) else None
+        )
+        keys = self.region_attrs.get(name.split(".", 1)[0]) or ("region",)
+        region = next((values[k] for k in keys if values.get(k) is not None), None)
+        prefix = "".join(f"module.{p}." for p in path)
+        return ProviderConfig(None if region == "" else region, f"provider {prefix}{name} ({where})", tags)

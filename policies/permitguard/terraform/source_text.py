@@ -1,0 +1,127 @@
+"""The expressions of a block as written in its file: what a reviewer reads, for messages, and what the
+evaluator's rendered values no longer show (a module call's `providers` map, a `try()` over a module that
+could not be read).
+
+Only the block's own arguments (`name = expression` at its top level) are returned, as text; nested
+blocks are skipped. Strings, comments, heredocs and brackets are tracked so that an expression spanning
+lines is returned whole.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+_ARGUMENT = re.compile(r"([A-Za-z_][A-Za-z0-9_-]*)\s*=(?!=)")
+_HEREDOC = re.compile(r"<<-?\s*([A-Za-z_][A-Za-z0-9_]*)\s*\n")
+_PROVIDERS_ENTRY = re.compile(r"([A-Za-z_][\w-]*(?:\.[\w-]+)?)\s*=\s*([A-Za-z_][\w-]*(?:\.[\w-]+)?)")
+
+
+@lru_cache(maxsize=256)
+def _lines(path: str) -> tuple[str, ...]:
+    try:
+        return tuple(Path(path).read_text(encoding="utf-8", errors="replace").splitlines())
+    except OSError:
+        return ()
+
+
+def arguments(path: str | Path, start: int, end: int) -> dict[str, tuple[str, int]]:
+    """name → (expression text, line) for the top-level arguments of the block at lines start..end."""
+    lines = _lines(str(path))
+    text = "\n".join(lines[max(start - 1, 0) : end])
+    open_at = text.find("{")
+    if open_at < 0:
+        return {}
+    out: dict[str, tuple[str, int]] = {}
+    i, depth, n = open_at + 1, 1, len(text)
+    line = start + text.count("\n", 0, open_at)
+    at_line_start = True
+    while i < n and depth > 0:
+        c = text[i]
+        if c == "\n":
+            line, at_line_start = line + 1, True
+            i += 1
+            continue
+        if c in " \t\r":
+            i += 1
+            continue
+        if depth == 1 and at_line_start and (m := _ARGUMENT.match(text, i)):
+            expr_start = m.end()
+            expr_end = _expression_end(text, expr_start)
+            out[m.group(1)] = (text[expr_start:expr_end].strip(), line)
+            line += text.count("\n", i, expr_end)
+            i = expr_end
+            at_line_start = False
+            continue
+        at_line_start = False
+        i, depth = _skip(text, i, depth)
+    return out
+
+
+def _skip(text: str, i: int, depth: int) -> tuple[int, int]:
+    """Step over one character, string, comment or heredoc, tracking brace depth."""
+    c = text[i]
+    if c == '"':
+        return _string_end(text, i), depth
+    if c == "#" or text.startswith("//", i):
+        j = text.find("\n", i)
+        return (len(text) if j < 0 else j), depth
+    if text.startswith("/*", i):
+        j = text.find("*/", i + 2)
+        return (len(text) if j < 0 else j + 2), depth
+    if (m := _HEREDOC.match(text, i)) is not None:
+        j = re.compile(r"^\s*" + re.escape(m.group(1)) + r"\s*$", re.M).search(text, m.end())
+        return (len(text) if j is None else j.end()), depth
+    if c in "{[(":
+        return i + 1, depth + 1
+    if c in "}])":
+        return i + 1, depth - 1
+    return i + 1, depth
+
+
+def _string_end(text: str, i: int) -> int:
+    j = i + 1
+    while j < len(text):
+        if text[j] == "\\":
+            j += 2
+            continue
+        if text[j] == '"':
+            return j + 1
+        j += 1
+    return j
+
+
+def _expression_end(text: str, i: int) -> int:
+    depth = 0
+    while i < len(text):
+        c = text[i]
+        if c == "\n" and depth == 0:
+            return i
+        if c in "}])" and depth == 0:
+            return i  # the block's closing brace on the same line
+        i, depth = _skip(text, i, depth)
+    return i
+
+
+_LOCALS = re.compile(r"^\s*locals\s*\{")
+
+
+def locals_of(path: str | Path) -> dict[str, tuple[str, int]]:
+    """name → (expression text, line) of every `locals` block of a file."""
+    lines = _lines(str(path))
+    out: dict[str, tuple[str, int]] = {}
+    for number, line in enumerate(lines, start=1):
+        if _LOCALS.match(line):
+            out.update(arguments(path, number, len(lines)))
+    return out
+
+
+def providers_map(expression: str) -> dict[str, str]:
+    """`{ alicloud = alicloud.bj, aws.dst = aws.cn }` → {"alicloud": "alicloud.bj", "aws.dst": "aws.cn"}."""
+    return {m.group(1): m.group(2) for m in _PROVIDERS_ENTRY.finditer(expression)}
+
+
+def shown(expression: str, limit: int = 80) -> str:
+    text = " ".join(expression.split())
+    return text if len(text) <= limit else text[: limit - 3] + "..."

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from permitguard import __version__
 from permitguard.model import Finding, Status
-from permitguard.report import advisories
+from permitguard.report import advisories, uncatalogued
 
 if TYPE_CHECKING:  # rendering a document needs no engine
     from permitguard.context import Context
@@ -150,6 +150,9 @@ def assemble(
     notices = advisories.for_permit(license, as_of)
     if notices:
         doc["advisories"] = notices
+    kinds = uncatalogued.unknown_types(items)  # judged for location only: every output lists them
+    if kinds:
+        doc["unknown_types"] = kinds
     if other_checks:
         doc["other_checks"] = other_checks
     if unevaluated:

@@ -98,6 +98,10 @@ def _lists(v: view_model.View, L, limit: int | None) -> list[str]:
     rows += [[code(u["subject"]), code(u["input"]), bi(u["reason"], v.lang)] for u in unevaluated]
     shown, more = capped(rows, limit, v.lang)
     out += (table([L("subject"), L("rule") + " / " + L("input"), L("why")], shown) + more) if rows else []
+    kinds = v.doc.get("unknown_types", [])
+    if kinds:
+        listed = ", ".join(f"{code(k['type'])} ({k['resources']})" for k in kinds)
+        out += [f"**{L('unknown_types')}:** {listed}", ""]
     out += [f"## {L('suppressions')}", ""]
     shown, more = capped(v.suppressed, limit, v.lang)
     head = [L(k) for k in ("rule", "resource", "where", "verdict_col", "suppressed_reason", "suppressed_by")]

@@ -34,6 +34,10 @@ def _lines(f: dict[str, Any], lang: str) -> list[str]:
     return out
 
 
+def _langs(texts: tuple[str, str], lang: str) -> list[str]:
+    return [texts[0]] if lang == "en" else [texts[1]] if lang == "zh" else list(texts)
+
+
 def _grouped(findings: list[dict[str, Any]], lang: str) -> list[str]:
     """A rule's failures; those of CKV_CNLIC_301 under the new machine room each adds."""
     groups = rooms(findings)
@@ -80,6 +84,10 @@ def render(doc: dict[str, Any], lang: str = "both", summary_only: bool = False) 
     for notice in doc.get("advisories", []):  # scan-level (CKV_CNLIC_701: renewal window, expired …)
         for lang_key in (("en", "zh") if lang == "both" else (lang,)):
             out.append(f"advisory {notice['rule_id']}: {notice['message'][lang_key]}")
+    kinds = doc.get("unknown_types", [])
+    if kinds:
+        listed = ", ".join(f"{k['type']} ({k['resources']})" for k in kinds)
+        out += [f"{text}: {listed}" for text in _langs(words("unknown_types"), lang)]
     unevaluated = [u["subject"] for u in doc.get("unevaluated", [])]
     if unevaluated:
         more = f", … and {len(unevaluated) - 3} more" if len(unevaluated) > 3 else ""

@@ -65,6 +65,15 @@ class ResourceTypeCatalog:
         package = token.split(":", 1)[0]
         return self._fallback(token, self._package_cloud.get(package, package))
 
+    def uncatalogued(self, name: str) -> bool:
+        """True for a Terraform type or Pulumi token the catalog does not know — judged for its location
+        only, not for exposure or trust. Providers without location and Pulumi provider resources are
+        described (by the provider), so they are not uncatalogued."""
+        if self.pulumi_provider_package(name):
+            return False
+        info = (self.by_pulumi_token(name) or self.pulumi_fallback(name)) if ":" in name else self.get(name)
+        return not info.known and info.cloud not in self._no_location
+
     def cloud_of_pulumi_package(self, pkg: str) -> str | None:
         """Terraform provider name of a Pulumi package, bridged or native: "azure" -> "azurerm"."""
         return self._package_cloud.get(pkg)

@@ -1,0 +1,23 @@
+"""The resource types a scan met that the resource-type catalog does not know: listed in every output,
+since such resources are judged for their location only, not for exposure or trust."""
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from permitguard.resources import ResourceTypeCatalog
+
+
+def unknown_types(
+    items: list[dict[str, Any]], catalog: ResourceTypeCatalog | None = None
+) -> list[dict[str, Any]]:
+    """[{type, resources}] for the uncatalogued types among the findings' resources (each resource once),
+    most resources first."""
+    catalog = catalog or ResourceTypeCatalog.load()
+    seen: dict[tuple, str] = {}
+    for f in items:
+        r = f.get("resource")
+        if isinstance(r, dict) and isinstance(r.get("type"), str):
+            seen.setdefault((r.get("file"), r.get("address")), r["type"])
+    counts = Counter(t for t in seen.values() if catalog.uncatalogued(t))
+    return [{"type": t, "resources": n} for t, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]

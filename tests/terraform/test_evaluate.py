@@ -207,3 +207,27 @@ def test_roots_are_directories_no_other_directory_calls(tmp_path):
 def test_files_without_resources_are_no_problem(tmp_path, text):
     root = write(tmp_path, text)
     assert evaluate_root(root).problems == []
+
+
+def test_a_module_called_with_count_is_one_problem_not_one_per_instance(tmp_path):
+    root = write(tmp_path, 'module "remote" {\n  source = "git::https://example.invalid/x.git"\n  count = 3\n}\n')
+    assert [p.address for p in evaluate_root(root).problems] == ["module.remote"]
+
+
+def test_a_worker_that_dies_on_one_root_loses_only_that_root(tmp_path, monkeypatch):
+    from permitguard.errors import InputError
+    from permitguard.terraform import evaluate, loader
+
+    good = write(tmp_path / "good", 'resource "alicloud_vpc" "v" {}\n')
+    bad = write(tmp_path / "bad", 'resource "alicloud_vpc" "w" {}\n')
+    real = loader.run_evaluator_many
+
+    def dies_on_bad(requests, stop_on_error=False):
+        if any(root == bad.resolve() for root, _ in requests):
+            raise InputError(f"{bad}: the Terraform evaluator failed: panic")
+        return real(requests, stop_on_error)
+
+    monkeypatch.setattr(evaluate, "run_evaluator_many", dies_on_bad)
+    first, second = evaluate.evaluate_roots([good, bad])
+    assert [r.address for r in first.resources] == ["alicloud_vpc.v"]
+    assert isinstance(second, InputError) and "panic" in str(second)

@@ -6,6 +6,7 @@ import argparse
 import dataclasses
 import datetime as dt
 import functools
+import os
 from pathlib import Path
 
 from permitguard import engine
@@ -82,7 +83,8 @@ def _anchor(resource: Resource, path: Path, kind: str) -> Resource:
     plan or preview point at that document, or (enriched) at the .tf file that declares them."""
     if kind == "terraform" and resource.file and not Path(resource.file).is_absolute():
         base = path if path.is_dir() else path.parent  # a directory, or one .tf file of it
-        return dataclasses.replace(resource, file=(base / resource.file).as_posix())
+        # normalised: a module reached by `../..` is annotated at its own path, not through the example
+        return dataclasses.replace(resource, file=Path(os.path.normpath(base / resource.file)).as_posix())
     if not resource.file and path.is_file():
         return dataclasses.replace(resource, file=path.as_posix())
     return resource

@@ -126,10 +126,21 @@ def evaluate_roots(
     if not roots:
         return []
     resolved = [r.resolve() for r in roots]
-    answers = run_evaluator_many([(r, var_files(r, extra_var_files)) for r in resolved])
+    requests = [(r, var_files(r, extra_var_files)) for r in resolved]
+    try:
+        answers: list[Any] = run_evaluator_many(requests)
+    except InputError:  # the worker died on one of them: evaluate each alone, so only that root is lost
+        answers = []
+        for request in requests:
+            try:
+                answers.append(run_evaluator_many([request])[0])
+            except InputError as exc:
+                answers.append(exc)
     out: list[Evaluation | InputError] = []
     for root, answer in zip(resolved, answers, strict=True):
         try:
+            if isinstance(answer, InputError):
+                raise answer
             out.append(_evaluation(root, (base or root).resolve(), answer, region_attrs))
         except InputError as exc:
             out.append(exc)
@@ -198,8 +209,11 @@ def _module_problems(
                 continue
             why, reason = "not downloaded", "not_downloaded"
         out.add(path)
+        declared = _KEY.sub("", path)  # one finding per module call, however many instances it has
+        if any(p.address == declared for p in evaluation.problems):
+            continue
         evaluation.problems.append(
-            Problem("module", path, os.path.relpath(block.file, base), block.line, source, why, reason)
+            Problem("module", declared, os.path.relpath(block.file, base), block.line, source, why, reason)
         )
     return out
 

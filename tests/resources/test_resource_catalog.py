@@ -142,8 +142,8 @@ def test_provider_region_attrs_per_cloud():
 
 
 def test_clouds_are_the_terraform_provider_names():
-    assert CATALOG.clouds() == ["alicloud", "tencentcloud", "huaweicloud", "aws", "azurerm", "baiducloud",
-                                "ksyun", "ucloud", "azuread"]
+    assert CATALOG.clouds() == ["alicloud", "tencentcloud", "huaweicloud", "aws", "azurerm", "volcengine",
+                                "baiducloud", "ksyun", "ucloud", "azuread"]
 
 
 def test_providers_without_location_are_global_or_child():

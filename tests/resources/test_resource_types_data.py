@@ -55,6 +55,7 @@ def test_trust_granting_types_and_their_attributes():
         "aws_eks_access_entry": (TrustSpec("principal_arn", "account"),),
         "aws_eks_access_policy_association": (TrustSpec("principal_arn", "account"),),
         "azurerm_key_vault_access_policy": (TrustSpec("tenant_id", "tenant"),),
+        "volcengine_iam_role": (TrustSpec("trust_policy_document", "policy_document"),),
     }
 
 
@@ -82,6 +83,7 @@ def test_ingress_shapes():
         "huaweicloud_vpc_network_acl": "huawei_nacl",
         "huaweicloud_network_acl_rule": "huawei_acl_entry",
         "baiducloud_security_group_rule": "baidu_sg_rule",
+        "volcengine_security_group_rule": "volcengine_sg_rule",
     }
 
 

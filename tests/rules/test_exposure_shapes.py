@@ -67,3 +67,12 @@ def test_baidu_rule_without_source_or_with_all_admits_everyone(ctx):
     assert _v(ctx, "baiducloud_security_group_rule", **rule) == (Status.FAILED, "22", "0.0.0.0/0")
     assert _v(ctx, "baiducloud_security_group_rule", **rule, source_ip="all")[2] == "0.0.0.0/0"
     assert _v(ctx, "baiducloud_security_group_rule", **rule, source_group_id="g-1")[0] is Status.PASSED
+
+
+def test_volcengine_rule_open_to_the_world_and_its_default_policy(ctx):
+    rule = {"direction": "ingress", "protocol": "tcp", "port_start": 22, "port_end": 22,
+            "cidr_ip": "0.0.0.0/0"}
+    assert _v(ctx, "volcengine_security_group_rule", **rule) == (Status.FAILED, "22", "0.0.0.0/0")
+    assert _v(ctx, "volcengine_security_group_rule", **rule, policy="drop")[0] is Status.PASSED
+    every = {**rule, "protocol": "all", "port_start": -1, "port_end": -1}
+    assert _v(ctx, "volcengine_security_group_rule", **every)[1] == "0-65535"

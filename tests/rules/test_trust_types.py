@@ -27,3 +27,10 @@ def test_key_vault_access_for_a_foreign_tenant_fails(ctx):
     r = make("azurerm_key_vault_access_policy", tenant_id="99999999-0000-0000-0000-000000000000",
              object_id="x")
     assert judge(TRUST, ctx, r).reason == "third_party"
+
+
+def test_volcengine_role_trusting_another_account_fails(ctx):
+    doc = ('{"Statement":[{"Effect":"Allow","Action":["sts:AssumeRole"],'
+           '"Principal":{"IAM":["trn:iam::2000000001:root"]}}]}')
+    v = judge(TRUST, ctx, make("volcengine_iam_role", trust_policy_document=doc))
+    assert (v.status, v.params["principals"]) == (Status.FAILED, "trn:iam::2000000001:root")

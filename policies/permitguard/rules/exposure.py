@@ -236,10 +236,18 @@ def baidu_sg_rule(a: Mapping) -> list[IngressRule]:
     return [IngressRule(s, tuple(sources)) for s in _port_text(known(a, "port_range"), known(a, "protocol"))]
 
 
+def volcengine_sg_rule(a: Mapping) -> list[IngressRule]:
+    """volcengine_security_group_rule: port_start/port_end (-1: every port), cidr_ip or a source group."""
+    if not _is_ingress(a, "direction") or not _allows(a, "policy", "accept"):
+        return []
+    span = _span(known(a, "port_start"), known(a, "port_end"), known(a, "protocol"))
+    return [IngressRule(span, tuple(known_list(a, "cidr_ip")))]
+
+
 INGRESS: dict[str, Callable[[Mapping], list[IngressRule]]] = {
     f.__name__: f
     for f in (aws_sg_inline, aws_sg_rule, aws_vpc_sg_ingress, alicloud_sg_rule, tencent_sg_rule)
     + (tencent_sg_rule_set, tencent_sg_lite_rule, huawei_secgroup_rule, azure_nsg_rule, azure_nsg_inline)
     + (tencent_cfw_policy, aws_nacl_entry, aws_nacl, alicloud_nacl, huawei_acl_entry, huawei_nacl)
-    + (baidu_sg_rule,)
+    + (baidu_sg_rule, volcengine_sg_rule)
 }

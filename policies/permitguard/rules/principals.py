@@ -35,6 +35,7 @@ _ACCOUNT_PATTERNS = (
     re.compile(r"^iam::(?P<id>[0-9a-fA-F]+):"),  # Huawei IAM 5.0: iam::<domain id>:root
     re.compile(r"^acs:ram::(?P<id>\d+):"),  # acs:ram::1234567890123456:root
     re.compile(r"^qcs::cam::uin/(?P<id>\d+)"),  # qcs::cam::uin/100012345678:root
+    re.compile(r"^trn:iam::(?P<id>\d+):"),  # Volcengine: trn:iam::2000000001:root
     re.compile(r"^(?P<id>[0-9a-fA-F-]+)$"),  # a bare account / tenant / domain id
 )
 SERVICE_KINDS = {"service"}

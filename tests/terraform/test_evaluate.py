@@ -210,7 +210,8 @@ def test_files_without_resources_are_no_problem(tmp_path, text):
 
 
 def test_a_module_called_with_count_is_one_problem_not_one_per_instance(tmp_path):
-    root = write(tmp_path, 'module "remote" {\n  source = "git::https://example.invalid/x.git"\n  count = 3\n}\n')
+    root = write(tmp_path, 'module "remote" {\n  source = "git::https://example.invalid/x.git"\n'
+                           '  count = 3\n}\n')
     assert [p.address for p in evaluate_root(root).problems] == ["module.remote"]
 
 

@@ -76,3 +76,16 @@ def test_volcengine_rule_open_to_the_world_and_its_default_policy(ctx):
     assert _v(ctx, "volcengine_security_group_rule", **rule, policy="drop")[0] is Status.PASSED
     every = {**rule, "protocol": "all", "port_start": -1, "port_end": -1}
     assert _v(ctx, "volcengine_security_group_rule", **every)[1] == "0-65535"
+
+
+def test_a_pulumi_resource_of_a_type_added_from_public_code_is_read_the_same(ctx):
+    from permitguard.model import Resource
+    from permitguard.pulumi.wire import attributes
+
+    props = {"ingress": [{"protocol": "tcp", "ruleNo": 100, "action": "allow", "cidrBlock": "0.0.0.0/0",
+                          "fromPort": 22.0, "toPort": 22.0}]}
+    token = "aws:ec2/networkAcl:NetworkAcl"
+    r = Resource(address=f"urn:pulumi:dev::p::{token}::acl", type=token, cloud="aws",
+                 attributes=attributes(props, ()), provider_region="cn-north-1", source_kind="pulumi")
+    v = judge(EXPOSED, ctx, r)
+    assert (v.status, v.params["ports"]) == (Status.FAILED, "22")

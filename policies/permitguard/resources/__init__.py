@@ -5,9 +5,11 @@ Data: ``permitguard/data/resource_types.yaml``, validated against ``schemas/reso
 placement (global | regional | zonal | child), its footprint (``room``: occupies machine-room capacity, so
 the filing rules judge it; ``logical``: configuration only, filing rules not applicable), the attributes
 holding region, zone and tags, the bridged Pulumi tokens, whether the type is control-plane, the attributes
-granting trust, and the ingress / API-endpoint shape the rule engine reads. Per cloud (Terraform provider
-name) it records the bridged and native Pulumi packages, the provider-configuration keys holding the region,
-and the defaults types inherit.
+granting trust, the ingress / API-endpoint shape the rule engine reads, and the provider defaults of
+attributes that decide a verdict when omitted (``defaults``: value and documented source; applied once, by
+``permitguard.context.Subject.attributes``, see ``permitguard.resources.defaults``). Per cloud (Terraform
+provider name) it records the bridged and native Pulumi packages, the provider-configuration keys holding the
+region, and the defaults types inherit.
 
     catalog = ResourceTypeCatalog.load()          # packaged catalog, parsed once; CatalogError if invalid
     catalog.get("alicloud_instance").zone_attrs   # ("availability_zone",)
@@ -16,6 +18,8 @@ and the defaults types inherit.
     catalog.cloud_of_pulumi_package("azure-native")   # "azurerm" (is_native_pulumi_package: True)
     catalog.pulumi_provider_package("pulumi:providers:alicloud")   # "alicloud"
     catalog.provider_region_attrs("azurerm")      # ("location",): provider config keys holding the region
+    catalog.get("aws_eks_cluster").defaults[0].describe()   # "vpc_config.endpoint_public_access = true"
+    catalog.uncatalogued("alicloud_brand_new")     # True: judged for location only, not exposure or trust
 
 Placements ``global`` and ``child`` (judged through its parent: Azure subnets, NSG rules, objects inside a
 Kubernetes cluster) mean no location (location rules do not apply): such types get empty region_attrs and
@@ -31,7 +35,8 @@ A cloud listed under ``providers_without_location`` (random, tls, kubernetes…)
 (global or child) instead, with no region or zone attributes.
 ``pulumi_fallback(token)`` does the same for a Pulumi token absent from the catalog: type is the token,
 cloud is the Terraform provider of the token's package (``cloud_of_pulumi_package``), or the package name
-itself when the package is unknown. Unknown is not pass: rules must treat ``known=False`` with care.
+itself when the package is unknown. Unknown is not pass: rules must treat ``known=False`` with care
+(``permitguard.rules.uncatalogued`` says how the control-plane rules do; the filing rules keep their duty).
 """
 from permitguard.resources.catalog import ResourceTypeCatalog
 from permitguard.resources.info import (

@@ -1,2 +1,3 @@
-"""Checkov front door: checks built from the rule catalog (`checks.build_checks`), and the adapter
-(`adapter.to_resource`) that turns a Checkov resource and its graph into a `Resource`."""
+"""Checkov front door: checks built from the rule catalog (`checks.build_checks`). A check finds the root
+configuration of the resource Checkov hands it (`roots`) and judges the resource as the shared Terraform
+evaluation (`permitguard.terraform`, through `shared`) has it: Checkov and the CLI judge the same values."""

@@ -7,7 +7,7 @@ Checkov turns an exception into a silent UNKNOWN, so every error becomes FAILED 
 """
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from checkov.common.bridgecrew.severities import Severities
@@ -19,7 +19,7 @@ from permitguard.model import Resource, Status
 from permitguard.rule_catalog import RuleCatalog, RuleMeta
 
 # Checkov loads an external-checks dir once per framework runner process (about twenty), so this module
-# imports only what registering needs; the engine, adapter and catalogs load when a check first runs.
+# imports only what registering needs; the engine, evaluation and catalogs load when a check first runs.
 
 # Checkov's category vocabulary for each duty family of the rule catalog.
 CATEGORIES = {"residency": CheckCategories.GENERAL_SECURITY, "control_plane": CheckCategories.IAM,
@@ -28,7 +28,55 @@ RESULTS = {Status.PASSED: CheckResult.PASSED, Status.FAILED: CheckResult.FAILED,
            Status.NOT_APPLICABLE: CheckResult.UNKNOWN}
 
 
-class PermitguardCheck(BaseResourceCheck):
+class _Judging:
+    """What both kinds of check share: the file Checkov is scanning, and the verdict of one rule over the
+    resources a Checkov entity stands for, in Checkov's words (details bilingual, with the fix)."""
+
+    meta: RuleMeta
+    details: list[str]
+    _scanned_file = ""
+
+    def run(self, scanned_file: str, entity_configuration: dict[str, Any], entity_name: str,
+            entity_type: str, skip_info: Any) -> Any:
+        self._scanned_file = scanned_file
+        return super().run(scanned_file, entity_configuration, entity_name, entity_type,  # type: ignore[misc]
+                           skip_info)
+
+    def _judge(self, resources: Callable[[], list[Resource]],
+               not_failed: CheckResult | None = None) -> CheckResult:
+        """FAILED with the reason for any error; UNKNOWN when nothing is judged; else the worst verdict
+        (`not_failed` replaces a pass or not-applicable: the module check reports only failures)."""
+        self.details = []
+        try:
+            from permitguard import engine
+            from permitguard.checkov import shared
+
+            ctx = shared.context()
+            found = [f for r in resources() for f in engine.evaluate(r, ctx, [self.meta.id])]
+        except Exception as exc:  # noqa: BLE001 - the edge: fail closed, say why
+            self.details = [f"permitguard could not evaluate {self.meta.id}: {exc}"]
+            return CheckResult.FAILED
+        findings = sorted(found, key=lambda f: f.status is not Status.FAILED)
+        if not findings:
+            return CheckResult.UNKNOWN  # not created (module count = 0), or the profile disables the rule
+        finding = findings[0]
+        if finding.status is not Status.FAILED:
+            return not_failed or RESULTS[finding.status]
+        self.details = [finding.message_en, finding.message_zh, f"Fix: {self.meta.remediation.en}",
+                        f"修复：{self.meta.remediation.zh}", f"Enforcement: {finding.enforcement}",
+                        # Checkov prints no header: say which profile judged (it depends on cwd and env)
+                        f"Licence: {ctx.profile.number} ({ctx.profile.source}: {ctx.profile.path})"]
+        return CheckResult.FAILED
+
+    def _roots(self, address: str, block_type: str) -> list[str]:
+        from permitguard.checkov import roots, shared
+
+        if getattr(self, "graph", None) is None:
+            raise RuntimeError("Checkov provided no Terraform graph: the root module cannot be found")
+        return roots.root_dirs(shared.graph_nodes_of(self.graph), address, block_type, self._scanned_file)
+
+
+class PermitguardCheck(_Judging, BaseResourceCheck):
     """One rule of the catalog as a Checkov resource check (registers itself on construction)."""
 
     def __init__(self, meta: RuleMeta, supported_resources: list[str]) -> None:
@@ -38,12 +86,6 @@ class PermitguardCheck(BaseResourceCheck):
                          guideline=f"permitguard {meta.id}: {meta.remediation.en}")
         self.severity = Severities[meta.severity]
         self.meta = meta
-        self._scanned_file = ""
-
-    def run(self, scanned_file: str, entity_configuration: dict[str, Any], entity_name: str,
-            entity_type: str, skip_info: Any) -> Any:
-        self._scanned_file = scanned_file
-        return super().run(scanned_file, entity_configuration, entity_name, entity_type, skip_info)
 
     def scan_entity_conf(self, conf: dict[str, Any], entity_type: str) -> CheckResult:
         self.entity_type = entity_type
@@ -52,90 +94,50 @@ class PermitguardCheck(BaseResourceCheck):
         return self.scan_resource_conf(conf)
 
     def scan_resource_conf(self, conf: dict[str, Any]) -> CheckResult:
-        self.details = []
-        try:
-            from permitguard import engine
-            from permitguard.checkov import shared
-
-            ctx = shared.context()
-            found = [engine.evaluate(r, ctx, [self.id]) for r in self._resources(conf)]
-        except Exception as exc:  # noqa: BLE001 - the edge: fail closed, say why
-            self.details = [f"permitguard could not evaluate {self.id}: {exc}"]
-            return CheckResult.FAILED
-        findings = sorted((f for fs in found for f in fs), key=lambda f: f.status is not Status.FAILED)
-        if not findings:
-            return CheckResult.UNKNOWN  # not created (module count = 0), or the profile disables the rule
-        finding = findings[0]
-        if finding.status is Status.FAILED:
-            self.details = [finding.message_en, finding.message_zh, f"Fix: {self.meta.remediation.en}",
-                            f"修复：{self.meta.remediation.zh}", f"Enforcement: {finding.enforcement}",
-                            # Checkov prints no header: say which profile judged (it depends on cwd and env)
-                            f"Licence: {ctx.profile.number} ({ctx.profile.source}: {ctx.profile.path})"]
-        return RESULTS[finding.status]
+        return self._judge(lambda: self._resources(conf))
 
     def _resources(self, conf: Mapping[str, Any]) -> list[Resource]:
         """The resource as each root configuration that creates it sees it, from the shared Terraform
         evaluation (permitguard.terraform, the CLI's own): one, several for a module called from several
         root directories (Checkov reports it once, so the worst verdict counts), none when Terraform
         creates no instance of it (count = 0, an empty for_each, a module called that way)."""
-        from permitguard.checkov import roots, shared
+        from permitguard.checkov import shared
 
         plan_file = conf.get("__file__")
         if plan_file:  # terraform_plan: Checkov's conf carries no provider; read the plan itself
             path = plan_file[0] if isinstance(plan_file, list) else plan_file
-            return [shared.plan_resource(str(path), str(conf.get("__address__")))]
-        if self.graph is None:
-            raise RuntimeError("Checkov provided no Terraform graph: the root module cannot be found")
+            return shared.plan_resources(str(path), str(conf.get("__address__")))  # every copy
         address = str(conf.get("__address__"))
-        found = roots.root_dirs(shared.graph_nodes_of(self.graph), address, "resource", self._scanned_file)
+        found = self._roots(address, "resource")
         if not found:
             raise RuntimeError(f"{address} is not in Checkov's Terraform graph")
         return [r for root in found for r in shared.hcl_instances(root, address)]
 
 
-class PermitguardModuleCheck(BaseModuleCheck):
+class PermitguardModuleCheck(_Judging, BaseModuleCheck):
     """CKV_CNLIC_100 on Checkov's module calls: a call whose source is not on disk hides the resources it
-    declares, so it fails (Checkov itself skips it silently); a readable call is not reported."""
+    declares, so it fails (Checkov itself skips it silently); so does a call on disk that Checkov did not
+    load (a `terraform init` download). A readable call is not reported: its resources are judged."""
 
     def __init__(self, meta: RuleMeta) -> None:
         super().__init__(name=meta.title.en, id=meta.id, categories=[CheckCategories.GENERAL_SECURITY],
                          guideline=f"permitguard {meta.id}: {meta.remediation.en}")
         self.severity = Severities[meta.severity]
         self.meta = meta
-        self._scanned_file = ""
-
-    def run(self, scanned_file: str, entity_configuration: dict[str, Any], entity_name: str,
-            entity_type: str, skip_info: Any) -> Any:
-        self._scanned_file = scanned_file
-        return super().run(scanned_file, entity_configuration, entity_name, entity_type, skip_info)
 
     def scan_module_conf(self, conf: dict[str, Any]) -> CheckResult:
-        self.details = []
-        try:
-            from permitguard import engine
-            from permitguard.checkov import roots, shared
+        return self._judge(lambda: self._parts(conf), not_failed=CheckResult.UNKNOWN)
 
-            ctx = shared.context()
-            name = str(conf.get("__address__"))
-            address = name if name.startswith("module.") else f"module.{name}"
-            if self.graph is None:
-                raise RuntimeError("Checkov provided no Terraform graph: the root module cannot be found")
-            found = roots.root_dirs(shared.graph_nodes_of(self.graph), name, "module", self._scanned_file)
-            parts = [p for root in found for p in shared.hcl_parts(root, address)]
-            if not parts and not conf.get("__resolved__"):  # readable, but Checkov did not load it
-                parts = [p for root in found for p in shared.hcl_unloaded(root, address, self._scanned_file)]
-            findings = [f for p in parts for f in engine.evaluate(p, ctx, [self.id])]
-        except Exception as exc:  # noqa: BLE001 - the edge: fail closed, say why
-            self.details = [f"permitguard could not evaluate {self.id}: {exc}"]
-            return CheckResult.FAILED
-        failed = [f for f in findings if f.status is Status.FAILED]
-        if not failed:
-            return CheckResult.UNKNOWN  # the call was read: its resources are judged themselves
-        f = failed[0]
-        self.details = [f.message_en, f.message_zh, f"Fix: {self.meta.remediation.en}",
-                        f"修复：{self.meta.remediation.zh}", f"Enforcement: {f.enforcement}",
-                        f"Licence: {ctx.profile.number} ({ctx.profile.source}: {ctx.profile.path})"]
-        return CheckResult.FAILED
+    def _parts(self, conf: Mapping[str, Any]) -> list[Resource]:
+        from permitguard.checkov import shared
+
+        name = str(conf.get("__address__"))
+        address = name if name.startswith("module.") else f"module.{name}"
+        found = self._roots(name, "module")
+        parts = [p for root in found for p in shared.hcl_parts(root, address)]
+        if not parts and not conf.get("__resolved__"):  # readable, but Checkov did not load it
+            parts = [p for root in found for p in shared.hcl_unloaded(root, address, self._scanned_file)]
+        return parts
 
 
 def supported_resources() -> list[str]:

@@ -9,7 +9,6 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from permitguard.checkov.adapter import graph_nodes
 from permitguard.context import Context
 from permitguard.errors import InputError, PermitguardError
 from permitguard.model import Resource
@@ -17,7 +16,7 @@ from permitguard.sources.terraform_hcl import part_resource
 from permitguard.sources.terraform_plan import read_plan
 
 _CONTEXTS: dict[tuple[str | None, str, str | None], Context | PermitguardError] = {}
-_PLANS: dict[tuple[str, int, int], dict[str, Resource] | InputError] = {}
+_PLANS: dict[tuple[str, int, int], dict[str, list[Resource]] | InputError] = {}
 # the last graph seen (held: identity stays meaningful)
 _GRAPH: list[tuple[Any, list[Mapping[str, Any]]]] = []
 _ROOTS: dict[str, Any] = {}  # root directory → Evaluation | InputError
@@ -41,6 +40,17 @@ def context(environ: Mapping[str, str] | None = None, cwd: str | None = None) ->
     if isinstance(found, PermitguardError):
         raise type(found)(*found.args)
     return found
+
+
+def graph_nodes(graph: Any) -> list[Mapping[str, Any]]:
+    """The vertex attribute dicts of a saved Checkov graph (rustworkx or networkx)."""
+    if graph is None:
+        return []
+    try:
+        items = list(graph.nodes(data=True))  # networkx
+    except TypeError:
+        items = list(graph.nodes())  # rustworkx: payloads are (index, attributes)
+    return [item[1] if isinstance(item, tuple) else item for item in items]
 
 
 def graph_nodes_of(graph: Any) -> list[Mapping[str, Any]]:
@@ -107,12 +117,21 @@ def hcl_unloaded(root: str, address: str, scanned_file: str) -> list[Resource]:
 
 
 def plan_resource(path: str, address: str) -> Resource:
-    """The resource `address` of the plan at `path`, read through `read_plan` (once per file version)."""
+    """The first copy of `address` in the plan at `path` (`plan_resources` gives every copy)."""
+    return plan_resources(path, address)[0]
+
+
+def plan_resources(path: str, address: str) -> list[Resource]:
+    """The resource `address` of the plan at `path`, read through `read_plan` (once per file version):
+    every copy a plan holds under that address (the check reports the worst verdict)."""
     stat = Path(path).stat()
     key = (str(Path(path).resolve()), stat.st_mtime_ns, stat.st_size)
     if key not in _PLANS:
         try:
-            _PLANS[key] = {r.address: r for r in read_plan(path).resources}
+            by_address: dict[str, list[Resource]] = {}
+            for r in read_plan(path).resources:
+                by_address.setdefault(r.address.split(" (", 1)[0], []).append(r)  # copies: `a (entry)`
+            _PLANS[key] = by_address
         except InputError as exc:
             _PLANS[key] = exc
     found = _PLANS[key]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from permitguard.context import Context, Subject
-from permitguard.model import Action, Finding, Resource, Status
+from permitguard.model import Action, Finding, Resource, Status, masked, sensitive_texts
 from permitguard.rules import RULES
 from permitguard.rules.base import Verdict
 from permitguard.rules.configuration import is_part
@@ -31,10 +31,12 @@ def _where(subject: Subject, ctx: Context) -> dict[str, str | None]:
 
 
 def _finding(
-    rule_id: str, level: str, verdict: Verdict, subject: Subject, ctx: Context, where: dict
+    rule_id: str, level: str, verdict: Verdict, subject: Subject, ctx: Context, where: dict,
+    hidden: frozenset[str] = frozenset(),
 ) -> Finding:
     meta = ctx.rules[rule_id]
     text = meta.message(verdict.reason, verdict.params)
+    room = verdict.params.get("new_room") if verdict.status is Status.FAILED else None
     return Finding(
         rule_id=rule_id,
         status=verdict.status,
@@ -43,11 +45,20 @@ def _finding(
         clauses=meta.clauses,
         resource=subject.resource,
         reason=verdict.reason,
-        message_en=text.en,
-        message_zh=text.zh,
-        room=verdict.params.get("new_room") if verdict.status is Status.FAILED else None,
+        message_en=masked(text.en, hidden),
+        message_zh=masked(text.zh, hidden),
+        room=masked(room, hidden),
         **where,
     )
+
+
+def _hidden(subject: Subject) -> frozenset[str]:
+    """Texts no finding may show: the resource's sensitive values and the region/zone ids found from them."""
+    if not subject.resource.hidden and not any(
+            sensitive_texts(loc.region, loc.zone) for loc in subject.placement.locations):
+        return frozenset()
+    return subject.resource.hidden | sensitive_texts(
+        *[part for loc in subject.placement.locations for part in (loc.region, loc.zone)])
 
 
 def _judge(rule_id: str, subject: Subject, ctx: Context) -> Verdict:
@@ -69,9 +80,10 @@ def evaluate(resource: Resource, ctx: Context, rule_ids: Iterable[str] | None = 
     subject = Subject(resource, ctx)
     ids = list(rule_ids) if rule_ids is not None else [r for r in ctx.rules.ids() if r in RULES]
     levels = [(rid, ctx.level(rid)) for rid in ids]
-    where = _where(subject, ctx)
+    hidden = _hidden(subject)
+    where = {key: masked(value, hidden) for key, value in _where(subject, ctx).items()}
     return [
-        _finding(rid, level, _judge(rid, subject, ctx), subject, ctx, where)
+        _finding(rid, level, _judge(rid, subject, ctx), subject, ctx, where, hidden)
         for rid, level in levels
         if level != "disabled"
     ]

@@ -38,6 +38,127 @@ class Unknown:
         return False
 
 
+MASK = "(sensitive)"  # how a value marked sensitive is shown, in every output format
+
+
+class Sensitive:
+    """A value the input marks sensitive (a plan's `after_sensitive`, `before_sensitive` and
+    `sensitive_values`; a sensitive root variable): rules read it as the plain value it is (a
+    `SensitiveStr` is a str: compare it, look a region up with it, parse a CIDR from it), but it shows
+    as "(sensitive)" wherever it is formatted or repr'd, and what a rule derives from it by the usual
+    string operations (`lower()`, slicing, `+`, `str()`) stays sensitive. The engine masks every finding
+    field and message it builds from a resource holding such values (`masked`), so no output format
+    (findings document, text, SARIF, JUnit, Markdown, HTML, Checkov details, pack messages) can carry
+    one. Pulumi secrets are the other kind of hidden value: pulumi-policy and `preview --json` hand over
+    the blinded "[secret]" and never the value, so there is nothing to judge and they stay Unknown
+    (fail closed), shown the same way they are shown by Pulumi."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return MASK
+
+    def __format__(self, spec: str) -> str:
+        return MASK
+
+
+def _keep(method: str):
+    def wrapped(self, *args, **kwargs):
+        return sensitive(getattr(str, method)(self, *args, **kwargs))
+
+    wrapped.__name__ = method
+    return wrapped
+
+
+class SensitiveStr(Sensitive, str):
+    __slots__ = ()
+
+    def __str__(self) -> str:
+        return self  # the value, still sensitive: rules compute on str(value)
+
+    def __add__(self, other: str) -> SensitiveStr:
+        return SensitiveStr(str.__add__(self, other))
+
+    def __radd__(self, other: str) -> SensitiveStr:
+        return SensitiveStr(str.__add__(other, self))
+
+    for _m in ("lower", "upper", "casefold", "strip", "lstrip", "rstrip", "replace", "split", "rsplit",
+               "partition", "rpartition", "removeprefix", "removesuffix", "__getitem__", "title"):
+        locals()[_m] = _keep(_m)
+    del _m
+
+
+class SensitiveInt(Sensitive, int):
+    __slots__ = ()
+
+    def __str__(self) -> str:
+        return SensitiveStr(int.__repr__(self))
+
+
+class SensitiveFloat(Sensitive, float):
+    __slots__ = ()
+
+    def __str__(self) -> str:
+        return SensitiveStr(float.__repr__(self))
+
+
+def sensitive(value: Any) -> Any:
+    """`value` marked sensitive, every leaf of it (map keys stay plain: they are attribute and tag names).
+    Booleans, None and Unknowns cannot be marked (a bool says no more than its rule's verdict)."""
+    if isinstance(value, (Sensitive, bool)) or value is None or isinstance(value, Unknown):
+        return value
+    if isinstance(value, str):
+        return SensitiveStr(value)
+    if isinstance(value, int):
+        return SensitiveInt(value)
+    if isinstance(value, float):
+        return SensitiveFloat(value)
+    if isinstance(value, Mapping):
+        return {k: sensitive(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [sensitive(v) for v in value]
+    return value
+
+
+def is_sensitive(value: Any) -> bool:
+    return isinstance(value, Sensitive)
+
+
+def sensitive_texts(*values: Any) -> frozenset[str]:
+    """The plain text of every sensitive leaf in `values` (nested maps and lists walked)."""
+    found: set[str] = set()
+    stack = list(values)
+    while stack:
+        value = stack.pop()
+        if isinstance(value, Sensitive):
+            found.add(_plain_text(value))
+        elif isinstance(value, Mapping):
+            stack.extend(value.values())
+        elif isinstance(value, (list, tuple)):
+            stack.extend(value)
+    return frozenset(found)
+
+
+def _plain_text(value: Sensitive) -> str:
+    for kind in (str, int, float):
+        if isinstance(value, kind):
+            return kind.__repr__(value) if kind is not str else str.__str__(value)
+    return ""
+
+
+def masked(text: Any, secrets: frozenset[str] = frozenset()) -> Any:
+    """What may leave the process: a sensitive value as "(sensitive)"; in a plain string, every secret
+    text (longest first; shorter than 3 characters is left, it would mask words) replaced by it."""
+    if isinstance(text, Sensitive):
+        return MASK
+    if not isinstance(text, str) or not secrets:
+        return text
+    for secret in sorted(secrets, key=lambda s: (-len(s), s)):
+        if len(secret) >= 3 and secret in text:
+            text = text.replace(secret, MASK)
+    return text
+
+
 # Stands for the caller's own account id in a trust document: a source writes it where the configuration
 # reads the account from a data source that returns the caller's own account (Terraform: data/terraform.yaml).
 OWN_ACCOUNT = "{own-account}"
@@ -62,7 +183,8 @@ class Resource:
     """One resource, whatever front door it came through.
 
     `attributes` use Terraform's snake_case names, single values unwrapped (no Checkov list wrapping),
-    nested blocks as lists of dicts; any value may be an `Unknown`. `provider_region` is the region of
+    nested blocks as lists of dicts; any value may be an `Unknown` or `Sensitive` (then `hidden` holds its
+    text, so that the engine masks it wherever it might be shown). `provider_region` is the region of
     the provider configuration the resource uses (None when no provider sets one, Unknown when it
     cannot be resolved); `provider_region_from` says where it came from, for messages.
     """
@@ -78,6 +200,7 @@ class Resource:
     action: Action = Action.CREATE
     before: Mapping[str, Any] | None = None
     source_kind: str = "terraform"
+    hidden: frozenset[str] = frozenset()  # plain texts of its sensitive values: never shown (masked)
 
 
 @dataclass(frozen=True)

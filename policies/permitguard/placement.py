@@ -7,11 +7,11 @@ never yields a location: the result says why, and the residency rules fail close
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from permitguard.geo import Location, RegionCatalog
-from permitguard.model import Resource, Unknown
+from permitguard.model import Resource, Unknown, is_sensitive, sensitive
 from permitguard.resources import TypeInfo
 from permitguard.resources.paths import values_at
 
@@ -53,7 +53,7 @@ def _from_attrs(res: Resource, attrs: tuple[str, ...], what: str, regions: Regio
                 return Placement(UNRESOLVED, located_from=origin, what=what, why=value.why)
             loc = None
             if isinstance(value, str):
-                loc = regions.resolve(res.cloud, **{what: value})
+                loc = _hidden_if(value, regions.resolve(res.cloud, **{what: value}))
             if loc is None:
                 return Placement(UNKNOWN_REGION, located_from=origin, value=value, what=what)
             found.append(loc)
@@ -93,7 +93,15 @@ def _provider_region(res: Resource, regions: RegionCatalog) -> Placement:
         return Placement(UNRESOLVED, located_from=origin, why=value.why)
     if value is None or value == "":
         return Placement(NO_REGION, located_from=origin)
-    loc = regions.resolve(res.cloud, region=value) if isinstance(value, str) else None
+    loc = _hidden_if(value, regions.resolve(res.cloud, region=value)) if isinstance(value, str) else None
     if loc is None:
         return Placement(UNKNOWN_REGION, located_from=origin, value=value)
     return Placement(LOCATED, loc, origin, value)
+
+
+def _hidden_if(value: Any, loc: Location | None) -> Location | None:
+    """A location found from a sensitive value names it (its region id, its zone): those stay sensitive.
+    Territory, province and city are the verdict's reason and are shown."""
+    if loc is None or not is_sensitive(value):
+        return loc
+    return replace(loc, region=sensitive(loc.region), zone=sensitive(loc.zone))

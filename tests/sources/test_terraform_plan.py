@@ -191,9 +191,12 @@ def test_a_directory_is_not_a_plan(tmp_path):
         read_plan(tmp_path)
 
 
-def test_unknown_change_actions_are_unusable_input(tmp_path):
-    with pytest.raises(InputError, match="unknown change actions"):
-        read_plan(_plan(tmp_path, [_change("aws_vpc.v", ["teleport"])]))
+def test_unknown_change_actions_are_a_could_not_evaluate_part(tmp_path):
+    found = read_plan(_plan(tmp_path, [_change("aws_vpc.v", ["teleport"]), _change("aws_vpc.w", ["create"])]))
+    part, judged = found.resources
+    assert (part.address, part.type) == ("resource_changes[0] (aws_vpc.v)", "terraform_plan_entry")
+    assert part.attributes["why"] == "actions ['teleport'] are not a change Terraform writes"
+    assert judged.address == "aws_vpc.w"
 
 
 def test_module_provider_region_follows_variables_up_the_module_calls(tmp_path):

@@ -1,6 +1,7 @@
 """A part of the configuration that could not be read (a module call whose source is not on disk, a file
-that does not parse) is one failed could-not-evaluate finding of its own: the resources it declares are
-unseen, so the scan never passes them, and the rest of the configuration is still judged.
+that does not parse, a plan entry Terraform would not write, an incomplete plan) is one failed
+could-not-evaluate finding of its own: the resources it declares are unseen, so the scan never passes
+them, and the rest of the configuration is still judged.
 
 Readers report such a part as a `Resource` of one of the `PART_TYPES` (its address the module call's,
 or the file's path); every other rule is not applicable to it.
@@ -11,10 +12,11 @@ from __future__ import annotations
 from permitguard.context import Context, Subject
 from permitguard.rules.base import FAILED, NOT_APPLICABLE, Verdict
 
-PART_TYPES = ("terraform_module_call", "terraform_file")
+PART_TYPES = ("terraform_module_call", "terraform_file", "terraform_plan_entry")
 # why a part could not be read (the reader's `reason` attribute) → the catalog message
 REASONS = {"not_downloaded": "module_not_downloaded", "not_found": "module_not_found",
-           "unparsed": "file_unreadable", "not_loaded": "module_not_loaded"}
+           "unparsed": "file_unreadable", "not_loaded": "module_not_loaded",
+           "plan_entry": "plan_entry_unreadable", "incomplete": "plan_incomplete"}
 
 
 def is_part(resource_type: str) -> bool:

@@ -1,7 +1,8 @@
 """Provider regions in a Terraform plan: `configuration.provider_config[<key>].expressions.region`, a
 constant or a variable (the plan's `variables`, module arguments); a module's own key (`module.edge:alicloud`)
 not in provider_config goes up through the module calls' `providers` maps. Anything else (locals, resources)
-a plan does not record: Unknown."""
+a plan does not record: Unknown. A variable declared `sensitive` gives a Sensitive region (judged, never
+shown)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from permitguard.model import Unknown
+from permitguard.model import Unknown, sensitive
 
 Plan = Mapping[str, Any]
 MODULE = re.compile(r"module\.([^.\[]+)(?:\[[^\]]*\])?")
@@ -66,13 +67,12 @@ def _value(expr: Any, names: list[str], plan: Plan) -> Any:
     parts = refs[0].split(".") if refs else ["?"]
     if parts[0] != "var" or len(parts) < 2:
         return Unknown(f"unresolved reference {refs[0] if refs else 'in the provider configuration'}")
+    declared = ((_call(plan, names).get("module") or {}).get("variables") or {}).get(parts[1]) or {}
     if names:
-        call = _call(plan, names)
-        arg = (call.get("expressions") or {}).get(parts[1])
-        default = ((call.get("module") or {}).get("variables") or {}).get(parts[1], {}).get("default")
-        value = _value(arg, names[:-1], plan) if arg is not None else default
+        arg = (_call(plan, names).get("expressions") or {}).get(parts[1])
+        value = _value(arg, names[:-1], plan) if arg is not None else declared.get("default")
     else:
         value = ((plan.get("variables") or {}).get(parts[1]) or {}).get("value")
     for part in parts[2:]:
         value = value.get(part) if isinstance(value, Mapping) else None
-    return value
+    return sensitive(value) if declared.get("sensitive") is True else value

@@ -1,41 +1,59 @@
-"""Terraform plan JSON (`terraform show -json plan.bin`) → Resources, one per managed resource change.
+"""Terraform plan JSON (`terraform show -json plan.bin`) → Resources: nothing read is dropped.
 
-Attributes are the after-state, every `after_unknown` path an `Unknown("known only after apply")`. The
-provider region comes from the plan's configuration (see `plan_providers`). Plans carry no file or line
-(`enrichment` takes them from the configuration when the CLI is given it).
+Every managed resource of `resource_changes`, `deferred_changes`, `planned_values` (root and child
+modules) and `prior_state` is judged, or named in a could-not-evaluate part (`terraform_plan_entry`,
+failed by CKV_CNLIC_100): an entry that is not an object, has a mode, actions or planned state Terraform
+does not write, repeats an address, or disagrees with `planned_values` (both copies are judged, the second
+as `<address> (<entry>)`); and an
+incomplete plan (`complete: false`, deferred changes) as a whole. A plan that errored, or whose sections
+are not the shapes Terraform writes, is unusable input (one line, exit 2).
+
+Changes are judged on their after-state (`plan_values`: Unknown for `after_unknown`, Sensitive for
+`after_sensitive`); resources only in `prior_state` (a `-target` plan) as unchanged on their state values;
+resources only in `planned_values` as created. The provider region comes from the plan's configuration
+(`plan_providers`). Plans carry no file or line (`enrichment` takes them from the configuration).
 """
 from __future__ import annotations
 
-from collections.abc import Mapping
-from itertools import zip_longest
+from collections.abc import Iterator, Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from permitguard.errors import InputError
-from permitguard.model import Action, Resource, Unknown
+from permitguard.model import Action, Resource, Unknown, sensitive_texts
 from permitguard.sources import SourceResult, detect
+from permitguard.sources import plan_values as pv
 from permitguard.sources.plan_providers import MODULE, Plan, cloud_of, provider_region
 
 ACTIONS = {("delete",): Action.DELETE, ("create",): Action.CREATE, ("update",): Action.UPDATE,
            ("no-op",): Action.NOOP, ("read",): Action.READ, ("create", "delete"): Action.CREATE,
-           ("delete", "create"): Action.CREATE, ("forget",): Action.DELETE}  # forget: `removed` blocks
+           ("delete", "create"): Action.CREATE, ("forget",): Action.DELETE,  # forget: `removed` blocks
+           ("create", "forget"): Action.CREATE}
+MODES = ("managed", "data")
+PART = "terraform_plan_entry"  # a plan entry that could not be read, or the plan's incompleteness
+SECTIONS = {"resource_changes": list, "deferred_changes": list, "planned_values": Mapping,
+            "prior_state": Mapping, "configuration": Mapping, "variables": Mapping}
 
 
 def read_plan(path: str | Path) -> SourceResult:
-    """Raises InputError (one line) for a missing, unreadable, truncated or non-plan file."""
-    plan = _load(Path(path))
-    changes = [rc for rc in plan.get("resource_changes") or [] if isinstance(rc, Mapping)]
-    index = _config_index(plan)
-    resources = [_resource(rc, plan, index) for rc in changes
-                 if rc.get("mode", "managed") == "managed" and not rc.get("deposed")]
-    return SourceResult(kind="terraform_plan", resources=resources, files=1)
+    """Raises InputError (one line) for a missing, unreadable, truncated, errored or non-plan file."""
+    reader = _Reader(_load(Path(path)))
+    reader.read()
+    return SourceResult(kind="terraform_plan", resources=reader.resources, files=1)
 
 
 def _load(path: Path) -> dict[str, Any]:
     plan = detect.load_json(path, "Terraform plan")
-    if not isinstance(plan, dict) or "format_version" not in plan or not isinstance(
-            plan.get("resource_changes", []), list):
+    if not isinstance(plan, dict) or "format_version" not in plan:
         raise InputError(f"{path}: not a Terraform plan (expected the output of `terraform show -json`)")
+    if not str(plan["format_version"]).startswith(("0.", "1.")):
+        raise InputError(f"{path}: plan format_version {plan['format_version']!r} is not one permitguard "
+                         "reads (0.x, 1.x)")
+    for name, kind in SECTIONS.items():
+        if plan.get(name) is not None and not isinstance(plan[name], kind):
+            raise InputError(f"{path}: not a Terraform plan: `{name}` is not "
+                             f"{'a list' if kind is list else 'an object'}")
     if "resource_changes" not in plan and "planned_values" not in plan:  # `terraform show -json` of a state
         raise InputError(f"{path}: a Terraform state, not a plan: run `terraform show -json` on a saved plan")
     if plan.get("errored"):  # Terraform saves a failed plan too; the resources it could not plan are missing
@@ -44,71 +62,229 @@ def _load(path: Path) -> dict[str, Any]:
     return plan
 
 
+class _Reader:
+    def __init__(self, plan: Plan) -> None:
+        self.plan = plan
+        self.index = _config_index(plan)
+        self.resources: list[Resource] = []
+        self.seen: dict[str, str] = {}  # address → the entry that first named it (judged or not)
+        self.changed: dict[str, Mapping[str, Any]] = {}  # address → its change, for planned_values
+
+    def read(self) -> None:
+        for i, rc in enumerate(self.plan.get("resource_changes") or []):
+            self.change(f"resource_changes[{i}]", rc)
+        deferred = self.plan.get("deferred_changes") or []
+        for i, entry in enumerate(deferred):
+            rc = entry.get("resource_change") if isinstance(entry, Mapping) else entry
+            self.change(f"deferred_changes[{i}]", rc)
+        for where, module, entry in _state_resources(self.plan.get("planned_values"), "planned_values"):
+            self.state_entry(where, module, entry, planned=True)
+        prior = self.plan.get("prior_state")
+        for where, module, entry in _state_resources((prior or {}).get("values"), "prior_state.values"):
+            self.state_entry(where, module, entry, planned=False)
+        complete = self.plan.get("complete", True)
+        if complete is not True or deferred:
+            why = (f"complete: {complete!r}" if complete is not True else "complete: true") + (
+                f", {len(deferred)} deferred changes" if deferred else "")
+            self.part("plan", why, "incomplete")
+
+    def change(self, where: str, rc: Any) -> None:
+        problem = _change_problem(rc)
+        if problem:
+            return self.part(where, problem, address=rc)
+        actions = tuple(rc["change"]["actions"])
+        if rc.get("deposed"):
+            if ACTIONS[actions] is Action.DELETE:
+                return None  # the old copy of a replaced object, destroyed
+            return self.part(where, f"a deposed object with actions {list(actions)}", address=rc)
+        if rc["mode"] == "data":
+            self.seen.setdefault(rc["address"], where)
+            return None  # a data source is read, not created
+        if ACTIONS[actions] is not Action.DELETE:
+            self.changed.setdefault(rc["address"], rc["change"])
+        self.add(where, self.from_change(rc, ACTIONS[actions]))
+        return None
+
+    def state_entry(self, where: str, module: str, entry: Any, planned: bool) -> None:
+        problem = _state_problem(entry)
+        if problem:
+            return self.part(where, problem, address=entry)
+        address = entry["address"]
+        if entry["mode"] == "data" or entry.get("deposed_key"):
+            return None
+        rc = {**entry, "module_address": module}
+        if not planned:  # a resource the plan does not change (a -target plan): judged as it stands
+            if address not in self.seen:
+                self.add(where, self.from_values(rc, Action.NOOP))
+            return None
+        change = self.changed.get(address)
+        self.seen.setdefault(address, where)
+        if change is None:
+            self.part(where, f"{address} is planned but has no change in resource_changes; "
+                             "judged on its planned values", address=entry)
+        elif (attr := _disagreement(entry.get("values") or {}, change)) is None:
+            return None
+        else:
+            self.part(where, f"planned_values and resource_changes disagree on {address} ({attr}); "
+                             "both are judged", address=entry)
+        copy = self.from_values(rc, Action.CREATE)
+        self.resources.append(replace(copy, address=f"{address} ({where})") if change is not None else copy)
+        return None
+
+    def add(self, where: str, resource: Resource) -> None:
+        """A further copy of an address is judged under `<address> (<where>)`: both copies are reported."""
+        first = self.seen.get(resource.address)
+        if first is not None and first != where:
+            self.part(where, f"{resource.address} appears again (first at {first}); both copies are judged",
+                      address={"address": resource.address})
+            resource = replace(resource, address=f"{resource.address} ({where})")
+        self.seen.setdefault(resource.address, where)
+        self.resources.append(resource)
+
+    def part(self, where: str, why: str, reason: str = "plan_entry", address: Any = None) -> None:
+        name = address.get("address") if isinstance(address, Mapping) else None
+        label = f"{where} ({name})" if isinstance(name, str) and name else where
+        self.resources.append(Resource(address=label, type=PART, cloud="terraform",
+                                       attributes={"source": "plan", "why": why, "reason": reason},
+                                       source_kind="terraform_plan"))
+
+    def from_change(self, rc: Mapping[str, Any], action: Action) -> Resource:
+        change = rc["change"]
+        after = change.get("after") if isinstance(change.get("after"), Mapping) else {}
+        config = self.configured(rc)
+        attributes = pv.mark(pv.overlay(after, pv.unset_computed(change.get("after_unknown") or {}, config)),
+                             change.get("after_sensitive"))
+        before = change.get("before")
+        before = pv.mark(before, change.get("before_sensitive")) if isinstance(before, Mapping) else None
+        return self.resource(rc, config, attributes, action, before)
+
+    def from_values(self, rc: Mapping[str, Any], action: Action) -> Resource:
+        values = rc.get("values") if isinstance(rc.get("values"), Mapping) else {}
+        attributes = pv.mark(values, rc.get("sensitive_values"))
+        return self.resource(rc, self.configured(rc), attributes, action, None)
+
+    def resource(self, rc: Mapping[str, Any], config: Mapping[str, Any] | None, attributes: Any,
+                 action: Action, before: Any) -> Resource:
+        try:
+            region, origin = provider_region(rc, self.plan, config)
+        except (AttributeError, TypeError, KeyError, ValueError, IndexError):
+            region = Unknown("the plan's provider configuration could not be read")
+            origin = "plan provider_config"
+        return Resource(
+            address=rc["address"], type=rc["type"], cloud=cloud_of(rc), attributes=attributes,
+            provider_region=region, provider_region_from=origin, action=action, before=before,
+            source_kind="terraform_plan", hidden=sensitive_texts(attributes, before, region),
+        )
+
+    def configured(self, rc: Mapping[str, Any]) -> Mapping[str, Any] | None:
+        """The resource's block in the plan's `configuration`, if the plan records it."""
+        names = tuple(MODULE.findall(str(rc.get("module_address") or "")))
+        return self.index.get((names, f"{rc.get('type')}.{rc.get('name')}"))
+
+
+def _kind(value: Any) -> str:
+    return {dict: "an object", list: "a list", str: "a string", bool: "a boolean", type(None): "null"}.get(
+        type(value), "a number")
+
+
+def _identity_problem(entry: Any) -> str | None:
+    if not isinstance(entry, Mapping):
+        return f"not an object ({_kind(entry)})"
+    if entry.get("mode") not in MODES:
+        return f"mode {entry.get('mode')!r} is not one Terraform writes (managed, data)"
+    for key in ("address", "type"):
+        if not isinstance(entry.get(key), str) or not entry[key]:
+            return f"no `{key}`"
+    for key in ("module_address", "provider_name", "name"):
+        if entry.get(key) is not None and not isinstance(entry[key], str):
+            return f"`{key}` is {_kind(entry[key])}, not a string"
+    return None
+
+
+def _change_problem(rc: Any) -> str | None:
+    """Why a resource change cannot be judged as Terraform would apply it, else None."""
+    if (problem := _identity_problem(rc)) is not None:
+        return problem
+    change = rc.get("change")
+    if not isinstance(change, Mapping):
+        return "no `change` object"
+    actions = change.get("actions")
+    if not isinstance(actions, list) or not all(isinstance(a, str) for a in actions):
+        return "`change.actions` is not a list of actions"
+    if tuple(actions) not in ACTIONS:
+        return f"actions {actions} are not a change Terraform writes"
+    for key in ("after_unknown", "after_sensitive", "before_sensitive"):
+        if not isinstance(change.get(key), pv.MASK_TYPES):
+            return f"`change.{key}` is {_kind(change[key])}"
+    if change.get("before") is not None and not isinstance(change["before"], Mapping):
+        return f"`change.before` is {_kind(change['before'])}, not an object"
+    if ACTIONS[tuple(actions)] in (Action.CREATE, Action.UPDATE, Action.NOOP) and not rc.get("deposed"):
+        if not isinstance(change.get("after"), Mapping):
+            return f"{actions} with no planned state (`change.after` is {_kind(change.get('after'))})"
+    return None
+
+
+def _state_problem(entry: Any) -> str | None:
+    if (problem := _identity_problem(entry)) is not None:
+        return problem
+    if entry.get("values") is not None and not isinstance(entry["values"], Mapping):
+        return f"`values` is {_kind(entry['values'])}, not an object"
+    if not isinstance(entry.get("sensitive_values"), pv.MASK_TYPES):
+        return f"`sensitive_values` is {_kind(entry['sensitive_values'])}"
+    return None
+
+
+def _state_resources(values: Any, where: str) -> Iterator[tuple[str, str, Any]]:
+    """(where, module address, entry) of every resource of a values document, child modules included;
+    an entry of the wrong shape is yielded as is (a module that is not an object as its own entry)."""
+    if values is None:
+        return
+    if not isinstance(values, Mapping):
+        yield where, "", values
+        return
+    todo: list[tuple[str, Any]] = [(f"{where}.root_module", values.get("root_module"))]
+    while todo:
+        at, module = todo.pop(0)
+        if module is None:
+            continue
+        if not isinstance(module, Mapping) or not isinstance(module.get("resources") or [], list) or \
+                not isinstance(module.get("child_modules") or [], list):
+            yield at, "", module if not isinstance(module, Mapping) else "a module of the wrong shape"
+            continue
+        name = module.get("address") if isinstance(module.get("address"), str) else ""
+        for i, entry in enumerate(module.get("resources") or []):
+            yield f"{at}.resources[{i}]", name, entry
+        todo += [(f"{at}.child_modules[{i}]", m) for i, m in enumerate(module.get("child_modules") or [])]
+
+
+def _disagreement(values: Mapping[str, Any], change: Mapping[str, Any]) -> str | None:
+    """The first attribute planned_values and the change's after-state give differently, else None."""
+    after = change.get("after") if isinstance(change.get("after"), Mapping) else {}
+    unknown = change.get("after_unknown") if isinstance(change.get("after_unknown"), Mapping) else {}
+    for key in sorted({*values, *after}):
+        if unknown.get(key) is not True and values.get(key) != after.get(key):
+            return key
+    return None
+
+
 ConfigIndex = dict[tuple[tuple[str, ...], str], Mapping[str, Any]]
 
 
 def _config_index(plan: Plan) -> ConfigIndex:
-    """Every managed resource block of the configuration by (module path, `type.name`): one pass."""
+    """Every managed resource block of the configuration by (module path, `type.name`): one pass.
+    Parts of the wrong shape are left out (their resources are then located without them)."""
     index: ConfigIndex = {}
-
-    def walk(module: Mapping[str, Any], names: tuple[str, ...]) -> None:
-        for r in module.get("resources") or []:
+    todo: list[tuple[Any, tuple[str, ...]]] = [((plan.get("configuration") or {}).get("root_module"), ())]
+    while todo:
+        module, names = todo.pop()
+        if not isinstance(module, Mapping):
+            continue
+        resources = module.get("resources")
+        for r in resources if isinstance(resources, list) else []:
             if isinstance(r, Mapping) and r.get("mode") != "data":
                 index.setdefault((names, str(r.get("address"))), r)
-        for name, call in (module.get("module_calls") or {}).items():
+        calls = module.get("module_calls")
+        for name, call in (calls.items() if isinstance(calls, Mapping) else ()):
             if isinstance(call, Mapping):
-                walk(call.get("module") or {}, (*names, name))
-
-    walk((plan.get("configuration") or {}).get("root_module") or {}, ())
+                todo.append((call.get("module"), (*names, str(name))))
     return index
-
-
-def _resource(rc: Mapping[str, Any], plan: Plan, index: ConfigIndex) -> Resource:
-    change = rc.get("change") or {}
-    actions = tuple(change.get("actions") or ())
-    if actions not in ACTIONS:
-        raise InputError(f"{rc.get('address')}: unknown change actions {list(actions)}")
-    after = change.get("after")
-    config = _configured(rc, index)
-    unknown = _unset_computed(change.get("after_unknown") or {}, config)
-    attributes = _overlay(after if isinstance(after, Mapping) else {}, unknown)
-    region, origin = provider_region(rc, plan, config)
-    return Resource(
-        address=str(rc.get("address")), type=str(rc.get("type")), cloud=cloud_of(rc),
-        attributes=attributes, provider_region=region, provider_region_from=origin,
-        action=ACTIONS[actions], before=change.get("before"), source_kind="terraform_plan",
-    )
-
-
-def _configured(rc: Mapping[str, Any], index: ConfigIndex) -> Mapping[str, Any] | None:
-    """The resource's block in the plan's `configuration`, if the plan records it."""
-    names = tuple(MODULE.findall(str(rc.get("module_address") or "")))
-    return index.get((names, f"{rc.get('type')}.{rc.get('name')}"))
-
-
-def _unset_computed(unknown: Any, config: Mapping[str, Any] | None) -> Any:
-    """Top-level attributes the configuration does not set are the provider's computed defaults (a zone
-    the cloud picks, a `region` argument defaulting to the provider's): absent, not unknown, so the
-    resource is located like its HCL, by the next attribute or its provider. Set ones stay unknown."""
-    if config is None or not isinstance(unknown, Mapping):
-        return unknown
-    expressions = config.get("expressions") or {}
-    return {k: v for k, v in unknown.items() if v is not True or k in expressions}
-
-
-def _overlay(value: Any, unknown: Any) -> Any:
-    """`value` with every `after_unknown` path that is true replaced by an Unknown, nested too."""
-    if unknown is True:
-        return Unknown("known only after apply")
-    if isinstance(unknown, Mapping) and (isinstance(value, Mapping) or (value is None and _any(unknown))):
-        value = value or {}
-        return {k: _overlay(value.get(k), unknown.get(k)) for k in {**value, **unknown}}
-    if isinstance(unknown, list) and isinstance(value, list):
-        return [_overlay(v, u) for v, u in zip_longest(value, unknown[: len(value)])]
-    return value
-
-
-def _any(unknown: Any) -> bool:
-    if isinstance(unknown, Mapping):
-        return any(_any(u) for u in unknown.values())
-    return any(_any(u) for u in unknown) if isinstance(unknown, list) else unknown is True

@@ -34,3 +34,19 @@ def cli(*args: str, environ: dict | None = None, cwd: str = "/") -> Run:
     env = Environment(stdout=out, stderr=err, environ=dict(environ or {}), cwd=cwd)
     code = main(list(args), env)
     return Run(code, out.getvalue(), err.getvalue())
+
+
+def cli_results(source, ctx) -> set[tuple[str, str, str]]:
+    """What the CLI path decides on a read input, in Checkov's terms: (rule, address, PASSED | FAILED |
+    SKIPPED), not-applicable left out (Checkov does not report it)."""
+    from permitguard import engine
+    from permitguard.model import Status
+
+    out = set()
+    for resource in source.resources:
+        for finding in engine.evaluate(resource, ctx):
+            if (resource.address, finding.rule_id) in source.suppressions:
+                out.add((finding.rule_id, resource.address, "SKIPPED"))
+            elif finding.status is not Status.NOT_APPLICABLE:
+                out.add((finding.rule_id, resource.address, finding.status.name))
+    return out

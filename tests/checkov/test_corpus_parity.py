@@ -13,9 +13,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from permitguard import engine
+from helpers import cli_results
 from permitguard.context import Context
-from permitguard.model import Status
 from permitguard.sources.terraform_hcl import read_directory
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
@@ -28,18 +27,6 @@ _WORST = {"FAILED": 2, "SKIPPED": 1, "PASSED": 0}
 def _root(case: Path) -> Path:
     spec = yaml.safe_load((case / "case.yaml").read_text(encoding="utf-8"))
     return case / spec.get("root", ".")
-
-
-def cli_results(root: Path, ctx: Context) -> set[tuple[str, str, str]]:
-    source = read_directory(root)
-    out = set()
-    for resource in source.resources:
-        for finding in engine.evaluate(resource, ctx):
-            if (resource.address, finding.rule_id) in source.suppressions:
-                out.add((finding.rule_id, resource.address, "SKIPPED"))
-            elif finding.status is not Status.NOT_APPLICABLE:
-                out.add((finding.rule_id, resource.address, finding.status.name))
-    return out
 
 
 def _checkov_address(check_id: str, resource: str) -> str:
@@ -66,7 +53,7 @@ def test_checkov_and_cli_agree_on_the_corpus(case, checkov_run, monkeypatch):
     outcome = checkov_run(root)
     checkov = {(c, _checkov_address(c, a), r) for c, a, r in outcome.results}
     ctx = Context.load(environ={"PERMITGUARD_AS_OF": AS_OF}, cwd=str(Path(__file__).parent))
-    assert checkov == as_checkov_reports(cli_results(root, ctx), {a for _, a, _ in checkov})
+    assert checkov == as_checkov_reports(cli_results(read_directory(root), ctx), {a for _, a, _ in checkov})
 
 
 def as_checkov_reports(

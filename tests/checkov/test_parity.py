@@ -8,10 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from permitguard import engine
+from helpers import cli_results
 from permitguard.context import Context
-from permitguard.model import Status
-from permitguard.sources import SourceResult
 from permitguard.sources.terraform_hcl import read_directory
 from permitguard.sources.terraform_plan import read_plan
 
@@ -21,17 +19,6 @@ RULE_DIRS = sorted(
 TARGETS = [(d.name, "hcl") for d in RULE_DIRS] + [
     (d.name, "plan") for d in RULE_DIRS if (d / "plan.json").is_file()
 ]
-
-
-def cli_results(source: SourceResult, ctx: Context) -> set[tuple[str, str, str]]:
-    out = set()
-    for resource in source.resources:
-        for finding in engine.evaluate(resource, ctx):
-            if (resource.address, finding.rule_id) in source.suppressions:
-                out.add((finding.rule_id, resource.address, "SKIPPED"))
-            elif finding.status is not Status.NOT_APPLICABLE:
-                out.add((finding.rule_id, resource.address, finding.status.name))
-    return out
 
 
 @pytest.mark.parametrize(("folder", "kind"), TARGETS, ids=[f"{f}-{k}" for f, k in TARGETS])

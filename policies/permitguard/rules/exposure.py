@@ -35,16 +35,21 @@ def known(d: Mapping, key: str, default: Any = None) -> Any:
     return value
 
 
-def known_list(d: Mapping, *keys: str) -> list[str]:
-    """The values under `keys`, single or list, as strings; raises Unresolved on any unknown."""
-    out: list[str] = []
+def known_values(d: Mapping, *keys: str) -> list[tuple[str, Any]]:
+    """(key, value) for each value under `keys`, single or list; raises Unresolved on any unknown."""
+    out: list[tuple[str, Any]] = []
     for key in keys:
         value = known(d, key)
         for v in value if isinstance(value, (list, tuple)) else ([value] if value not in (None, "") else []):
             if isinstance(v, Unknown):
                 raise Unresolved(key, v)
-            out.append(str(v))
+            out.append((key, v))
     return out
+
+
+def known_list(d: Mapping, *keys: str) -> list[str]:
+    """The values under `keys`, single or list, as strings; raises Unresolved on any unknown."""
+    return [str(v) for _, v in known_values(d, *keys)]
 
 
 def prefix_lists(d: Mapping, *keys: str) -> list[str]:
@@ -52,15 +57,11 @@ def prefix_lists(d: Mapping, *keys: str) -> list[str]:
     configuration, so the rule judging them cannot establish where traffic comes from — unless the reader
     resolved a list declared in the same configuration ({"prefix_list": address, "cidrs": [...]})."""
     out: list[str] = []
-    for key in keys:
-        value = known(d, key)
-        for v in value if isinstance(value, (list, tuple)) else ([value] if value not in (None, "") else []):
-            if isinstance(v, Unknown):
-                raise Unresolved(key, v)
-            if isinstance(v, Mapping) and isinstance(v.get("cidrs"), list):
-                out += known_list({key: v["cidrs"]}, key)
-            else:
-                out.append(PREFIX_LIST + str(v))
+    for key, v in known_values(d, *keys):
+        if isinstance(v, Mapping) and isinstance(v.get("cidrs"), list):
+            out += known_list({key: v["cidrs"]}, key)
+        else:
+            out.append(PREFIX_LIST + str(v))
     return out
 
 

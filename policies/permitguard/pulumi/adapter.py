@@ -1,7 +1,8 @@
 """A Pulumi resource (type token, URN, wire-format props, provider) → the normalised Resource.
 
 Shared by the policy pack (each Analyze request) and `permitguard scan preview.json`: both doors see
-the same translation. The stack and component resources (they have no provider) give None. A custom
+the same translation. The stack and component resources (they have no provider) give None; a resource of
+a cloud package that names no provider is judged, its location unknown (it is never passed unseen). A custom
 resource of a package the resource-type catalog does not know is judged by the catalog's fallback (its
 own zone/region attributes, else its provider's `region`): it fails closed unless the catalog says the
 package has no location (random, tls…). A provider resource of a known cloud is itself a Resource,
@@ -33,8 +34,9 @@ def to_resource(token: str, urn: str, props: Mapping[str, Any], provider: pv.Pro
         name = urn.rsplit("::", 1)[-1] if urn else token
         return provider_resource(pv.ProviderInfo(token, name, urn, props), cloud, types, action)
     package = token.split(":", 1)[0]
-    if provider is None or package == ENGINE_PACKAGE:
+    if package == ENGINE_PACKAGE or (provider is None and types.cloud_of_pulumi_package(package) is None):
         return None  # the stack, a component (no provider) or the engine's own resources: nothing to locate
+    # a cloud's resource naming no provider is judged: its location cannot be established (103)
     cloud = types.cloud_of_pulumi_package(package) or package
     info = types.by_pulumi_token(token) or types.pulumi_fallback(token)
     keep = tuple(a for a in (info.tags_attr, "tags_all") if a)

@@ -13,14 +13,20 @@ from typing import Any
 
 import pulumi_policy.policy as _sdk
 
-from permitguard.pulumi.wire import BLINDED, SECRET_SIG, SIG_KEY
+from permitguard.pulumi.wire import SIG_KEY, unwrap
 
 
 def blinded(value: Any) -> Any:
-    """A wire value (as json_format.MessageToDict gives it) with every secret replaced by "[secret]"."""
+    """A wire value (as json_format.MessageToDict gives it) with every secret replaced by "[secret]" and
+    every other signature object by what it stands for (`wire.unwrap`: a plain value, the unknown
+    sentinel or a marker the adapter reads as Unknown). pulumi-policy's own deserialiser knows secrets,
+    assets and archives only: an output value or a resource reference would make it raise, and the
+    pack answer the engine with a gRPC error instead of a verdict."""
     if isinstance(value, dict):
-        if value.get(SIG_KEY) == SECRET_SIG:
-            return BLINDED
+        while isinstance(value, dict) and SIG_KEY in value:
+            value = unwrap(value)
+        if not isinstance(value, dict):
+            return blinded(value)
         return {k: blinded(v) for k, v in value.items()}
     if isinstance(value, list):
         return [blinded(v) for v in value]

@@ -1,9 +1,13 @@
 """Pulumi's property wire format → the plain values rules read (one translation for pack and CLI).
 
 Pulumi sends resource properties with camelCase names, numbers as floats, values known only after
-apply as sentinel strings and secrets as signature objects. `attributes(props, keep)` returns Terraform
-snake_case names, integral floats as ints, `Unknown(...)` for sentinels and for secrets (a policy never
-shows a secret, so it cannot vouch for one: secrets fail closed like unknowns). Maps named in `keep`
+apply as sentinel strings and secrets, output values, resource references, assets and archives as
+signature objects. `attributes(props, keep)` returns Terraform snake_case names, integral floats as ints,
+`Unknown(...)` for sentinels and for secrets (a policy never shows a secret, so it cannot vouch for one:
+secrets fail closed like unknowns). A signature object is what `unwrap` says it stands for: an output
+value its plain value when it holds one and is not secret (else secret or unknown), a resource reference
+the referenced id when known, and an asset, an archive or a signature this module does not know an
+Unknown that says so: never a plain string that could pass. Maps named in `keep`
 (tags) keep their keys. tfbridge pluralises list blocks (`security_rule` → `securityRules`): such a
 list of objects is also given under its singular names, so rules find the Terraform name.
 """
@@ -24,13 +28,25 @@ UNKNOWN_SENTINELS = frozenset({
     "030794c1-ac77-496b-92df-f27374a8bd58", "e48ece36-62e2-4504-bad9-02848725956a",
     "dd056dcd-154b-4c76-9bd3-c8f88648b5ff",
 })
-SIG_KEY = "4dabf18193072939515e22adb298388d"
+SIG_KEY = "4dabf18193072939515e22adb298388d"  # sdk/go/common/resource/properties.go
 SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270"
 RESOURCE_REF_SIG = "5cf8f73096256a8f31e491e813e4eb8e"
+OUTPUT_VALUE_SIG = "d0e6a833031e9bbcd3f4e8bde6ca49a4"
+ASSET_SIG = "c44067f5952c0a294b673a41bacd8c17"
+ARCHIVE_SIG = "0def7320c3a5731c473e5ecbe6d01bc7"
 BLINDED = "[secret]"  # how Pulumi blinds a secret in displays and `preview --json` config
+UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9"  # the engine's unknown sentinel
 
 UNKNOWN_WHY = "unknown during preview"
 SECRET_WHY = "a secret (its value is never shown, so it cannot be judged)"
+# Markers of values that hold nothing a rule can judge (`unwrap`), with the reason the Unknown gives.
+OPAQUE = {
+    "[asset]": "an asset (file contents, not a value that can be judged)",
+    "[archive]": "an archive (file contents, not a value that can be judged)",
+    "[resource reference]": "a reference to another resource whose id is not known during preview",
+    "[unrecognised value]": "a value of a kind permitguard does not read (an unknown Pulumi signature)",
+}
+_OPAQUE_SIGS = {ASSET_SIG: "[asset]", ARCHIVE_SIG: "[archive]"}
 
 _CAMEL = re.compile(r"^[a-z][A-Za-z0-9]*$")
 _HUMP = re.compile(r"(?<=[a-z0-9])([A-Z])")
@@ -48,26 +64,36 @@ def camel(name: str) -> str:
 
 
 def scalar(value: Any) -> Any:
-    """One wire value without renaming: sentinels and secrets become Unknown, floats ints when whole."""
+    """One wire value without renaming: sentinels, secrets and opaque values become Unknown, floats ints
+    when whole, signature objects what they stand for (`unwrap`)."""
+    while isinstance(value, Mapping) and SIG_KEY in value:
+        value = unwrap(value)
     if isinstance(value, str):
         if value in UNKNOWN_SENTINELS:
             return Unknown(UNKNOWN_WHY)
+        if value in OPAQUE:
+            return Unknown(OPAQUE[value])
         return Unknown(SECRET_WHY) if value == BLINDED else value
     if isinstance(value, float) and value.is_integer():
         return int(value)
-    if isinstance(value, Mapping) and SIG_KEY in value:
-        return _signed(value)
     return value
 
 
-def _signed(value: Mapping) -> Any:
+def unwrap(value: Mapping) -> Any:
+    """The wire value a signature object stands for: the blinded secret, the unknown sentinel, an
+    output value's plain value, a referenced id, or an `OPAQUE` marker. The pack blinds what it is
+    sent with this too (permitguard.pulumi.secrets), so both doors read signatures alike."""
     sig = value.get(SIG_KEY)
     if sig == SECRET_SIG:
-        return Unknown(SECRET_WHY)
+        return BLINDED
+    if sig == OUTPUT_VALUE_SIG:
+        if value.get("secret") not in (None, False):
+            return BLINDED
+        return value["value"] if "value" in value else UNKNOWN
     if sig == RESOURCE_REF_SIG:
-        ref = value.get("id") or value.get("urn")
-        return scalar(ref) if isinstance(ref, str) else Unknown(UNKNOWN_WHY)
-    return f"<{'asset' if 'path' in value or 'text' in value else 'archive'}>"
+        ref = value.get("id")
+        return ref if isinstance(ref, str) and ref else "[resource reference]"
+    return _OPAQUE_SIGS.get(sig, "[unrecognised value]") if isinstance(sig, str) else "[unrecognised value]"
 
 
 def plain(value: Any, rename: bool = True) -> Any:

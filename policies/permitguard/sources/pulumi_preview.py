@@ -6,11 +6,15 @@ Addresses are URNs. Each resource goes through the adapter the policy pack uses
 (`default_<version>`) the document does not list is rebuilt from the document's stack `config`
 (`<pkg>:region`), as the engine builds it. Deletes are judged on their old state and never fail.
 A replacement is several steps of one URN (`create-replacement`, `replace`, `delete-replaced`): the
-resource is judged once, on the step leading to its new state, and so is a replaced provider.
+resource is judged once, on the step leading to its new state, and so is a replaced provider. Steps
+of one URN leading to different new states (a document Pulumi would not write) are each judged, the
+further ones as `<urn> (steps[i])`: the compliant copy never hides the other. A custom resource of a
+cloud package is judged even when the document calls it a component (`custom: false`).
 """
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -40,16 +44,18 @@ def read_preview(path: str | Path) -> SourceResult:
     path = Path(path)
     doc = load_json(path, "Pulumi preview")
     steps = _one_per_urn(_steps(doc, path))
+    chosen = [step for index, step in steps if index is None]
     config = doc.get("config") or {}
     if not isinstance(config, Mapping):
         raise InputError(f"{path}: `config` is not an object of stack config values")
     types = ResourceTypeCatalog.load()
-    by_urn = {step["urn"]: _state(step) for step in steps}
+    by_urn = {step["urn"]: _state(step) for step in chosen}
     resources: list[Resource] = []
-    for step in steps:
+    for index, step in steps:
         found = _resource(step, by_urn, config, types)
-        if found is not None:
-            resources.append(found)
+        if found is not None:  # a further step of a URN is judged as `<urn> (steps[i])`: both are reported
+            label = found.address if index is None else f"{found.address} (steps[{index}])"
+            resources.append(replace(found, address=label) if index is not None else found)
     return SourceResult(KIND, resources, files=1)
 
 
@@ -67,20 +73,37 @@ def _steps(doc: Any, path: Path) -> list[dict[str, Any]]:
         state = _state(step)
         if not isinstance(state, Mapping):
             raise InputError(f"{path}: steps[{i}] ({step['urn']}) has no `newState` or `oldState` object")
-        if not isinstance(state.get("inputs") or {}, Mapping):
-            raise InputError(f"{path}: steps[{i}] ({step['urn']}): `inputs` is not an object")
+        for name in ("newState", "oldState"):
+            if step.get(name) is not None and not isinstance(step[name], Mapping):
+                raise InputError(f"{path}: steps[{i}] ({step['urn']}): `{name}` is not an object")
+            if not isinstance((step.get(name) or {}).get("inputs") or {}, Mapping):
+                where = "" if name == "newState" else f" (in `{name}`)"
+                raise InputError(f"{path}: steps[{i}] ({step['urn']}): `inputs` is not an object{where}")
         if not isinstance(step.get("provider") or state.get("provider") or "", str):
             raise InputError(f"{path}: steps[{i}] ({step['urn']}): `provider` is not a provider reference")
     return list(steps)
 
 
-def _one_per_urn(steps: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _one_per_urn(steps: list[dict[str, Any]]) -> list[tuple[int | None, dict[str, Any]]]:
+    """The step standing for each URN (index None); a further step of the URN leading to a different new
+    state (a document Pulumi would not write) is kept too, with its index, so that both are judged."""
     chosen: dict[str, dict[str, Any]] = {}
     for step in steps:
         held = chosen.get(step["urn"])
         if held is None or _RANK[ACTIONS[step["op"]]] < _RANK[ACTIONS[held["op"]]]:
             chosen[step["urn"]] = step
-    return list(chosen.values())
+    extra = [(i, step) for i, step in enumerate(steps)
+             if step is not chosen[step["urn"]] and _leads_elsewhere(step, chosen)]
+    return [(None, step) for step in chosen.values()] + extra
+
+
+def _leads_elsewhere(step: Mapping[str, Any], chosen: Mapping[str, Mapping[str, Any]]) -> bool:
+    held = chosen[step["urn"]]
+    if ACTIONS[step["op"]] is Action.DELETE or ACTIONS[held["op"]] is Action.DELETE:
+        return False
+    mine, theirs = _state(step), _state(held)
+    return (mine.get("inputs"), step.get("provider") or mine.get("provider")) != (
+        theirs.get("inputs"), held.get("provider") or theirs.get("provider"))
 
 
 def _state(step: Mapping[str, Any]) -> Any:

@@ -5,7 +5,7 @@ import argparse
 import datetime as dt
 from pathlib import Path
 
-from permitguard.cli.scan import as_of, parse_timestamp, write
+from permitguard.cli.scan import as_of, parse_timestamp, refuse_outputs_onto_inputs, write
 from permitguard.license_file import find_profile, load_profile
 from permitguard.report import document, inputs, render
 from permitguard.rule_catalog import RuleCatalog
@@ -16,6 +16,8 @@ def run(args: argparse.Namespace, env) -> ExitStatus:
     pinned = as_of(args.as_of, env)
     now = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
     generated_at = parse_timestamp(args.generated_at) or now
+    refuse_outputs_onto_inputs({"--output": args.output}, [Path(raw) for raw in args.inputs]
+                               + ([Path(args.license)] if args.license else []))
     rules = RuleCatalog.load()
     parts = [inputs.read(Path(raw), rules) for raw in args.inputs]  # InputError → exit 2
     explicit = None

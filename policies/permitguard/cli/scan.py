@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import dataclasses
 import datetime as dt
 import functools
 import os
+import tempfile
 from pathlib import Path
 
-from permitguard import engine
+from permitguard import engine, safe_files
 from permitguard.context import Context
 from permitguard.errors import InputError, OutputError
 from permitguard.model import Finding, Resource
 from permitguard.report import console, document, render
 from permitguard.sources import detect
+from permitguard.sources import skipped as skipped_inputs
 from permitguard.sources.enrichment import Enrichment
 from permitguard.status import ExitStatus
 
@@ -44,8 +47,10 @@ def parse_timestamp(value: str | None) -> dt.datetime | None:
     return stamp if stamp.tzinfo else stamp.replace(tzinfo=dt.timezone.utc)
 
 
-def scan(paths: list[str], ctx: Context, enrich: str | None = None,
-         var_files: tuple[str, ...] = ()) -> tuple[list[Finding], list[dict]]:
+def scan(paths: list[str], ctx: Context, enrich: str | None = None, var_files: tuple[str, ...] = (),
+         skipped: list[dict] | None = None, environ: dict[str, str] | None = None,
+         ) -> tuple[list[Finding], list[dict]]:
+    """Findings and the inputs' listing; what was walked past (or Checkov would) is added to `skipped`."""
     findings: list[Finding] = []
     inputs: list[dict] = []
     distinct: dict[Path, str] = {}
@@ -61,6 +66,9 @@ def scan(paths: list[str], ctx: Context, enrich: str | None = None,
         inputs.append(
             {"path": raw, "kind": result.kind, "sha256": detect.digest(path), "files": result.files}
         )
+        if skipped is not None and path.is_dir():
+            skipped += skipped_inputs.reader_entries(result.skipped, path, raw)
+            skipped += skipped_inputs.checkov_entries(detect.read_files(path), path, raw, environ or {})
         for resource in result.resources:
             resource = _anchor(resource, path, result.kind)
             key = (resource.file and _resolved(resource.file), resource.line, resource.address)
@@ -91,24 +99,78 @@ def _anchor(resource: Resource, path: Path, kind: str) -> Resource:
 
 
 def write(text: str, output: str | None, env) -> None:
-    if output:
-        try:
-            Path(output).parent.mkdir(parents=True, exist_ok=True)
-            Path(output).write_text(text, encoding="utf-8")
-        except OSError as exc:
-            raise OutputError(f"{output}: cannot write: {exc.strerror or exc}") from None
-    else:
+    """To `output` atomically (a temporary file beside it, then renamed over it: a reader never sees half
+    a report, and a failed write leaves the old file), else to stdout."""
+    if not output:
         console.show(text if text.endswith("\n") else text + "\n", env.stdout)
+        return
+    target = Path(output)
+    tmp = None
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if target.is_dir():
+            raise OutputError(f"{output}: cannot write: a directory")
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
+            f.write(text)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
+        os.replace(tmp, target)
+        tmp = None
+    except OSError as exc:
+        raise OutputError(f"{output}: cannot write: {exc.strerror or exc}") from None
+    finally:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+
+
+def refuse_outputs_onto_inputs(outputs: dict[str, str | None], read: list[Path]) -> None:
+    """--output / --json-output may not name a file the command reads (it would be replaced by the
+    report), nor one another."""
+    taken = {p.resolve(): p for p in read}
+    chosen: dict[Path, str] = {}
+    for option, value in outputs.items():
+        if not value:
+            continue
+        where = Path(value).resolve()
+        if where in taken:
+            raise OutputError(f"{option} {value}: is an input of this command ({taken[where]}); "
+                              "writing there would replace it: choose another file")
+        if where in chosen:
+            raise OutputError(f"{option} {value}: also named by {chosen[where]}: choose two files")
+        chosen[where] = option
+
+
+def _read_by_scan(args: argparse.Namespace, ctx: Context) -> list[Path]:
+    """Every file the scan reads: file inputs, the configuration and variables files of directory
+    inputs, --var-file files, the enrichment directory's files and the licence profile."""
+    out = [Path(v) for v in args.var_file]
+    for raw in args.paths:
+        path = Path(raw)
+        out += detect.read_files(path) if path.is_dir() else [path]
+    if args.repo_root_for_plan_enrichment and Path(args.repo_root_for_plan_enrichment).is_dir():
+        out += detect.read_files(Path(args.repo_root_for_plan_enrichment))
+    if ctx.profile.path and Path(ctx.profile.path).is_file():
+        out.append(Path(ctx.profile.path))
+    return out
 
 
 def run(args: argparse.Namespace, env) -> ExitStatus:
     generated_at = parse_timestamp(args.generated_at)
     ctx = Context.load(args.license, as_of=as_of(args.as_of, env), environ=env.environ, cwd=env.cwd)
     for var_file in args.var_file:
-        if not Path(var_file).is_file():
+        if not Path(var_file).exists():
             raise InputError(f"--var-file {var_file}: no such file")
-    findings, inputs = scan(args.paths, ctx, args.repo_root_for_plan_enrichment, tuple(args.var_file))
-    doc = document.build(findings, ctx, inputs, generated_at)
+        if why := safe_files.problem(Path(var_file), safe_files.TF_FILE_LIMIT):
+            raise InputError(f"--var-file {var_file}: cannot read it: {why}")
+    refuse_outputs_onto_inputs({"--output": args.output, "--json-output": args.json_output},
+                               _read_by_scan(args, ctx))
+    skipped: list[dict] = []
+    findings, inputs = scan(args.paths, ctx, args.repo_root_for_plan_enrichment, tuple(args.var_file),
+                            skipped, env.environ)
+    doc = document.build(findings, ctx, inputs, generated_at, skipped)
     if args.json_output:
         write(document.dumps(doc), args.json_output, env)
     write(render.render(doc, args.format, lang="both"), args.output, env)

@@ -119,10 +119,11 @@ def build(
     ctx: Context,
     inputs: list[dict[str, Any]],
     generated_at: dt.datetime | None = None,
+    skipped: list[dict[str, Any]] | None = None,
 ) -> dict[str, Any]:
     shared: dict[int, dict] = {}
     items = [finding_dict(f, ctx, shared) for f in findings]
-    return assemble(items, profile_dict(ctx.profile), ctx.as_of, inputs, generated_at)
+    return assemble(items, profile_dict(ctx.profile), ctx.as_of, inputs, generated_at, skipped=skipped)
 
 
 def assemble(
@@ -133,6 +134,7 @@ def assemble(
     generated_at: dt.datetime | None = None,
     other_checks: list[dict[str, Any]] | None = None,
     unevaluated: list[dict[str, Any]] | None = None,
+    skipped: list[dict[str, Any]] | None = None,
 ) -> dict[str, Any]:
     """The document from finding dicts, whatever produced them (scan, or `report` merging inputs)."""
     order = {Status.FAILED.value: 0, Status.PASSED.value: 1, Status.NOT_APPLICABLE.value: 2}
@@ -157,6 +159,9 @@ def assemble(
         doc["other_checks"] = other_checks
     if unevaluated:
         doc["unevaluated"] = unevaluated
+    if skipped:  # what was walked past (or Checkov would walk past): every output lists it
+        doc["skipped_inputs"] = sorted(skipped, key=lambda s: (s["by"] != "permitguard", s["path"],
+                                                               s["input"], s["reason"]))
     return doc
 
 

@@ -11,7 +11,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from permitguard import datafiles
+from permitguard import datafiles, safe_files
 from permitguard.errors import InputError
 from permitguard.report import checkov_json, document, pulumi_events
 from permitguard.report.parts import Part
@@ -27,11 +27,9 @@ def read(path: Path, rules: RuleCatalog) -> Part:
     if path.is_dir():
         raise InputError(f"{path}: a directory; `permitguard report` reads {KINDS} (scan directories with "
                          "`permitguard scan`)")
+    raw = safe_files.read_bytes(path, "report input", safe_files.JSON_LIMIT)  # regular file, bounded
     try:
-        raw = path.read_bytes()
         text = raw.decode("utf-8")
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
     except UnicodeDecodeError:
         raise InputError(f"{path}: not UTF-8 text; expected {KINDS}") from None
     listing = {"path": str(path), "sha256": hashlib.sha256(raw).hexdigest()}
@@ -67,7 +65,8 @@ def _scan_doc(doc: dict[str, Any], path: str, listing: dict[str, Any]) -> Part:
     own = {"path": listing["path"], "kind": "permitguard_json", "sha256": listing["sha256"]}
     return Part(inputs=[own] + [{**i, "via": i.get("via", path)} for i in doc["inputs"]],
                 findings=list(doc["findings"]), other_checks=list(doc.get("other_checks", [])),
-                unevaluated=list(doc.get("unevaluated", [])), license=doc["license"], as_of=doc["as_of"])
+                unevaluated=list(doc.get("unevaluated", [])), license=doc["license"], as_of=doc["as_of"],
+                skipped=list(doc.get("skipped_inputs", [])))
 
 
 def licence_for(parts: list[Part], explicit: dict[str, Any] | None) -> dict[str, Any] | None:
@@ -104,9 +103,10 @@ def merge(parts: list[Part], license: dict[str, Any], as_of: dt.date,
             others.setdefault((c["tool"], c["check_id"], c["resource"], c["status"], c.get("file")), c)
     listed = {(i["path"], i["kind"], i["sha256"], i.get("via")): i for p in parts for i in p.inputs}
     unevaluated = [u for p in parts for u in p.unevaluated]
+    skipped = {(s["path"], s["input"], s["by"], s["reason"]): s for p in parts for s in p.skipped}
     return document.assemble([f for same in findings.values() for f in same], license, as_of,
                              list(listed.values()), generated_at, sorted(others.values(), key=_other_key),
-                             unevaluated)
+                             unevaluated, list(skipped.values()))
 
 
 def _same_file(a: str | None, b: str | None) -> bool:

@@ -9,7 +9,7 @@ from typing import Any
 
 from permitguard.report.fmt import where
 from permitguard.report.inert import visible
-from permitguard.report.labels import joined
+from permitguard.report.labels import joined, label
 from permitguard.rule_catalog import RuleCatalog
 
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -75,6 +75,29 @@ def _other_suites(root: ET.Element, other_checks: list[dict[str, Any]], stamp: s
                 ET.SubElement(case, "skipped", {"message": _x(f"suppressed: {c.get('suppressed') or ''}")})
 
 
+def _unevaluated_suite(root: ET.Element, entries: list[dict[str, Any]], stamp: str, lang: str) -> None:
+    """What an input could not evaluate at all (a file Checkov could not parse): a failure each."""
+    if not entries:
+        return
+    suite = _suite(root, f"permitguard {label('unevaluated', 'en')}", stamp, {})
+    for u in entries:
+        case = _case(suite, u["subject"], "unevaluated", None, None)
+        failure = ET.SubElement(case, "failure", {"message": _x(joined(u["reason"], lang)),
+                                                  "type": "unevaluated"})
+        failure.text = _x(f"input: {u['input']}")
+
+
+def _skipped_suite(root: ET.Element, entries: list[dict[str, Any]], stamp: str, lang: str) -> None:
+    """One suite listing what the scan did not read (and what Checkov would skip), a skipped testcase
+    each: CI dashboards show them instead of losing them."""
+    if not entries:
+        return
+    suite = _suite(root, f"permitguard {label('skipped_inputs', 'en')}", stamp, {})
+    for s in entries:
+        case = _case(suite, s["path"], f"skipped.{s['by']}", None, None)
+        ET.SubElement(case, "skipped", {"message": _x(f"{s['reason']}: {joined(s['message'], lang)}")})
+
+
 def render(doc: dict[str, Any], lang: str = "both", **_: Any) -> str:
     catalog = RuleCatalog.load()
     permit, stamp = doc["license"]["number"], doc["generated_at"]
@@ -100,6 +123,8 @@ def render(doc: dict[str, Any], lang: str = "both", **_: Any) -> str:
                 why = joined(f["message"], lang)
                 ET.SubElement(case, "skipped", {"message": _x(f"not applicable: {why}")})
     _other_suites(root, doc.get("other_checks", []), stamp)
+    _unevaluated_suite(root, doc.get("unevaluated", []), stamp, lang)
+    _skipped_suite(root, doc.get("skipped_inputs", []), stamp, lang)
     totals = [_count(s) for s in root.findall("testsuite")]
     for i, key in enumerate(("tests", "failures", "skipped")):
         root.set(key, str(sum(t[i] for t in totals)))

@@ -102,6 +102,7 @@ def _lists(v: view_model.View, L, limit: int | None) -> list[str]:
     if kinds:
         listed = ", ".join(f"{code(k['type'])} ({k['resources']})" for k in kinds)
         out += [f"**{L('unknown_types')}:** {listed}", ""]
+    out += _skipped(v, L, limit)
     out += [f"## {L('suppressions')}", ""]
     shown, more = capped(v.suppressed, limit, v.lang)
     head = [L(k) for k in ("rule", "resource", "where", "verdict_col", "suppressed_reason", "suppressed_by")]
@@ -116,6 +117,18 @@ def _lists(v: view_model.View, L, limit: int | None) -> list[str]:
                    *map(str, (o["passed"], o["failed"], o["skipped"]))]
                   for o in shown]) + more if v.other else [L("none_other"), ""]
     return out
+
+
+def _skipped(v: view_model.View, L, limit: int | None) -> list[str]:
+    entries = v.doc.get("skipped_inputs", [])
+    out = [f"## {L('skipped_inputs')}", ""]
+    if not entries:
+        return out + [L("none_skipped"), ""]
+    shown, more = capped(entries, limit, v.lang)
+    rows = [[code(s["path"]), code(s["input"]),
+             L("skipped_not_read") if s["by"] == "permitguard" else L("skipped_by_checkov"),
+             bi(s["message"], v.lang)] for s in shown]
+    return out + table([L("subject"), L("input"), L("skipped_by"), L("why")], rows) + more
 
 
 def _inventory(v: view_model.View, L) -> list[str]:

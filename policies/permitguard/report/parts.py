@@ -21,6 +21,7 @@ class Part:
     unevaluated: list[dict[str, Any]] = field(default_factory=list)
     license: dict[str, Any] | None = None
     as_of: str | None = None
+    skipped: list[dict[str, Any]] = field(default_factory=list)  # a scan JSON's `skipped_inputs`
 
 
 def resource_dict(address: str, type_: str, provider: str, file: str | None = None, line: int | None = None,

@@ -95,12 +95,34 @@ def _permitguard_run(doc: dict[str, Any], lang: str, catalog: RuleCatalog) -> di
     return {
         "tool": {"driver": {"name": "permitguard", "version": doc["tool"]["version"],
                             "semanticVersion": doc["tool"]["version"], "rules": rules}},
-        "invocations": [{"executionSuccessful": True, "endTimeUtc": doc["generated_at"]}],
+        "invocations": [{"executionSuccessful": True, "endTimeUtc": doc["generated_at"],
+                         "toolExecutionNotifications": [
+                             *(_unevaluated(u, lang) for u in doc.get("unevaluated", [])),
+                             *(_skipped(s, lang) for s in doc.get("skipped_inputs", []))]}],
         "originalUriBaseIds": {"%SRCROOT%": {"description": {"text": "The directory that was scanned."}}},
         "results": results,
         "properties": {"permit": permit, "holder": doc["license"]["holder"], "asOf": doc["as_of"],
-                       "inputs": doc["inputs"], "summary": doc["summary"]},
+                       "inputs": doc["inputs"], "summary": doc["summary"],
+                       "skippedInputs": doc.get("skipped_inputs", []),
+                       "unevaluated": doc.get("unevaluated", [])},
     }
+
+
+def _unevaluated(u: dict[str, Any], lang: str) -> dict[str, Any]:
+    """What an input could not evaluate at all (a file Checkov could not parse): an error, never a pass."""
+    return {"level": "error", "descriptor": {"id": "unevaluated"},
+            "message": {"text": f"{u['subject']}: {joined(u['reason'], lang)}"},
+            "properties": {"input": u["input"], "subject": u["subject"]}}
+
+
+def _skipped(s: dict[str, Any], lang: str) -> dict[str, Any]:
+    """A skipped input as a notification: a warning when this scan did not read it, a note when only
+    Checkov would skip it."""
+    return {"level": "warning" if s["by"] == "permitguard" else "note",
+            "descriptor": {"id": f"skipped-input/{s['by']}/{s['reason']}"},
+            "message": {"text": f"{s['path']}: {joined(s['message'], lang)}"},
+            "locations": [{"physicalLocation": {"artifactLocation": _uri(s["path"])}}],
+            "properties": {"input": s["input"], "skippedBy": s["by"], "reason": s["reason"]}}
 
 
 def _other_runs(doc: dict[str, Any]) -> list[dict[str, Any]]:

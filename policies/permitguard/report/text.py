@@ -49,6 +49,21 @@ def _grouped(findings: list[dict[str, Any]], lang: str) -> list[str]:
     return out + [line for f in rest for line in _lines(f, lang)]
 
 
+def _skipped(entries: list[dict[str, Any]], lang: str, shown: int = 20) -> list[str]:
+    """What the scan walked past, then what Checkov would: each path with why (the first `shown`)."""
+    out: list[str] = []
+    for by, key in (("permitguard", "skipped_not_read"), ("checkov", "skipped_by_checkov")):
+        mine = [s for s in entries if s["by"] == by]
+        if not mine:
+            continue
+        out += [f"{text}: {len(mine)}" for text in _langs(words(key), lang)]
+        for s in mine[:shown]:
+            out += [f"  {s['path']}: {why}" for why in _langs((s["message"]["en"], s["message"]["zh"]), lang)]
+        if len(mine) > shown:
+            out.append(f"  … and {len(mine) - shown} more")
+    return out
+
+
 def render(doc: dict[str, Any], lang: str = "both", summary_only: bool = False) -> str:
     out: list[str] = []
     failed = [f for f in doc["findings"] if f["status"] == "failed"]
@@ -88,6 +103,7 @@ def render(doc: dict[str, Any], lang: str = "both", summary_only: bool = False) 
     if kinds:
         listed = ", ".join(f"{k['type']} ({k['resources']})" for k in kinds)
         out += [f"{text}: {listed}" for text in _langs(words("unknown_types"), lang)]
+    out += _skipped(doc.get("skipped_inputs", []), lang)
     unevaluated = [u["subject"] for u in doc.get("unevaluated", [])]
     if unevaluated:
         more = f", … and {len(unevaluated) - 3} more" if len(unevaluated) > 3 else ""

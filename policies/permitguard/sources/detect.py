@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from pathlib import Path
 from typing import Any
 
+from permitguard import safe_files
 from permitguard.errors import InputError
 from permitguard.sources import SourceResult
 
@@ -34,14 +36,7 @@ def load_json(path: Path, what: str) -> Any:
     """A JSON input parsed once per run; InputError with one line for anything unusable."""
     if (done := parsed(path)) is not None:
         return done
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read {what}: {exc.strerror or exc}") from None
-    except UnicodeDecodeError:
-        raise InputError(f"{path}: cannot read {what}: not UTF-8 text") from None
+    text = safe_files.read_text(path, what, safe_files.JSON_LIMIT)  # regular file, bounded
     try:
         doc = json.loads(text)
     except json.JSONDecodeError as exc:
@@ -55,7 +50,12 @@ def load_json(path: Path, what: str) -> Any:
 def kind_of(path: Path) -> str:
     if not path.exists():
         raise InputError(f"{path}: no such file or directory")
-    if path.is_dir() or path.name.endswith(TF_SUFFIXES):
+    if path.is_dir():
+        return "terraform"
+    if path.name.endswith(TF_SUFFIXES):
+        why = safe_files.problem(path, safe_files.TF_FILE_LIMIT)
+        if why:
+            raise InputError(f"{path}: cannot read Terraform file: {why}")
         return "terraform"
     doc = load_json(path, "input")
     if isinstance(doc, dict) and (
@@ -70,14 +70,29 @@ def kind_of(path: Path) -> str:
     )
 
 
+def read_files(path: Path) -> list[Path]:
+    """The files a directory scan reads: configuration files, and the variables files beside them."""
+    from permitguard.terraform.roots import VAR_SUFFIXES, walk
+
+    tree = walk(path)
+    found = list(tree.files)
+    for d in tree.directories:
+        found += [d / n for n in sorted(os.listdir(d)) if n.endswith(VAR_SUFFIXES)
+                  and safe_files.problem(d / n, safe_files.TF_FILE_LIMIT, path) is None]
+    return found
+
+
 def digest(path: Path) -> str:
+    """sha256 of a file input, or of the files a directory scan reads (names and contents, sorted): only
+    what the readers accept is opened."""
     h = hashlib.sha256()
-    if path.is_file():
-        h.update(path.read_bytes())
+    if not path.is_dir():
+        limit = safe_files.TF_FILE_LIMIT if path.name.endswith(TF_SUFFIXES) else safe_files.JSON_LIMIT
+        h.update(safe_files.read_bytes(path, "input", limit))
         return h.hexdigest()
-    for f in sorted(p for p in path.rglob("*") if p.is_file() and ".terraform" not in p.parts):
-        h.update(str(f.relative_to(path)).encode())
-        h.update(f.read_bytes())
+    for f in sorted(read_files(path)):
+        h.update(Path(os.path.relpath(f, path)).as_posix().encode())
+        h.update(safe_files.read_bytes(f, "Terraform file", safe_files.TF_FILE_LIMIT))
     return h.hexdigest()
 
 

@@ -9,13 +9,16 @@ inside a resource, or inside a module call for everything the module creates.
 """
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from permitguard.errors import InputError
 from permitguard.model import Resource
+from permitguard.report.labels import words
 from permitguard.sources import SourceResult
+from permitguard.sources.skipped import MESSAGES
 from permitguard.terraform.evaluate import Evaluation, Problem, evaluate_roots
-from permitguard.terraform.roots import find_roots, tf_files
+from permitguard.terraform.roots import find_roots, walk
 
 
 def read_directory(path: str | Path, var_files: tuple[Path, ...] = ()) -> SourceResult:
@@ -24,10 +27,14 @@ def read_directory(path: str | Path, var_files: tuple[Path, ...] = ()) -> Source
     root = Path(path)
     if not root.is_dir():
         raise InputError(f"{path}: {'not a directory' if root.exists() else 'no such directory'}")
-    files = tf_files(root)
+    tree = walk(root)
+    files = tree.files
     if not files:
-        raise InputError(f"{path}: no Terraform files (*.tf, *.tf.json)")
-    result = SourceResult(kind="terraform", files=len(files))
+        skipped = "; ".join(f"{os.path.relpath(s.path, root)} ({s.detail or words(MESSAGES[s.reason])[0]})"
+                            for s in tree.skipped)
+        raise InputError(f"{path}: no Terraform files (*.tf, *.tf.json)"
+                         + (f" that may be read: every one was skipped: {skipped[:1000]}" if skipped else ""))
+    result = SourceResult(kind="terraform", files=len(files), skipped=tree.skipped)
     instances: dict[str, list[dict[str, str]]] = {}
     errors: list[str] = []
     for evaluation in evaluate_roots(find_roots(root), tuple(var_files), base=root):

@@ -18,6 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from permitguard import safe_files
 from permitguard.datafiles import load_data
 from permitguard.errors import InputError
 from permitguard.model import Resource, Unknown
@@ -25,7 +26,8 @@ from permitguard.terraform import source_text
 from permitguard.terraform.loader import run_evaluator, run_evaluator_many, var_files
 from permitguard.terraform.policy_documents import render
 from permitguard.terraform.providers import ProviderIndex, split_address
-from permitguard.terraform.roots import CONFIG_SUFFIXES
+from permitguard.terraform.roots import CONFIG_SUFFIXES, module_closure
+from permitguard.terraform.roots import unsafe_files as roots_guard
 from permitguard.terraform.values import Block, Values
 
 META_ARGUMENTS = frozenset(
@@ -126,16 +128,19 @@ def evaluate_roots(
     if not roots:
         return []
     resolved = [r.resolve() for r in roots]
-    requests = [(r, var_files(r, extra_var_files)) for r in resolved]
+    refused = {r: _refusal(r, (base or r).resolve(), extra_var_files) for r in resolved}
+    requests = [(r, var_files(r, extra_var_files)) for r in resolved if refused[r] is None]
     try:
-        answers: list[Any] = run_evaluator_many(requests)
+        answered: list[Any] = run_evaluator_many(requests) if requests else []
     except InputError:  # the worker died on one of them: evaluate each alone, so only that root is lost
-        answers = []
+        answered = []
         for request in requests:
             try:
-                answers.append(run_evaluator_many([request])[0])
+                answered.append(run_evaluator_many([request])[0])
             except InputError as exc:
-                answers.append(exc)
+                answered.append(exc)
+    given = iter(answered)
+    answers = [refused[r] or next(given) for r in resolved]
     out: list[Evaluation | InputError] = []
     for root, answer in zip(resolved, answers, strict=True):
         try:
@@ -145,6 +150,26 @@ def evaluate_roots(
         except InputError as exc:
             out.append(exc)
     return out
+
+
+def _refusal(root: Path, base: Path, extra_var_files: tuple[Path, ...]) -> InputError | None:
+    """Why the evaluator may not be given `root`: a file it would open (configuration or variables, of the
+    root, of a local module it reaches or of a downloaded one) is not a regular file, leaves the scanned
+    tree or is over the size limit. The file is never opened; the root is one could-not-evaluate part."""
+    directories = module_closure(root) + sorted(d for d in _modules_json(root).values() if d.is_dir())
+    found = []
+    for d in directories:
+        tree = base if d.is_relative_to(base) else Path(os.path.commonpath([base, d]))
+        found += roots_guard(d, tree)
+    found += [(f, why) for f in extra_var_files
+              if (why := safe_files.problem(Path(f), safe_files.TF_FILE_LIMIT)) is not None]
+    if not found:
+        return None
+    f, why = found[0]
+    more = f" (and {len(found) - 1} more files)" if len(found) > 1 else ""
+    name = os.path.relpath(root, base) if root != base else "."
+    return InputError(f"{os.path.relpath(f, base)}: not read, so the root module {name} was not "
+                      f"evaluated: {why}{more}")
 
 
 def _evaluation(
@@ -221,8 +246,9 @@ def _module_problems(
 def _modules_json(root: Path) -> dict[str, Path]:
     """`terraform init`'s record of downloaded modules: module key (a.b) → directory."""
     try:
-        doc = json.loads((root / ".terraform" / "modules" / "modules.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        doc = json.loads(safe_files.read_text(root / ".terraform" / "modules" / "modules.json",
+                                              "modules.json", safe_files.TF_FILE_LIMIT))
+    except (InputError, ValueError):
         return {}
     entries = doc.get("Modules") if isinstance(doc, Mapping) else None
     return {

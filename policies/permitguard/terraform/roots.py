@@ -1,25 +1,90 @@
 """Which directories of a scanned tree are root modules: every directory holding `.tf` files that no
 other directory of the tree calls as a local module (`source = "../.."` from `examples/basic` makes the
-repository's top a module, not a root). A directory scanned on its own is always a root."""
+repository's top a module, not a root). A directory scanned on its own is always a root.
+
+The walk says what it does not read (`Skipped`): the directories Terraform and tools keep their own copies
+in, links to directories (not followed), and configuration files that are not regular files, links leaving
+the scanned tree or over the size limit (`permitguard.safe_files`). A root whose files include one of those
+is not given to the evaluator (`unsafe_files`): it would open them."""
 
 from __future__ import annotations
 
 import os
 import re
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from permitguard import safe_files
+
 CONFIG_SUFFIXES = (".tf", ".tf.json")
-SKIPPED_DIRS = frozenset({".terraform", ".git", ".external_modules"})
+VAR_SUFFIXES = (".tfvars", ".tfvars.json")
+SKIPPED_DIRS = {".terraform": "terraform_dir", ".git": "vcs_dir", ".external_modules": "external_modules"}
 _MODULE_SOURCE = re.compile(r'\bmodule\s+"[^"]*"\s*\{[^{}]*?\bsource\s*=\s*"([^"]+)"', re.S)
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """Something under a scanned directory the reader did not read: its path, a reason key
+    (data/report_labels.yaml `skipped_<reason>`) and the detail (why this file)."""
+
+    path: Path
+    reason: str
+    detail: str = ""
+
+
+@dataclass
+class Tree:
+    files: list[Path] = field(default_factory=list)  # configuration files read (sorted walk order)
+    directories: list[Path] = field(default_factory=list)  # every directory walked, the top first
+    skipped: list[Skipped] = field(default_factory=list)
+
+
+def walk(root: Path) -> Tree:
+    """The configuration files (.tf, .tf.json) under `root` that may be read, and what was not."""
+    tree = Tree()
+    top = root.resolve()
+    for dirpath, dirnames, filenames in os.walk(root):
+        here = Path(dirpath)
+        tree.directories.append(here)
+        kept = []
+        for d in sorted(dirnames):
+            if d in SKIPPED_DIRS:
+                tree.skipped.append(Skipped(here / d, SKIPPED_DIRS[d]))
+            elif (here / d).is_symlink():  # os.walk does not follow it: say so when it holds configuration
+                tree.skipped.append(Skipped(here / d, "dir_link", str(os.readlink(here / d))))
+            else:
+                kept.append(d)
+        dirnames[:] = kept
+        for f in sorted(filenames):
+            if not f.endswith(CONFIG_SUFFIXES):
+                continue
+            why = safe_files.problem(here / f, safe_files.TF_FILE_LIMIT, top)
+            if why:
+                tree.skipped.append(Skipped(here / f, "unsafe_file", why))
+            else:
+                tree.files.append(here / f)
+    return tree
 
 
 def tf_files(root: Path) -> list[Path]:
     """The configuration files (.tf, .tf.json) under `root`, outside the directories Terraform and tools
-    keep their own copies in."""
+    keep their own copies in, that may be read."""
+    return walk(root).files
+
+
+def unsafe_files(directory: Path, tree: Path) -> list[tuple[Path, str]]:
+    """The files of `directory` the evaluator would open (configuration and variables files) that may not
+    be read, with why; links may not leave `tree`."""
     out = []
-    for dirpath, dirnames, filenames in os.walk(root):
-        dirnames[:] = sorted(d for d in dirnames if d not in SKIPPED_DIRS)
-        out += [Path(dirpath) / f for f in sorted(filenames) if f.endswith(CONFIG_SUFFIXES)]
+    try:
+        names = sorted(os.listdir(directory))
+    except OSError:
+        return []
+    for name in names:
+        if name.endswith(CONFIG_SUFFIXES + VAR_SUFFIXES):
+            why = safe_files.problem(directory / name, safe_files.TF_FILE_LIMIT, tree)
+            if why:
+                out.append((directory / name, why))
     return out
 
 
@@ -27,6 +92,8 @@ def local_sources(directory: Path) -> set[Path]:
     """The directories this directory's module calls name as local sources (`./x`, `../y`)."""
     out = set()
     for f in sorted(directory.glob("*.tf")):
+        if safe_files.problem(f, safe_files.TF_FILE_LIMIT) is not None:
+            continue
         try:
             text = f.read_text(encoding="utf-8", errors="replace")
         except OSError:
@@ -35,6 +102,18 @@ def local_sources(directory: Path) -> set[Path]:
             if source.startswith(("./", "../")):
                 out.add(Path(os.path.normpath(directory / source)))
     return out
+
+
+def module_closure(root: Path) -> list[Path]:
+    """`root` and every directory its local module calls reach, transitively (sorted, `root` first)."""
+    seen = {root}
+    todo = [root]
+    while todo:
+        for d in sorted(local_sources(todo.pop()) - seen):
+            if d.is_dir():
+                seen.add(d)
+                todo.append(d)
+    return [root] + sorted(seen - {root})
 
 
 def find_roots(path: Path) -> list[Path]:

@@ -9,6 +9,7 @@ from typing import Any
 from urllib.parse import quote
 
 from permitguard.report import clauses as clause_catalog
+from permitguard.report.inert import visible
 from permitguard.report.labels import joined
 from permitguard.rule_catalog import RuleCatalog, RuleMeta
 
@@ -125,6 +126,18 @@ def _skipped(s: dict[str, Any], lang: str) -> dict[str, Any]:
             "properties": {"input": s["input"], "skippedBy": s["by"], "reason": s["reason"]}}
 
 
+def _inert(value: Any) -> Any:
+    """Every string of the log with control characters and bidirectional overrides from the inputs shown
+    as escapes (`\\u202e`, `\\x1b`), as in the other formats (report.inert); line breaks kept."""
+    if isinstance(value, str):
+        return visible(value)
+    if isinstance(value, dict):
+        return {visible(k): _inert(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_inert(v) for v in value]
+    return value
+
+
 def _other_runs(doc: dict[str, Any]) -> list[dict[str, Any]]:
     by_tool: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for c in doc.get("other_checks", []):
@@ -154,4 +167,4 @@ def _other_runs(doc: dict[str, Any]) -> list[dict[str, Any]]:
 def render(doc: dict[str, Any], lang: str = "both", **_: Any) -> str:
     log = {"$schema": SCHEMA, "version": "2.1.0",
            "runs": [_permitguard_run(doc, lang, RuleCatalog.load()), *_other_runs(doc)]}
-    return json.dumps(log, ensure_ascii=False, indent=2)
+    return json.dumps(_inert(log), ensure_ascii=False, indent=2)

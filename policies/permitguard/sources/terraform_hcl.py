@@ -50,7 +50,7 @@ def read_directory(path: str | Path, var_files: tuple[Path, ...] = ()) -> Source
         where, _, why = message.partition(": ")
         result.resources.append(part_resource(Problem("file", where, where, None, "", why)))
     for address, each in instances.items():  # the same address in several roots: skipped only if in all
-        for rule_id in set(each[0]).intersection(*each[1:]):
+        for rule_id in sorted(set(each[0]).intersection(*each[1:])):
             result.suppressions[(address, rule_id)] = each[0][rule_id]
     return result
 

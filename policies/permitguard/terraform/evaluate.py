@@ -359,7 +359,7 @@ def _unreadable_by_directory(
     """Per module directory: `module.X` and `local.Y` names whose value depends on a module call of that
     directory that could not be read → the module call's name (locals followed to a fixed point)."""
     out: dict[str, dict[str, str]] = {}
-    for path in unreadable:
+    for path in sorted(unreadable):  # set order must not reach what is built from it
         call = modules[path]
         name = _KEY.sub("", path).rsplit("module.", 1)[-1]
         out.setdefault(str(Path(call.file).parent), {})[f"module.{name}"] = name

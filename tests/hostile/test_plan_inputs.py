@@ -6,6 +6,7 @@ for two), and Checkov's terraform_plan framework where Checkov reads the resourc
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -412,3 +413,19 @@ def test_checkov_plan_duplicate_or_planned_only_hk_fails(tmp_path, monkeypatch, 
     assert outcome.parsing_errors == []
     assert ("CKV_CNLIC_101", DUP, "FAILED") in outcome.results, outcome.results
     assert ALICLOUD  # the provider the plan names
+
+
+@pytest.mark.parametrize("brackets", [('{"a": ', "}"), ("[", "]")])
+def test_values_nested_deeper_than_the_stack_are_named(tmp_path, brackets):
+    """JSON may nest deeper than Python recurses: the entry is a could-not-evaluate part, the rest judged."""
+    opening, closing = brackets
+    deep = opening * 900 + "true" + closing * 900
+    doc = plan([change(HK, after={"zone_id": HK_ZONE, "tags": "@"}, after_unknown={"tags": "@"}), change()])
+    result = scan(write(tmp_path, json.dumps(doc).replace('"@"', deep)), *ARGS)
+    assert result.exit_status == 1
+    failed = {
+        f["resource"]["address"]: f["message"]["en"]
+        for f in result.doc["findings"]
+        if f["status"] == "failed"
+    }
+    assert "values nested too deeply" in failed[f"resource_changes[0] ({HK})"] and OK not in failed

@@ -6,6 +6,8 @@ error for a signature and judges a cloud resource that names no provider (CKV_CN
 
 from __future__ import annotations
 
+import json
+
 import grpc
 import pytest
 
@@ -323,3 +325,15 @@ def test_pack_never_errors_and_fails_closed(pack, case):
     for name, words in expected.items():
         assert words in found[name], found[name]
     assert not [m for _, _, m in client.violations(response) if "could not evaluate" in m]
+
+
+@pytest.mark.parametrize("brackets", [('{"a": ', "}"), ("[", "]")])
+def test_values_nested_deeper_than_the_stack_are_exit_2(tmp_path, brackets):
+    opening, closing = brackets
+    deep = opening * 900 + '"x"' + closing * 900
+    doc = json.dumps(preview(step(SWITCH, "sw", {"zoneId": "cn-beijing-h", "tags": "@"}))).replace(
+        '"@"', deep
+    )
+    result = scan(write(tmp_path, doc), *ARGS)
+    assert result.exit_status == 2
+    assert result.stderr.strip().endswith(f"{ZONE}: property values nested too deeply to be read")

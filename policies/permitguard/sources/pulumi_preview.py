@@ -52,7 +52,10 @@ def read_preview(path: str | Path) -> SourceResult:
     by_urn = {step["urn"]: _state(step) for step in chosen}
     resources: list[Resource] = []
     for index, step in steps:
-        found = _resource(step, by_urn, config, types)
+        try:
+            found = _resource(step, by_urn, config, types)
+        except RecursionError:  # JSON nests deeper than Python's stack: say so, never an internal error
+            raise InputError(f"{path}: {step['urn']}: property values nested too deeply to be read") from None
         if found is not None:  # a further step of a URN is judged as `<urn> (steps[i])`: both are reported
             label = found.address if index is None else f"{found.address} (steps[{index}])"
             resources.append(replace(found, address=label) if index is not None else found)

@@ -102,7 +102,10 @@ class _Reader:
             return None  # a data source is read, not created
         if ACTIONS[actions] is not Action.DELETE:
             self.changed.setdefault(rc["address"], rc["change"])
-        self.add(where, self.from_change(rc, ACTIONS[actions]))
+        try:
+            self.add(where, self.from_change(rc, ACTIONS[actions]))
+        except RecursionError:  # JSON nests deeper than Python's stack: named, never an internal error
+            self.part(where, "values nested too deeply to be read", address=rc)
         return None
 
     def state_entry(self, where: str, module: str, entry: Any, planned: bool) -> None:

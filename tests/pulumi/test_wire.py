@@ -74,6 +74,36 @@ def test_resource_references_become_their_id():
     assert wire.plain(ref) == "vpc-1"
 
 
+def test_every_signature_is_its_plain_value_or_an_unknown_saying_which():
+    sig = wire.SIG_KEY
+    output = {sig: wire.OUTPUT_VALUE_SIG, "value": {"zoneId": "cn-beijing-h"}, "secret": False}
+    assert wire.plain({"subnet": output}) == {"subnet": {"zone_id": "cn-beijing-h"}}
+    cases = {
+        wire.SECRET_WHY: [{sig: wire.SECRET_SIG, "value": "x"}, {sig: wire.OUTPUT_VALUE_SIG, "value": "x",
+                                                                "secret": True}],
+        wire.UNKNOWN_WHY: [{sig: wire.OUTPUT_VALUE_SIG}, {sig: wire.RESOURCE_REF_SIG, "id": wire.UNKNOWN}],
+        wire.OPAQUE["[asset]"]: [{sig: wire.ASSET_SIG, "path": "a.txt"}, {sig: wire.ASSET_SIG, "text": "x"}],
+        wire.OPAQUE["[archive]"]: [{sig: wire.ARCHIVE_SIG, "path": "a.zip"}],
+        wire.OPAQUE["[resource reference]"]: [{sig: wire.RESOURCE_REF_SIG, "urn": "urn:pulumi:a::b::c::d"}],
+        wire.OPAQUE["[unrecognised value]"]: [{sig: "ffff"}, {sig: 3}, {sig: None, "value": "x"}],
+    }
+    for why, values in cases.items():
+        for value in values:
+            got = wire.plain(value)
+            assert isinstance(got, Unknown) and got.why == why, value
+
+
+def test_secrets_blinding_leaves_nothing_pulumi_policy_cannot_deserialise():
+    from pulumi_policy.deserialize import deserialize_properties
+
+    from permitguard.pulumi.secrets import blinded
+
+    props = {"a": {wire.SIG_KEY: wire.OUTPUT_VALUE_SIG, "value": {"b": {wire.SIG_KEY: wire.RESOURCE_REF_SIG}}},
+             "c": [{wire.SIG_KEY: "ffff"}, {wire.SIG_KEY: wire.ARCHIVE_SIG}]}
+    assert deserialize_properties(blinded(props)) == {"a": {"b": "[resource reference]"},
+                                                      "c": ["[unrecognised value]", "[archive]"]}
+
+
 def test_urn_type_is_the_last_type_of_the_parent_chain():
     from permitguard.pulumi.wire import urn_type
 

@@ -98,7 +98,8 @@ def test_secrets_blinding_leaves_nothing_pulumi_policy_cannot_deserialise():
 
     from permitguard.pulumi.secrets import blinded
 
-    props = {"a": {wire.SIG_KEY: wire.OUTPUT_VALUE_SIG, "value": {"b": {wire.SIG_KEY: wire.RESOURCE_REF_SIG}}},
+    ref = {wire.SIG_KEY: wire.RESOURCE_REF_SIG}
+    props = {"a": {wire.SIG_KEY: wire.OUTPUT_VALUE_SIG, "value": {"b": ref}},
              "c": [{wire.SIG_KEY: "ffff"}, {wire.SIG_KEY: wire.ARCHIVE_SIG}]}
     assert deserialize_properties(blinded(props)) == {"a": {"b": "[resource reference]"},
                                                       "c": ["[unrecognised value]", "[archive]"]}

@@ -429,3 +429,25 @@ def test_values_nested_deeper_than_the_stack_are_named(tmp_path, brackets):
         if f["status"] == "failed"
     }
     assert "values nested too deeply" in failed[f"resource_changes[0] ({HK})"] and OK not in failed
+
+
+@pytest.mark.parametrize("where", ["deferred_changes", "prior_state", "resource_changes"])
+def test_checkov_reports_what_its_plan_framework_does_not_ask_about(tmp_path, monkeypatch, where):
+    """Checkov asks only about planned_values: a Hong Kong resource elsewhere in the plan fails with the
+    first resource it does ask about, its details naming the resource."""
+    planned = _planned(_values(OK, {"cidr_block": "10.0.0.0/16", "vpc_name": "ok"}))
+    doc = {
+        "deferred_changes": _deferred(change(HK)) | {"planned_values": planned},
+        "prior_state": plan(
+            [change()],
+            planned_values=planned,
+            prior_state={"values": {"root_module": {"resources": [_values(HK, HONG_KONG)]}}},
+        ),
+        "resource_changes": plan([change(), change(HK)], planned_values=planned),
+    }[where]
+    monkeypatch.delenv("PERMITGUARD_LICENSE", raising=False)
+    monkeypatch.setenv("PERMITGUARD_AS_OF", AS_OF)
+    monkeypatch.chdir(ROOT)
+    outcome = checkov_suite().run_checkov(write(tmp_path, doc), plan=True)
+    assert ("CKV_CNLIC_101", OK, "FAILED") in outcome.results, outcome.results
+    assert HK in " ".join(outcome.details[("CKV_CNLIC_101", OK)])

@@ -12,7 +12,9 @@ from typing import Any
 from permitguard.context import Context
 from permitguard.errors import InputError, PermitguardError
 from permitguard.model import Resource
+from permitguard.sources.detect import load_json
 from permitguard.sources.terraform_hcl import part_resource
+from permitguard.sources.terraform_plan import PART as PLAN_PART
 from permitguard.sources.terraform_plan import read_plan
 
 _CONTEXTS: dict[tuple[str | None, str, str | None], Context | PermitguardError] = {}
@@ -128,10 +130,7 @@ def plan_resources(path: str, address: str) -> list[Resource]:
     key = (str(Path(path).resolve()), stat.st_mtime_ns, stat.st_size)
     if key not in _PLANS:
         try:
-            by_address: dict[str, list[Resource]] = {}
-            for r in read_plan(path).resources:
-                by_address.setdefault(r.address.split(" (", 1)[0], []).append(r)  # copies: `a (entry)`
-            _PLANS[key] = by_address
+            _PLANS[key] = _plan_by_address(path)
         except InputError as exc:
             _PLANS[key] = exc
     found = _PLANS[key]
@@ -140,3 +139,32 @@ def plan_resources(path: str, address: str) -> list[Resource]:
     if address not in found:
         raise InputError(f"{path}: resource {address} is not among the plan's resource_changes")
     return found[address]
+
+
+def _plan_by_address(path: str) -> dict[str, list[Resource]]:
+    """Every resource the plan holds, under the address Checkov asks about. Checkov's plan framework asks
+    only about `planned_values`: a resource it never asks about (deferred, only in prior_state or in
+    resource_changes) is judged with the first resource it does ask about, so that its failure shows."""
+    by_address: dict[str, list[Resource]] = {}
+    for r in read_plan(path).resources:
+        by_address.setdefault(r.address.split(" (", 1)[0], []).append(r)  # copies: `a (entry)`
+    asked = sorted(_planned_addresses(load_json(Path(path), "Terraform plan")) & set(by_address))
+    unseen = [r for a, rs in by_address.items() if a not in asked for r in rs if r.type != PLAN_PART]
+    if asked and unseen:
+        by_address[asked[0]] = by_address[asked[0]] + unseen
+    return by_address
+
+
+def _planned_addresses(plan: Any) -> set[str]:
+    found: set[str] = set()
+    values = plan.get("planned_values") if isinstance(plan, Mapping) else None
+    todo = [values.get("root_module")] if isinstance(values, Mapping) else []
+    while todo:
+        module = todo.pop()
+        if not isinstance(module, Mapping):
+            continue
+        for r in module.get("resources") if isinstance(module.get("resources"), list) else []:
+            if isinstance(r, Mapping) and isinstance(r.get("address"), str):
+                found.add(r["address"])
+        todo += module.get("child_modules") if isinstance(module.get("child_modules"), list) else []
+    return found

@@ -28,7 +28,9 @@ class PermitguardUnavailable(BaseResourceCheck):
 
 try:
     from permitguard.checkov.checks import build_checks
+    from permitguard.checkov.quiet import one_line_engine_logs
 
+    one_line_engine_logs()  # Checkov's parse-timeout warnings without their tracebacks
     CHECKS = build_checks()
 except Exception as exc:  # noqa: BLE001 - the edge: fail closed, say why
     CHECKS = [PermitguardUnavailable(f"permitguard could not be loaded: {type(exc).__name__}: {exc}")]

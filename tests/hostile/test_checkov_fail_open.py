@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import os
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -81,3 +82,41 @@ def test_the_gate_refuses_a_checkov_output_that_is_missing_or_not_json(tmp_path)
     assert cli("report", str(tmp_path / "results_json.json")).exit_status == 2
     (tmp_path / "cut.json").write_text('{"check_type": "terraform", "results": {', encoding="utf-8")
     assert cli("report", str(tmp_path / "cut.json")).exit_status == 2
+
+
+# ---- Checkov's own tracebacks ---------------------------------------------------------------------------
+
+def test_a_parse_timeout_is_one_line_on_stderr_and_still_fails_the_gate(tmp_path):
+    """A file whose parse exceeds Checkov's limit (67 MB in the wild; 3 MB under a 1 s limit here): Checkov
+    logs the timeout with its traceback, twice; with our checks loaded, one line each."""
+    if not CHECKOV.exists():
+        pytest.skip("Checkov is not installed in .venv")
+    folder = write_tf(tmp_path / "slow", OK)
+    huge = "x" * (3 * 1024 * 1024)
+    (folder / "big.tf").write_text(f'resource "alicloud_vpc" "big" {{\n  description = "{huge}"\n}}\n',
+                                   encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PERMITGUARD_", "CKV_"))}
+    env.update(PERMITGUARD_AS_OF=AS_OF, HCL_PARSE_TIMEOUT_SEC="1")
+    done = subprocess.run([str(CHECKOV), "-d", str(folder), "--external-checks-dir", "policies/checkov",
+                           "--check", "CKV_CNLIC_101", "--skip-download", "-o", "json", "--output-file-path",
+                           str(tmp_path / "out")], cwd=ROOT, env=env, capture_output=True, text=True,
+                          timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr and "exceeded 1 seconds timeout" in done.stderr
+    run = cli("report", str(tmp_path / "out" / "results_json.json"), "--format", "text", "--as-of", AS_OF)
+    assert run.exit_status == 1 and "big.tf" in run.stdout
+
+
+def test_the_one_line_filter_keeps_the_message_and_the_reason():
+    import logging
+
+    from permitguard.checkov.quiet import OneLine
+
+    try:
+        raise TimeoutError("Block exceeded maximum timeout value (10 seconds).")
+    except TimeoutError:
+        record = logging.getLogger("stopit").makeRecord("stopit", logging.WARNING, __file__, 1,
+                                                        "Code block execution exceeded %s seconds timeout",
+                                                        (10,), sys.exc_info())
+    assert OneLine().filter(record) and record.exc_info is None
+    assert record.getMessage().startswith("Code block execution exceeded 10 seconds timeout: Block exceeded")

@@ -10,6 +10,7 @@ import json
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -17,6 +18,8 @@ from helpers import cli
 from hostile.plans import ALICLOUD, HK_ZONE
 from hostile.support import AS_OF, BUNDLED
 
+# the strategies' reprs are large (their alternatives repeat): Hypothesis says so, and it is no finding
+pytestmark = pytest.mark.filterwarnings("ignore::hypothesis.errors.HypothesisWarning")
 SETTINGS = settings(
     max_examples=150,
     deadline=None,
@@ -240,8 +243,9 @@ def _plan(odds: int) -> st.SearchStrategy:
     )
 
 
-PLAN = _plan(odds=6)  # any section may be of the wrong shape: exit 2, or every entry accounted for
-WELL_FORMED = _plan(odds=0)  # the sections are Terraform's: the entries are what varies
+# any section may be of the wrong shape (exit 2, or every entry accounted for); or the sections are right
+PLAN = st.deferred(lambda: _plan(odds=6))
+WELL_FORMED = st.deferred(lambda: _plan(odds=0))  # and only the entries vary
 
 
 def _entries(doc: Mapping[str, Any]) -> Iterator[tuple[str, Any]]:

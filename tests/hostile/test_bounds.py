@@ -192,3 +192,27 @@ def test_a_directory_named_like_a_tf_file_is_unusable_input(tmp_path, name):
     (tmp_path / name).mkdir()
     run = refused("scan", str(tmp_path / name))
     assert "no Terraform files" in run.stderr
+
+
+def test_a_secrets_file_linked_as_the_tf_file_given_is_not_read(tmp_path):
+    (tmp_path / "secrets.env").write_text("API_TOKEN=s3cr3t-value\n", encoding="utf-8")
+    stack = write_tf(tmp_path / "stack", OK)
+    os.symlink("../secrets.env", stack / "leak.tf")
+    run = refused("scan", str(stack / "leak.tf"), "--format", "json", "--as-of", AS_OF)  # its only root
+    assert "s3cr3t" not in run.stdout + run.stderr and "API_TOKEN" not in run.stderr
+    assert "leak.tf: not read" in run.stderr and "leaving the scanned directory" in run.stderr
+    write_tf(stack / "other", OK)  # a second root beside it: a could-not-evaluate finding, the rest judged
+    run = cli("scan", str(stack), "--format", "json", "--as-of", AS_OF)
+    assert run.exit_status == 1 and "s3cr3t" not in run.stdout + run.stderr
+    (part,) = [f for f in json.loads(run.stdout)["findings"] if f["status"] == "failed"]
+    assert part["rule_id"] == "CKV_CNLIC_100" and part["resource"]["address"] == "leak.tf"
+
+
+def test_a_directory_scan_answers_in_under_a_second_whatever_it_skips(tmp_path):
+    """Only metadata is looked at for what is skipped: devices, FIFOs and huge files cost nothing."""
+    sparse(tmp_path / "huge.tf", 2 * 1024 * MIB)
+    os.mkfifo(tmp_path / "pipe.tf")
+    os.symlink("/dev/zero", tmp_path / "zero.tf")
+    os.symlink("/dev/urandom", tmp_path / "terraform.tfvars")
+    run = quick("scan", str(tmp_path))
+    assert all(name in run.stderr for name in ("huge.tf", "pipe.tf", "zero.tf"))

@@ -63,12 +63,13 @@ def scan(paths: list[str], ctx: Context, enrich: str | None = None, var_files: t
         result = detect.read(path, tuple(Path(v).resolve() for v in var_files))
         if enrichment and result.kind == "terraform_plan":
             result = enrichment.apply(result)
+        read = detect.read_files(path) if path.is_dir() else None  # one walk for the digest and the list
         inputs.append(
-            {"path": raw, "kind": result.kind, "sha256": detect.digest(path), "files": result.files}
+            {"path": raw, "kind": result.kind, "sha256": detect.digest(path, read), "files": result.files}
         )
-        if skipped is not None and path.is_dir():
+        if skipped is not None and read is not None:
             skipped += skipped_inputs.reader_entries(result.skipped, path, raw)
-            skipped += skipped_inputs.checkov_entries(detect.read_files(path), path, raw, environ or {})
+            skipped += skipped_inputs.checkov_entries(read, path, raw, environ or {})
         for resource in result.resources:
             resource = _anchor(resource, path, result.kind)
             key = (resource.file and _resolved(resource.file), resource.line, resource.address)

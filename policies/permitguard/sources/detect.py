@@ -82,15 +82,15 @@ def read_files(path: Path) -> list[Path]:
     return found
 
 
-def digest(path: Path) -> str:
-    """sha256 of a file input, or of the files a directory scan reads (names and contents, sorted): only
-    what the readers accept is opened."""
+def digest(path: Path, files: list[Path] | None = None) -> str:
+    """sha256 of a file input, or of the files a directory scan reads (`files`, else `read_files`: names
+    and contents, sorted): only what the readers accept is opened."""
     h = hashlib.sha256()
     if not path.is_dir():
         limit = safe_files.TF_FILE_LIMIT if path.name.endswith(TF_SUFFIXES) else safe_files.JSON_LIMIT
         h.update(safe_files.read_bytes(path, "input", limit))
         return h.hexdigest()
-    for f in sorted(read_files(path)):
+    for f in sorted(read_files(path) if files is None else files):
         h.update(Path(os.path.relpath(f, path)).as_posix().encode())
         h.update(safe_files.read_bytes(f, "Terraform file", safe_files.TF_FILE_LIMIT))
     return h.hexdigest()

@@ -37,7 +37,7 @@ def read_directory(path: str | Path, var_files: tuple[Path, ...] = ()) -> Source
     result = SourceResult(kind="terraform", files=len(files), skipped=tree.skipped)
     instances: dict[str, list[dict[str, str]]] = {}
     errors: list[str] = []
-    for evaluation in evaluate_roots(find_roots(root), tuple(var_files), base=root):
+    for evaluation in evaluate_roots(find_roots(root, files), tuple(var_files), base=root):
         if isinstance(evaluation, InputError):
             errors.append(str(evaluation))
             continue

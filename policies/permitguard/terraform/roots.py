@@ -116,10 +116,10 @@ def module_closure(root: Path) -> list[Path]:
     return [root] + sorted(seen - {root})
 
 
-def find_roots(path: Path) -> list[Path]:
-    """The root modules under `path` (absolute, sorted)."""
+def find_roots(path: Path, files: list[Path] | None = None) -> list[Path]:
+    """The root modules under `path` (absolute, sorted); `files`: its `tf_files`, if already walked."""
     path = path.resolve()
-    directories = sorted({f.parent for f in tf_files(path)})
+    directories = sorted({f.parent.resolve() for f in (tf_files(path) if files is None else files)})
     called = set()
     for d in directories:
         called |= {s for s in local_sources(d) if s != d}

@@ -171,3 +171,12 @@ def test_checkov_really_skips_what_the_cli_lists_as_skipped_by_checkov(tree, mon
     outcome = helpers.run_checkov(tree)
     assert {a for _, a, _ in outcome.results} == {"alicloud_vpc.net"}
     assert outcome.addresses("CKV_CNLIC_101", "FAILED") == set()
+
+
+def test_the_enrichment_directory_lists_what_it_skipped(tmp_path):
+    config = write_tf(tmp_path / "config", OK)
+    os.symlink("/dev/zero", config / "zero.tf")
+    write_tf(config / "live", OK)
+    plan = ROOT / "tests" / "fixtures" / "CKV_CNLIC_101" / "plan.json"
+    found = scan(plan, "--repo-root-for-plan-enrichment", str(config), "--as-of", AS_OF)
+    assert (f"{config}/zero.tf", "permitguard", "unsafe_file") in _skipped(found.doc)

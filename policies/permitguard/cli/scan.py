@@ -58,6 +58,8 @@ def scan(paths: list[str], ctx: Context, enrich: str | None = None, var_files: t
         distinct.setdefault(Path(raw).resolve(), raw)
     seen: set[tuple] = set()  # an input given twice (or a directory and one of its files) is judged once
     enrichment = Enrichment(Path(enrich)) if enrich else None
+    if enrichment and skipped is not None:
+        skipped += skipped_inputs.reader_entries(enrichment.skipped, Path(enrich), enrich)
     for raw in distinct.values():
         path = Path(raw)
         result = detect.read(path, tuple(Path(v).resolve() for v in var_files))

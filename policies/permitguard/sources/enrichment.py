@@ -26,6 +26,7 @@ class Enrichment:
         self._declared.update({r.address: r for r in hcl.resources})
         self._skips = hcl.suppressions
         self._root = root
+        self.skipped = hcl.skipped  # what its walk did not read: listed with the scan's skipped inputs
 
     def apply(self, result: SourceResult) -> SourceResult:
         """The plan's resources with the file and line of their declaration, and its suppressions."""

@@ -336,6 +336,10 @@ UNUSABLE = {  # case: (document, words of the one line on stderr)
     "state_not_plan": ({"format_version": "1.0", "values": {}}, "not a Terraform"),
     "truncated": ('{"format_version": "1.2", "resource_changes": [', "not valid JSON (truncated?)"),
     "top_level_list": ("[]", "not a Terraform directory"),
+    "json_deeper_than_the_stack": (
+        '{"format_version": "1.2", "resource_changes": ' + "[" * 5000 + "]" * 5000 + "}",
+        "nests its JSON too deeply to be read",
+    ),
 }
 
 

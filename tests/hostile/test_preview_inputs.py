@@ -201,6 +201,7 @@ UNUSABLE = {  # case: (document, words of the one line on stderr)
     "config_a_list": (preview(config=["alicloud:region"]), "`config` is not an object"),
     "provider_a_number": (preview(step(SWITCH, "sw", {}) | {"provider": 5}), "`provider` is not a provider"),
     "not_a_preview": ({"resources": []}, "not a Terraform directory"),
+    "json_deeper_than_the_stack": ('{"steps": ' + "[" * 5000 + "]" * 5000 + "}", "nests its JSON too deeply"),
 }
 
 

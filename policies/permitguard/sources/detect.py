@@ -42,6 +42,8 @@ def load_json(path: Path, what: str) -> Any:
     except json.JSONDecodeError as exc:
         raise InputError(f"{path}: {what} is not valid JSON (truncated?): line {exc.lineno}, column "
                          f"{exc.colno}: {exc.msg}") from None
+    except RecursionError:  # deeper than Python's stack: no plan or preview Terraform or Pulumi writes
+        raise InputError(f"{path}: {what} nests its JSON too deeply to be read") from None
     _PARSED.clear()  # keep only the latest document: inputs are read one after the other
     _PARSED[_key(path)] = doc
     return doc

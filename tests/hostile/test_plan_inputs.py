@@ -336,6 +336,15 @@ UNUSABLE = {  # case: (document, words of the one line on stderr)
     "state_not_plan": ({"format_version": "1.0", "values": {}}, "not a Terraform"),
     "truncated": ('{"format_version": "1.2", "resource_changes": [', "not valid JSON (truncated?)"),
     "top_level_list": ("[]", "not a Terraform directory"),
+    "infinity_is_not_json": (
+        '{"format_version": "1.2", "resource_changes": [{"a": Infinity}]}',
+        "Infinity is not a JSON number",
+    ),
+    "nan_is_not_json": ('{"format_version": "1.2", "resource_changes": [NaN]}', "NaN is not a JSON number"),
+    "overflowing_number_is_not_json": (
+        '{"format_version": "1.2", "resource_changes": [{"p": 1e400}]}',
+        "1e400 is not a JSON number",
+    ),
     "json_deeper_than_the_stack": (
         '{"format_version": "1.2", "resource_changes": ' + "[" * 5000 + "]" * 5000 + "}",
         "nests its JSON too deeply to be read",

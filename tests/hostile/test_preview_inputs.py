@@ -201,6 +201,10 @@ UNUSABLE = {  # case: (document, words of the one line on stderr)
     "config_a_list": (preview(config=["alicloud:region"]), "`config` is not an object"),
     "provider_a_number": (preview(step(SWITCH, "sw", {}) | {"provider": 5}), "`provider` is not a provider"),
     "not_a_preview": ({"resources": []}, "not a Terraform directory"),
+    "infinity_is_not_json": (
+        '{"steps": [], "config": {"aws:region": -Infinity}}',
+        "-Infinity is not a JSON number",
+    ),
     "json_deeper_than_the_stack": ('{"steps": ' + "[" * 5000 + "]" * 5000 + "}", "nests its JSON too deeply"),
 }
 

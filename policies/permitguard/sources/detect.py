@@ -38,7 +38,9 @@ def load_json(path: Path, what: str) -> Any:
         return done
     text = safe_files.read_text(path, what, safe_files.JSON_LIMIT)  # regular file, bounded
     try:
-        doc = json.loads(text)
+        doc = json.loads(text, parse_constant=_not_a_number, parse_float=_finite)
+    except _NotJsonNumber as exc:
+        raise InputError(f"{path}: {what} is not valid JSON: {exc} is not a JSON number") from None
     except json.JSONDecodeError as exc:
         raise InputError(f"{path}: {what} is not valid JSON (truncated?): line {exc.lineno}, column "
                          f"{exc.colno}: {exc.msg}") from None
@@ -47,6 +49,21 @@ def load_json(path: Path, what: str) -> Any:
     _PARSED.clear()  # keep only the latest document: inputs are read one after the other
     _PARSED[_key(path)] = doc
     return doc
+
+
+class _NotJsonNumber(ValueError):
+    """NaN, Infinity, or a number too large for a float: Python's json accepts them, JSON has none."""
+
+
+def _not_a_number(literal: str) -> float:
+    raise _NotJsonNumber(literal)
+
+
+def _finite(literal: str) -> float:
+    value = float(literal)
+    if value != value or value in (float("inf"), float("-inf")):
+        raise _NotJsonNumber(literal)
+    return value
 
 
 def kind_of(path: Path) -> str:

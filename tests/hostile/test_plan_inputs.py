@@ -345,6 +345,10 @@ UNUSABLE = {  # case: (document, words of the one line on stderr)
         '{"format_version": "1.2", "resource_changes": [{"p": 1e400}]}',
         "1e400 is not a JSON number",
     ),
+    "integer_of_5000_digits": (
+        '{"format_version": "1.2", "resource_changes": [{"p": ' + "9" * 5000 + "}]}",
+        "a number of 5000 digits is not a JSON number",
+    ),
     "json_deeper_than_the_stack": (
         '{"format_version": "1.2", "resource_changes": ' + "[" * 5000 + "]" * 5000 + "}",
         "nests its JSON too deeply to be read",

@@ -38,9 +38,10 @@ def load_json(path: Path, what: str) -> Any:
         return done
     text = safe_files.read_text(path, what, safe_files.JSON_LIMIT)  # regular file, bounded
     try:
-        doc = json.loads(text, parse_constant=_not_a_number, parse_float=_finite)
+        doc = json.loads(text, parse_constant=_not_a_number, parse_float=_finite, parse_int=_integer)
     except _NotJsonNumber as exc:
-        raise InputError(f"{path}: {what} is not valid JSON: {exc} is not a JSON number") from None
+        raise InputError(f"{path}: {what} is not valid JSON: {exc} is not a JSON number permitguard reads"
+                         ) from None
     except json.JSONDecodeError as exc:
         raise InputError(f"{path}: {what} is not valid JSON (truncated?): line {exc.lineno}, column "
                          f"{exc.colno}: {exc.msg}") from None
@@ -52,11 +53,18 @@ def load_json(path: Path, what: str) -> Any:
 
 
 class _NotJsonNumber(ValueError):
-    """NaN, Infinity, or a number too large for a float: Python's json accepts them, JSON has none."""
+    """NaN, Infinity, or a number too large for a float: Python's json accepts them, JSON has none; an
+    integer of more digits than Python converts (4,300)."""
 
 
 def _not_a_number(literal: str) -> float:
     raise _NotJsonNumber(literal)
+
+
+def _integer(literal: str) -> int:
+    if len(literal) > 4300:
+        raise _NotJsonNumber(f"a number of {len(literal)} digits")
+    return int(literal)
 
 
 def _finite(literal: str) -> float:

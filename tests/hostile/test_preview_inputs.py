@@ -308,6 +308,18 @@ PACK_CASES = {
         {"cnlic-103-location-unknown": "names no provider configuration"},
     ),
     "component_without_provider": ("my:network:Bundle", {"zoneId": "cn-hongkong-b"}, None, {}),
+    "infinite_port_range": (
+        RULE,
+        ssh_rule("0.0.0.0/0") | {"portRange": float("inf")},
+        BJ,
+        {"cnlic-202-management-exposed": "not finite"},
+    ),
+    "nan_zone": (
+        SWITCH,
+        {"zoneId": float("nan")},
+        (PROVIDER, "x", {"region": float("-inf")}),
+        {"cnlic-103-location-unknown": "not finite"},
+    ),
     "unknown_sentinel_source": (RULE, ssh_rule(UNKNOWN), BJ, {"cnlic-202-management-exposed": "unknown"}),
 }
 

@@ -98,7 +98,7 @@ SCALAR = (
     st.none()
     | st.booleans()
     | st.integers(-2, 70000)
-    | st.floats(allow_nan=False, allow_infinity=False, width=16)
+    | st.floats(width=16)
     | st.sampled_from(STRINGS)
 )
 

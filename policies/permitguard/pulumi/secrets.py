@@ -9,11 +9,15 @@ both doors give the same verdict. Remediation (which must keep secrets) is left 
 """
 from __future__ import annotations
 
+import math
 from typing import Any
 
 import pulumi_policy.policy as _sdk
+from google.protobuf import json_format, struct_pb2
 
 from permitguard.pulumi.wire import SIG_KEY, unwrap
+
+NOT_FINITE = "[not a number]"  # a wire.OPAQUE marker: the adapter reads it as Unknown
 
 
 def blinded(value: Any) -> Any:
@@ -33,8 +37,44 @@ def blinded(value: Any) -> Any:
     return value
 
 
+class _JsonFormat:
+    """pulumi-policy's `json_format`, except that a Struct holding NaN or an infinity (protobuf carries
+    them, JSON cannot) is read with the number as the NOT_FINITE marker instead of raising: the pack would
+    otherwise answer the engine with a gRPC error instead of a verdict."""
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(json_format, name)
+
+    @staticmethod
+    def MessageToDict(message: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N802 - protobuf's name
+        try:
+            return json_format.MessageToDict(message, *args, **kwargs)
+        except ValueError:
+            if not isinstance(message, struct_pb2.Struct):
+                raise
+            return _struct(message)
+
+
+def _struct(message: struct_pb2.Struct) -> dict[str, Any]:
+    return {key: _value(value) for key, value in message.fields.items()}
+
+
+def _value(value: struct_pb2.Value) -> Any:
+    kind = value.WhichOneof("kind")
+    if kind == "number_value":
+        return value.number_value if math.isfinite(value.number_value) else NOT_FINITE
+    if kind == "struct_value":
+        return _struct(value.struct_value)
+    if kind == "list_value":
+        return [_value(v) for v in value.list_value.values]
+    return None if kind in (None, "null_value") else getattr(value, kind)
+
+
 def install() -> None:
-    """Blind secrets in what pulumi-policy deserialises for Analyze and AnalyzeStack (idempotent)."""
+    """Blind secrets in what pulumi-policy deserialises for Analyze and AnalyzeStack, and read Structs
+    holding numbers JSON cannot (idempotent)."""
+    if not isinstance(_sdk.json_format, _JsonFormat):
+        _sdk.json_format = _JsonFormat()  # type: ignore[assignment]
     original = _sdk.deserialize_properties
     if getattr(original, "permitguard_blinds_secrets", False):
         return

@@ -45,6 +45,7 @@ OPAQUE = {
     "[archive]": "an archive (file contents, not a value that can be judged)",
     "[resource reference]": "a reference to another resource whose id is not known during preview",
     "[unrecognised value]": "a value of a kind permitguard does not read (an unknown Pulumi signature)",
+    "[not a number]": "a number that is not finite (NaN or an infinity)",
 }
 _OPAQUE_SIGS = {ASSET_SIG: "[asset]", ARCHIVE_SIG: "[archive]"}
 

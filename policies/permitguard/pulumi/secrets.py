@@ -6,6 +6,12 @@ pulumi-policy hand policies the blinded marker "[secret]" instead, as Pulumi's o
 `pulumi preview --json` writes secret config); the adapter turns the marker into an Unknown, which
 fails closed like a value known only after apply. `permitguard scan` reads secrets the same way, so
 both doors give the same verdict. Remediation (which must keep secrets) is left untouched.
+
+The same hook reads every other signature object as `wire.unwrap` does (pulumi-policy knows only
+secrets, assets and archives, and raises on the rest), and a Struct holding NaN or an infinity is read
+with a marker for the number: what the engine sends always reaches a policy, never a gRPC error.
+(Plan values marked sensitive are another matter: they are present, judged, and masked in every
+output; see permitguard.model.Sensitive.)
 """
 from __future__ import annotations
 

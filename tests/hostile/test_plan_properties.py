@@ -79,7 +79,7 @@ SCALAR = (
     st.none()
     | st.booleans()
     | st.integers(-3, 3)
-    | st.floats(allow_nan=False, width=16)
+    | st.floats(allow_nan=False, allow_infinity=False, width=16)
     | st.sampled_from(STRINGS)
 )
 JSON = st.recursive(

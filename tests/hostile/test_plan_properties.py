@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator, Mapping
+from itertools import count
 from typing import Any
 
 import pytest
@@ -20,6 +21,7 @@ from hostile.support import AS_OF, BUNDLED
 
 # the strategies' reprs are large (their alternatives repeat): Hypothesis says so, and it is no finding
 pytestmark = pytest.mark.filterwarnings("ignore::hypothesis.errors.HypothesisWarning")
+_RUNS = count()
 SETTINGS = settings(
     max_examples=150,
     deadline=None,
@@ -305,7 +307,7 @@ def _accounted(doc: Mapping[str, Any], addresses: set[str]) -> list[str]:
 
 
 def _check(tmp_path, text: str, doc: Any, usable: bool = False) -> None:
-    path = tmp_path / "plan.json"
+    path = tmp_path / f"plan-{next(_RUNS)}.json"  # a new file each time: no reader cache can answer
     path.write_text(text, encoding="utf-8")
     run = cli("scan", str(path), "--format", "json", "--license", str(BUNDLED), "--as-of", AS_OF)
     assert "Traceback" not in run.stderr and "internal error" not in run.stderr, run.stderr

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
+from itertools import count
 from typing import Any
 
 import grpc
@@ -35,6 +36,7 @@ from hostile.support import AS_OF, BUNDLED, pack_client
 from permitguard.pulumi.wire import urn_type
 from permitguard.resources import ResourceTypeCatalog
 
+_RUNS = count()
 SETTINGS = settings(
     max_examples=150,
     deadline=None,
@@ -210,7 +212,7 @@ def _judged_steps(doc: Mapping[str, Any]) -> set[str]:
 
 
 def _scan(tmp_path, doc: Any) -> None:
-    path = tmp_path / "preview.json"
+    path = tmp_path / f"preview-{next(_RUNS)}.json"  # a new file each time: no reader cache can answer
     path.write_text(json.dumps(doc), encoding="utf-8")
     run = cli("scan", str(path), "--format", "json", "--license", str(BUNDLED), "--as-of", AS_OF)
     assert "Traceback" not in run.stderr and "internal error" not in run.stderr, run.stderr

@@ -81,15 +81,18 @@ def test_checkov_skip_comments_become_suppressions():
 def test_unresolved_variable_region_is_unknown_never_a_value():
     found = {r.address: r for r in read_directory(FIXTURES / "CKV_CNLIC_103").resources}
     region = found["alicloud_vpc.fail_unresolved_variable"].provider_region
-    assert isinstance(region, Unknown) and region.why.startswith("unresolved reference var.unset_region: ")
+    assert isinstance(region, Unknown) and region.why.startswith("unresolved reference `var.unset_region` (")
+    assert region.why.endswith("var.unset_region has no value (no default, and no terraform.tfvars, "
+                               "*.auto.tfvars or --var-file sets it)")
     assert found["alicloud_vpc.fail_provider_without_region"].provider_region is None
     assert (
         found["huaweicloud_vpc.fail_no_provider_block"].provider_region_from
         == "provider huaweicloud (no provider block)"
     )
     zone = found["alicloud_instance.pass_zone_unresolved_in_provider_region"].attributes["availability_zone"]
-    assert zone.why.startswith("unresolved reference var.unset_region: the variable has no default")
-    assert 'written `"${var.unset_region}-a"` (main.tf:' in zone.why  # the expression as written, file:line
+    assert zone.why.startswith('unresolved reference `"${var.unset_region}-a"` (main.tf:')  # as written
+    assert zone.why.endswith("var.unset_region has no value (no default, and no terraform.tfvars, "
+                             "*.auto.tfvars or --var-file sets it)")
 
 
 def _write(tmp_path: Path, text: str, name: str = "main.tf") -> Path:

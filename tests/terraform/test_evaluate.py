@@ -31,7 +31,10 @@ def test_environment_variables_never_reach_values(tmp_path, monkeypatch):
     )
     (vpc,) = evaluate_root(root).resources
     assert isinstance(vpc.provider_region, Unknown)
-    assert vpc.provider_region.why.startswith("unresolved reference var.region: the variable has no default")
+    assert vpc.provider_region.why == (
+        "unresolved reference `var.region` (main.tf:3): var.region has no value "
+        "(no default, and no terraform.tfvars, *.auto.tfvars or --var-file sets it)"
+    )
 
 
 def test_tfvars_auto_tfvars_and_var_files_in_terraform_s_order(tmp_path):
@@ -112,7 +115,7 @@ def test_an_unreadable_module_is_a_problem_and_what_depends_on_it_is_unknown(tmp
     )
     for resource in evaluation.resources:  # never the literal fallback of try()
         location = resource.attributes["location"]
-        assert isinstance(location, Unknown) and "module.regions, which could not be read" in location.why
+        assert isinstance(location, Unknown) and location.why.endswith("module.regions could not be read")
 
 
 def test_own_account_data_sources_are_first_party_other_data_is_unknown(tmp_path):
@@ -210,8 +213,9 @@ def test_files_without_resources_are_no_problem(tmp_path, text):
 
 
 def test_a_module_called_with_count_is_one_problem_not_one_per_instance(tmp_path):
-    root = write(tmp_path, 'module "remote" {\n  source = "git::https://example.invalid/x.git"\n'
-                           '  count = 3\n}\n')
+    root = write(
+        tmp_path, 'module "remote" {\n  source = "git::https://example.invalid/x.git"\n  count = 3\n}\n'
+    )
     assert [p.address for p in evaluate_root(root).problems] == ["module.remote"]
 
 

@@ -53,8 +53,11 @@ def test_provider_resolution(address, meta, region, origin):
 @pytest.mark.parametrize(
     ("address", "meta", "why"),
     [
-        ("module.plain.alicloud_vpc.v", "alicloud.edge",
-         "provider alicloud.edge is not passed to module.plain"),
+        (
+            "module.plain.alicloud_vpc.v",
+            "alicloud.edge",
+            "provider alicloud.edge is not passed to module.plain",
+        ),
         ("alicloud_vpc.v", "alicloud.nowhere", "no provider block alicloud.nowhere"),
     ],
 )

@@ -1,5 +1,6 @@
 """A part of the configuration that could not be read (a module call whose source is not on disk, a file
-that does not parse, a plan entry Terraform would not write, an incomplete plan) is one failed
+that does not parse, an override file Terraform would merge, a resource whose count/for_each cannot be
+known, a plan entry Terraform would not write, an incomplete plan) is one failed
 could-not-evaluate finding of its own: the resources it declares are unseen, so the scan never passes
 them, and the rest of the configuration is still judged.
 
@@ -12,11 +13,12 @@ from __future__ import annotations
 from permitguard.context import Context, Subject
 from permitguard.rules.base import FAILED, NOT_APPLICABLE, Verdict
 
-PART_TYPES = ("terraform_module_call", "terraform_file", "terraform_plan_entry")
+PART_TYPES = ("terraform_module_call", "terraform_file", "terraform_plan_entry", "terraform_resource_block")
 # why a part could not be read (the reader's `reason` attribute) → the catalog message
 REASONS = {"not_downloaded": "module_not_downloaded", "not_found": "module_not_found",
            "unparsed": "file_unreadable", "not_loaded": "module_not_loaded",
-           "plan_entry": "plan_entry_unreadable", "incomplete": "plan_incomplete"}
+           "plan_entry": "plan_entry_unreadable", "incomplete": "plan_incomplete",
+           "override": "override_file", "instances_unknown": "instances_unknown"}
 
 
 def is_part(resource_type: str) -> bool:

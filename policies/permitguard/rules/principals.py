@@ -39,6 +39,11 @@ _ACCOUNT_PATTERNS = (
     re.compile(r"^(?P<id>[0-9a-fA-F-]+)$"),  # a bare account / tenant / domain id
 )
 SERVICE_KINDS = {"service"}
+# A principal whose account id is, as a whole, the caller's own account (`acs:ram::{own-account}:root`,
+# `arn:aws-cn:iam::{own-account}:role/x`, the bare id): not `9999{own-account}`, not `{own-account}0`.
+_OWN_ACCOUNT_PRINCIPAL = re.compile(
+    r"^(?:arn:aws[a-z-]*:(?:iam|sts|organizations)::|acs:ram::|qcs::cam::uin/|iam::|trn:iam::)?"
+    + re.escape(OWN_ACCOUNT) + r"(?:[:/][^{}]*)?$")
 
 
 class Unparseable(Exception):
@@ -71,6 +76,8 @@ def policy_principals(document: Any) -> list[Principal]:
     if not isinstance(document, Mapping):
         raise Unparseable("not a policy document")
     statements = _ci(document, "statement")
+    if statements is None and any(str(k).lower() == "statement" for k in document):
+        statements = Unknown("the Statement came out null (a value inside it could not be evaluated)")
     if isinstance(statements, Unknown):
         return [Principal("Statement", statements)]
     return [p for st in _as_list(statements) for p in _statement_principals(st)]
@@ -86,6 +93,8 @@ def _statement_principals(st: Any) -> list[Principal]:
     if _ci(st, "notprincipal") is not None:
         found.append(Principal("*", "NotPrincipal (everyone but the principals listed)"))
     principal = _ci(st, "principal")
+    if principal is None and any(str(k).lower() == "principal" for k in st):
+        principal = Unknown("the Principal came out null (a value inside it could not be evaluated)")
     if isinstance(principal, Unknown):
         return [*found, Principal("Principal", principal)]
     if principal is None:
@@ -104,8 +113,8 @@ def is_first_party(p: Principal, cloud: str, profile: LicenseProfile) -> bool:
         return False
     if p.kind.lower() in SERVICE_KINDS:
         return True
-    if OWN_ACCOUNT in p.value:  # the caller's own account, read from a data source at apply time
-        return True
+    if OWN_ACCOUNT in p.value:  # the caller's own account, read from a data source at apply time: only
+        return _OWN_ACCOUNT_PRINCIPAL.match(p.value.strip()) is not None  # as the whole account id
     ours = {a.casefold() for a in profile.accounts.get(cloud, frozenset())}
     value = p.value.strip().casefold()
     if value in ours or value in profile.identity_domains:

@@ -61,7 +61,8 @@ def _skips_of(evaluation: Evaluation, address: str) -> dict[str, str]:
 
 def part_resource(problem: Problem) -> Resource:
     """A part of the configuration that could not be read, as the resource CKV_CNLIC_100 judges."""
-    kind = "terraform_module_call" if problem.kind == "module" else "terraform_file"
+    kind = {"module": "terraform_module_call", "resource": "terraform_resource_block"}.get(problem.kind,
+                                                                                          "terraform_file")
     return Resource(address=problem.address, type=kind, cloud="terraform",
                     attributes={"source": problem.source, "why": problem.why, "reason": problem.reason},
                     file=problem.file, line=problem.line, source_kind="terraform")

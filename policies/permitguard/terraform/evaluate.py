@@ -21,8 +21,8 @@ from typing import Any
 from permitguard import safe_files
 from permitguard.datafiles import load_data
 from permitguard.errors import InputError
-from permitguard.model import Resource, Unknown
-from permitguard.terraform import source_text
+from permitguard.model import OWN_ACCOUNT, Resource, Unknown
+from permitguard.terraform import source_text, taint
 from permitguard.terraform.loader import run_evaluator, run_evaluator_many, var_files
 from permitguard.terraform.policy_documents import render
 from permitguard.terraform.providers import ProviderIndex, split_address
@@ -146,7 +146,11 @@ def evaluate_roots(
         try:
             if isinstance(answer, InputError):
                 raise answer
-            out.append(_evaluation(root, (base or root).resolve(), answer, region_attrs))
+            out.append(
+                _evaluation(
+                    root, (base or root).resolve(), answer, region_attrs, var_files(root, extra_var_files)
+                )
+            )
         except InputError as exc:
             out.append(exc)
     return out
@@ -161,19 +165,27 @@ def _refusal(root: Path, base: Path, extra_var_files: tuple[Path, ...]) -> Input
     for d in directories:
         tree = base if d.is_relative_to(base) else Path(os.path.commonpath([base, d]))
         found += roots_guard(d, tree)
-    found += [(f, why) for f in extra_var_files
-              if (why := safe_files.problem(Path(f), safe_files.TF_FILE_LIMIT)) is not None]
+    found += [
+        (f, why)
+        for f in extra_var_files
+        if (why := safe_files.problem(Path(f), safe_files.TF_FILE_LIMIT)) is not None
+    ]
     if not found:
         return None
     f, why = found[0]
     more = f" (and {len(found) - 1} more files)" if len(found) > 1 else ""
     name = os.path.relpath(root, base) if root != base else "."
-    return InputError(f"{os.path.relpath(f, base)}: not read, so the root module {name} was not "
-                      f"evaluated: {why}{more}")
+    return InputError(
+        f"{os.path.relpath(f, base)}: not read, so the root module {name} was not evaluated: {why}{more}"
+    )
 
 
 def _evaluation(
-    root: Path, base: Path, answer: Mapping[str, Any], region_attrs: Mapping[str, tuple[str, ...]] | None
+    root: Path,
+    base: Path,
+    answer: Mapping[str, Any],
+    region_attrs: Mapping[str, tuple[str, ...]] | None,
+    files: list[Path] = (),  # type: ignore[assignment]
 ) -> Evaluation:
     if "error" in answer:
         raise InputError(
@@ -184,10 +196,12 @@ def _evaluation(
     blocks = _blocks(doc, root, base)
     evaluation = Evaluation(root=root)
     modules = {b.path: b for b in blocks if b.kind == "module"}
-    unreadable = _module_problems(root, base, modules, evaluation)
+    targets = _module_targets(root, modules)
+    unreadable = _module_problems(base, modules, targets, evaluation)
     values = Values(
         ids={str(b.body.get("id")): b for b in blocks if b.body.get("id")},
         own_account_types=frozenset(_semantics()["own_account_data_sources"]),
+        partition_types=frozenset(_semantics().get("partition_data_sources", {})),
         unreadable_modules=frozenset(unreadable),
         prefix_lists=_semantics().get("prefix_list_resources", {}),
     )
@@ -196,9 +210,16 @@ def _evaluation(
 
         types = ResourceTypeCatalog.load()
         region_attrs = {c: types.provider_region_attrs(c) for c in types.clouds()}
-    index = _providers(blocks, modules, values, region_attrs)
+    unset = sorted(
+        b.path.split(".", 1)[1]
+        for b in blocks
+        if b.kind == "variable" and b.path.startswith("variable.") and "default" not in b.body
+    )
+    gone = taint.tainted_by_directory(
+        root, blocks, modules, targets, sorted(unreadable), sorted(set(unset) - taint.assigned_names(files))
+    )
+    index = _providers(blocks, modules, values, region_attrs, gone)
     _documents(blocks, values, root)
-    gone = _unreadable_by_directory(blocks, modules, unreadable)
     for block in sorted(
         (b for b in blocks if b.kind == "resource"), key=lambda b: (b.file, b.line or 0, b.path)
     ):
@@ -206,32 +227,51 @@ def _evaluation(
         evaluation.resources.append(
             _resource(block, values, index, gone.get(str(Path(block.file).parent), {}), root)
         )
+        evaluation.problems += _instances_unknown(
+            block, gone.get(str(Path(block.file).parent), {}), evaluation.problems
+        )
         for rule_id, reason in _skips(block, modules).items():
             evaluation.suppressions[(block.path, rule_id)] = reason
-    evaluation.problems += _unparsed_files(root, base, blocks)
+    evaluation.problems += _unparsed_files(root, base, blocks, [t for t in targets.values() if t])
+    evaluation.problems += _override_files(base, blocks, [t for t in targets.values() if t] + [root])
     evaluation.files = len({b.file for b in blocks})
     return evaluation
 
 
-def _module_problems(
-    root: Path, base: Path, modules: Mapping[str, Block], evaluation: Evaluation
-) -> set[str]:
-    """Module calls whose source is not on disk: one Problem each; their addresses."""
+def _module_targets(root: Path, modules: Mapping[str, Block]) -> dict[str, Path | None]:
+    """Each module call's directory, where it holds configuration files; None when it is not on disk."""
     downloaded = _modules_json(root)
-    out = set()
+    out: dict[str, Path | None] = {}
     for path, block in sorted(modules.items()):
         source = block.body.get("source")
         source = source if isinstance(source, str) else str(source)
         if source.startswith(("./", "../")):
-            target = Path(os.path.normpath(Path(block.file).parent / source))
-            if any(target.glob("*.tf")):
-                continue
-            why, reason = os.path.relpath(target, base), "not_found"
+            target: Path | None = Path(os.path.normpath(Path(block.file).parent / source))
         else:
-            key = ".".join(_KEY.sub("", p) for p in _module_parts(path))
-            target = downloaded.get(key)
-            if target is not None and any(target.glob("*.tf")):
-                continue
+            target = downloaded.get(".".join(_KEY.sub("", p) for p in _module_parts(path)))
+        holds = (
+            target is not None
+            and target.is_dir()
+            and any(p.name.endswith(CONFIG_SUFFIXES) and p.is_file() for p in target.iterdir())
+        )
+        out[path] = target if holds else None
+    return out
+
+
+def _module_problems(
+    base: Path, modules: Mapping[str, Block], targets: Mapping[str, Path | None], evaluation: Evaluation
+) -> set[str]:
+    """Module calls whose source is not on disk: one Problem each; their addresses."""
+    out = set()
+    for path, block in sorted(modules.items()):
+        if targets.get(path) is not None:
+            continue
+        source = block.body.get("source")
+        source = source if isinstance(source, str) else str(source)
+        if source.startswith(("./", "../")):
+            why = os.path.relpath(os.path.normpath(Path(block.file).parent / source), base)
+            reason = "not_found"
+        else:
             why, reason = "not downloaded", "not_downloaded"
         out.add(path)
         declared = _KEY.sub("", path)  # one finding per module call, however many instances it has
@@ -246,8 +286,11 @@ def _module_problems(
 def _modules_json(root: Path) -> dict[str, Path]:
     """`terraform init`'s record of downloaded modules: module key (a.b) → directory."""
     try:
-        doc = json.loads(safe_files.read_text(root / ".terraform" / "modules" / "modules.json",
-                                              "modules.json", safe_files.TF_FILE_LIMIT))
+        doc = json.loads(
+            safe_files.read_text(
+                root / ".terraform" / "modules" / "modules.json", "modules.json", safe_files.TF_FILE_LIMIT
+            )
+        )
     except (InputError, ValueError):
         return {}
     entries = doc.get("Modules") if isinstance(doc, Mapping) else None
@@ -263,6 +306,7 @@ def _providers(
     modules: Mapping[str, Block],
     values: Values,
     region_attrs: Mapping[str, tuple[str, ...]],
+    gone: Mapping[str, Mapping[str, str]],
 ) -> ProviderIndex:
     index = ProviderIndex(region_attrs=region_attrs)
     for b in blocks:
@@ -279,6 +323,14 @@ def _providers(
             for k, v in b.body.items()
             if k not in META_ARGUMENTS and not k.startswith("__")
         }
+        _taint(
+            converted,
+            b.file,
+            b.line or 1,
+            _end(b),
+            gone.get(str(Path(b.file).parent), {}),
+            b.body["__file_rel__"],
+        )
         index.add_block(parts, name, converted, f"{b.body['__file_rel__']}:{b.line}")
     for path, b in modules.items():
         args = source_text.arguments(b.file, b.line or 1, _end(b))
@@ -295,37 +347,119 @@ def _end(block: Block) -> int:
     return int(block.body.get("__tfmeta", {}).get("line_end") or block.line or 1)
 
 
-def _value(value: Any, values: Values, root: Path | None = None) -> Any:
+def _value(
+    value: Any, values: Values, root: Path | None = None, gone: Mapping[str, str] | None = None
+) -> Any:
     """An argument's value; nested blocks (tfparse marks them with __tfmeta) as lists of dicts."""
     if isinstance(value, Mapping) and "__tfmeta" in value and "__attribute__" not in value:
-        return [_block(value, values, root)]
+        return [_block(value, values, root, gone)]
     if isinstance(value, list) and value and all(isinstance(v, Mapping) and "__tfmeta" in v for v in value):
-        return [_block(v, values, root) for v in value]
+        return [_block(v, values, root, gone) for v in value]
     return values.convert(value)
 
 
-def _block(body: Mapping[str, Any], values: Values, root: Path | None = None) -> dict[str, Any]:
+def _block(
+    body: Mapping[str, Any], values: Values, root: Path | None = None, gone: Mapping[str, str] | None = None
+) -> dict[str, Any]:
     """A block's arguments. Where the evaluator lost a value that is written only of literals and the
-    caller's own account (it renders such a data source as null), the expression as written gives it."""
+    caller's own account (it renders such a data source as null), the expression as written gives it;
+    where an argument reads a name that cannot be known (`taint`), it is unknown whatever was rendered;
+    where an argument written as an expression that reads what is known only at apply came out null, it
+    is unknown, not omitted."""
     out = {
-        k: _value(v, values, root)
+        k: _value(v, values, root, gone)
         for k, v in body.items()
         if k not in META_ARGUMENTS and not k.startswith("__")
     }
     meta = body.get("__tfmeta")
-    if root is None or not isinstance(meta, Mapping) or not any(_has_unknown(v) for v in out.values()):
+    if root is None or not isinstance(meta, Mapping):
         return out
-    written = source_text.arguments(
-        os.path.normpath(root / str(meta.get("filename", ""))),
-        int(meta.get("line_start") or 1),
-        int(meta.get("line_end") or 1),
-    )
-    for name, (expression, _) in written.items():
-        if name in out and _has_unknown(out[name]):
-            own = values.own_account_literal(expression)
-            if own is not None:
-                out[name] = own
+    path = os.path.normpath(root / str(meta.get("filename", "")))
+    start, end = int(meta.get("line_start") or 1), int(meta.get("line_end") or 1)
+    for name, (expression, _) in source_text.arguments(path, start, end).items():
+        if name in META_ARGUMENTS:
+            continue
+        if (
+            name in out
+            and _has_unknown(out[name])
+            and (own := values.own_account_literal(expression)) is not None
+        ):
+            out[name] = own
+        elif (
+            _lost_statement(out.get(name))
+            and (literal := source_text.jsonencode_literal(expression)) is not None
+        ):
+            # the document as written: what it names is judged (locals that are the own account followed)
+            out[name] = values.convert(_own_locals_replaced(literal, Path(path).parent, values))
+        elif out.get(name) is None and _null_is_unknown(expression):
+            out[name] = Unknown(
+                f"could not be evaluated statically: `{source_text.shown(expression)}` came out null"
+            )
+    _taint(out, path, start, end, gone or {}, os.path.relpath(path, root))
     return out
+
+
+_APPLY_TIME = re.compile(
+    r"(?<![\w.])(?:data\.[A-Za-z_]|module\.[A-Za-z_]"
+    r"|(?!var\.|local\.|each\.|count\.|path\.|terraform\.|self\.)"
+    r"[a-z][a-z0-9]*_[a-z0-9_]+\.[A-Za-z_][\w-]*(?:\[[^\]]*\])?\.[A-Za-z_*])"
+    r"|\b(?:file|templatefile|fileset|filebase64|timestamp|uuid|plantimestamp)\("
+)
+
+
+_BARE_REFERENCE = re.compile(r'^(?:var|local|each|count)\.[\w.\[\]"-]*$')
+
+
+def _null_is_unknown(expression: str) -> bool:
+    """Whether an argument written as `expression` that evaluated to null is unknown rather than omitted:
+    it reads a data source, a module output, another resource's attribute or a file, or it is an expression
+    (a function, an index) that never writes `null` itself. A variable or local whose value is null, and
+    a conditional with a `null` branch over static values, are omitted as Terraform omits them."""
+    text = source_text.strip_comments(expression).strip()
+    if text == "null" or _BARE_REFERENCE.match(text):
+        return False
+    return _APPLY_TIME.search(text) is not None or re.search(r"\bnull\b", text) is None
+
+
+def _taint(out: dict[str, Any], path: str, start: int, end: int, gone: Mapping[str, str], shown: str) -> None:
+    """Arguments of the block at path:start..end that read a name that cannot be known become unknown."""
+    if not gone:
+        return
+    for name, (expression, line) in source_text.arguments(path, start, end).items():
+        if name not in META_ARGUMENTS and (why := taint.reads(expression, gone)) is not None:
+            out[name] = Unknown(
+                f"unresolved reference `{source_text.shown(expression)}` ({shown}:{line}): {why}"
+            )
+
+
+def _own_locals_replaced(value: Any, directory: Path, values: Values) -> Any:
+    """`${local.x}` inside a literal, where local x is the caller's own account, as that account."""
+    own = {
+        name
+        for f in sorted(directory.glob("*.tf"))
+        for name, (expression, _) in source_text.locals_of(f).items()
+        if values.own_account_literal(expression) == OWN_ACCOUNT
+    }
+    if not own:
+        return value
+    if isinstance(value, str):
+        return re.sub(
+            r"\$\{\s*local\.([A-Za-z_][\w-]*)\s*\}",
+            lambda m: OWN_ACCOUNT if m.group(1) in own else m.group(0),
+            value,
+        )
+    if isinstance(value, Mapping):
+        return {k: _own_locals_replaced(v, directory, values) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_own_locals_replaced(v, directory, values) for v in value]
+    return value
+
+
+def _lost_statement(value: Any) -> bool:
+    """A policy document whose Statement the evaluator rendered as null (a value inside was unknown)."""
+    return isinstance(value, Mapping) and any(
+        str(k).lower() == "statement" and v is None for k, v in value.items()
+    )
 
 
 def _has_unknown(value: Any) -> bool:
@@ -353,53 +487,44 @@ def _documents(blocks: list[Block], values: Values, root: Path) -> None:
             )
 
 
-def _unreadable_by_directory(
-    blocks: list[Block], modules: Mapping[str, Block], unreadable: set[str]
-) -> dict[str, dict[str, str]]:
-    """Per module directory: `module.X` and `local.Y` names whose value depends on a module call of that
-    directory that could not be read → the module call's name (locals followed to a fixed point)."""
-    out: dict[str, dict[str, str]] = {}
-    for path in sorted(unreadable):  # set order must not reach what is built from it
-        call = modules[path]
-        name = _KEY.sub("", path).rsplit("module.", 1)[-1]
-        out.setdefault(str(Path(call.file).parent), {})[f"module.{name}"] = name
-    for directory, names in out.items():
-        written: dict[str, str] = {}
-        for f in sorted({b.file for b in blocks if str(Path(b.file).parent) == directory}):
-            written.update({k: v[0] for k, v in source_text.locals_of(f).items()})
-        changed = True
-        while changed:
-            changed = False
-            for local, expression in written.items():
-                if f"local.{local}" not in names and (why := _reads(expression, names)) is not None:
-                    names[f"local.{local}"], changed = why, True
-    return out
-
-
-def _reads(expression: str, names: Mapping[str, str]) -> str | None:
-    for ref in re.findall(r"\b((?:module|local)\.[A-Za-z_][\w-]*)", expression):
-        if ref in names:
-            return names[ref]
-    return None
+def _instances_unknown(block: Block, gone: Mapping[str, str], known: list[Problem]) -> list[Problem]:
+    """A resource whose count or for_each reads a name that cannot be known: which instances Terraform will
+    create is unknown; one Problem for the block (its instances, if the evaluator made any, are judged)."""
+    written = source_text.arguments(block.file, block.line or 1, _end(block))
+    declared = _KEY.sub("", block.path)
+    for meta in ("count", "for_each"):
+        if meta in written and (why := taint.reads(written[meta][0], gone)) is not None:
+            if any(p.address == declared for p in known):
+                return []
+            return [
+                Problem(
+                    "resource",
+                    declared,
+                    block.body["__file_rel__"],
+                    block.line,
+                    source_text.shown(written[meta][0]),
+                    f"{meta}: {why}",
+                    "instances_unknown",
+                )
+            ]
+    return []
 
 
 def _resource(
     block: Block, values: Values, index: ProviderIndex, gone: Mapping[str, str], root: Path
 ) -> Resource:
     body = block.body
-    attributes = _block(body, values, root)
+    attributes = _block(body, values, root, gone)
     written = source_text.arguments(block.file, block.line or 1, _end(block))
     for name, (expression, line) in written.items():
         if name in META_ARGUMENTS:
             continue
-        module = _reads(expression, gone)
         where = f"{body['__file_rel__']}:{line}"
-        if module is not None:
-            attributes[name] = Unknown(
-                f"unresolved reference `{source_text.shown(expression)}` ({where}): "
-                f"it depends on module.{module}, which could not be read"
-            )
-        elif isinstance(attributes.get(name), Unknown):
+        if (
+            isinstance(attributes.get(name), Unknown)
+            and "written `" not in attributes[name].why
+            and "unresolved reference `" not in attributes[name].why
+        ):
             why = attributes[name].why
             attributes[name] = Unknown(f"{why}; written `{source_text.shown(expression)}` ({where})")
     meta = body.get("provider")
@@ -460,22 +585,30 @@ def _skips(block: Block, modules: Mapping[str, Block]) -> dict[str, str]:
     return found
 
 
-def _unparsed_files(root: Path, base: Path, blocks: list[Block]) -> list[Problem]:
-    """.tf files of the directories read that gave no block although they hold something: the evaluator
-    skipped them (a syntax error). One Problem each, with the parser's message when it gives one."""
+_DECLARES = re.compile(r"^\s*(?:resource|data|module|provider|variable|output|locals)\b", re.M)
+_JSON_DECLARES = re.compile(r'"(?:resource|data|module|provider|variable|output|locals)"\s*:')
+_OVERRIDE = re.compile(r"^(?:override|.+_override)\.tf(?:\.json)?$")
+
+
+def _unparsed_files(root: Path, base: Path, blocks: list[Block], modules: list[Path]) -> list[Problem]:
+    """Configuration files of the directories read (the root, those that gave blocks, every module's) that
+    gave no block although they declare something: the evaluator skipped them (a syntax error). One Problem
+    each, with the parser's message when it gives one. A file of only comments, `terraform`, `moved`,
+    `import`, `check` or `removed` blocks declares nothing the rules judge."""
     read = {b.file for b in blocks}
-    directories = {Path(f).parent for f in read} | {root}
+    directories = {Path(f).parent for f in read} | {root} | set(modules)
     silent = []
     for d in sorted(directories):
         for f in sorted(p for p in d.iterdir() if p.name.endswith(CONFIG_SUFFIXES) and p.is_file()):
-            if str(f) in read:
+            if str(f) in read or _OVERRIDE.match(f.name):
                 continue
             try:
                 text = f.read_text(encoding="utf-8", errors="replace")
             except OSError as exc:
                 silent.append((f, f"cannot read it: {exc.strerror or exc}"))
                 continue
-            if not all(_COMMENT_OR_BLANK.match(line) for line in text.splitlines()):
+            pattern = _JSON_DECLARES if f.name.endswith(".json") else _DECLARES
+            if pattern.search(source_text.strip_comments(text) if pattern is _DECLARES else text):
                 silent.append((f, ""))
     if not silent:
         return []
@@ -488,4 +621,27 @@ def _unparsed_files(root: Path, base: Path, blocks: list[Block]) -> list[Problem
         name = f.name
         detail = why or (message.split(": ", 1)[-1] if name in message else "it could not be parsed")
         out.append(Problem("file", os.path.relpath(f, base), os.path.relpath(f, base), None, "", detail))
+    return out
+
+
+def _override_files(base: Path, blocks: list[Block], directories: list[Path]) -> list[Problem]:
+    """`override.tf` and `*_override.tf` files: Terraform merges them into the blocks they name, last; the
+    evaluator reads them as ordinary files, so what the merged blocks hold is not known here. One Problem
+    each (scan the plan, where Terraform has merged them)."""
+    out = []
+    for d in sorted(set(directories)):
+        for f in sorted(p for p in d.iterdir() if _OVERRIDE.match(p.name) and p.is_file()):
+            shown = os.path.relpath(f, base)
+            out.append(
+                Problem(
+                    "file",
+                    shown,
+                    shown,
+                    None,
+                    "",
+                    "an override file: Terraform merges it into the "
+                    "blocks it names, which permitguard does not do; scan the plan",
+                    "override",
+                )
+            )
     return out

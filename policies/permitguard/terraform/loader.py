@@ -7,6 +7,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +29,16 @@ def var_files(root: Path, extra: tuple[Path, ...] = ()) -> list[Path]:
     return found + [Path(p) for p in extra]
 
 
+def workspace(root: Path) -> str:
+    """`terraform.workspace` as `terraform workspace select` left it in the root (.terraform/environment),
+    else "default". $TF_WORKSPACE is not read: the environment is invisible to policy."""
+    try:
+        name = (root / ".terraform" / "environment").read_text(encoding="utf-8").strip()
+    except (OSError, UnicodeDecodeError):
+        return "default"
+    return name if name and len(name) <= 90 and name.isprintable() else "default"
+
+
 def run_evaluator(root: Path, files: list[Path], stop_on_error: bool = False) -> dict[str, Any]:
     """tfparse's document for `root`, or {"error": message} when it refused the configuration."""
     return run_evaluator_many([(root, files)], stop_on_error)[0]
@@ -39,26 +50,35 @@ def run_evaluator_many(
     """The answers for several roots from one worker process (its start is most of a small root's cost)."""
     request = {
         "requests": [
-            {"path": str(root), "var_files": [str(f) for f in files], "stop_on_error": stop_on_error}
+            {
+                "path": str(root),
+                "var_files": [str(f) for f in files],
+                "stop_on_error": stop_on_error,
+                "workspace": workspace(root),
+            }
             for root, files in roots
         ]
     }
     label = str(roots[0][0]) if len(roots) == 1 else f"{roots[0][0]} (and {len(roots) - 1} more roots)"
     env = {k: v for k, v in os.environ.items() if k in _KEPT_ENV}
-    try:
-        done = subprocess.run(
-            [sys.executable, "-m", "permitguard.terraform.worker"],
-            input=json.dumps(request),
-            capture_output=True,
-            text=True,
-            env=env,
-            timeout=TIME_LIMIT_S,
-            check=False,
-        )
-    except subprocess.TimeoutExpired:
-        raise InputError(
-            f"{label}: the Terraform evaluator did not finish within {TIME_LIMIT_S:.0f} s"
-        ) from None
+    # Started in an empty directory: `-m` puts the starting directory first on the import path, and a
+    # scanned repository's own `tfparse.py` must never run (the worker then works in each root in turn).
+    with tempfile.TemporaryDirectory(prefix="permitguard-worker-") as neutral:
+        try:
+            done = subprocess.run(
+                [sys.executable, "-m", "permitguard.terraform.worker"],
+                input=json.dumps(request),
+                capture_output=True,
+                text=True,
+                env=env,
+                cwd=neutral,
+                timeout=TIME_LIMIT_S,
+                check=False,
+            )
+        except subprocess.TimeoutExpired:
+            raise InputError(
+                f"{label}: the Terraform evaluator did not finish within {TIME_LIMIT_S:.0f} s"
+            ) from None
     try:
         answers = json.loads(done.stdout)["answers"]
     except (ValueError, KeyError, TypeError):

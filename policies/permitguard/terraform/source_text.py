@@ -9,9 +9,11 @@ lines is returned whole.
 
 from __future__ import annotations
 
+import ast
 import re
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 _ARGUMENT = re.compile(r"([A-Za-z_][A-Za-z0-9_-]*)\s*=(?!=)")
 _HEREDOC = re.compile(r"<<-?\s*([A-Za-z_][A-Za-z0-9_]*)\s*\n")
@@ -33,6 +35,28 @@ def arguments(path: str | Path, start: int, end: int) -> dict[str, tuple[str, in
     open_at = text.find("{")
     if open_at < 0:
         return {}
+    return _arguments(text, open_at, start)
+
+
+def top_level_arguments(text: str) -> dict[str, tuple[str, int]]:
+    """name → (expression text, line) of a file of bare arguments (a .tfvars file)."""
+    return _arguments("{\n" + text + "\n}", 0, 0)
+
+
+def strip_comments(text: str) -> str:
+    """The text with `#`, `//` and `/* */` comments blanked (strings and line numbers kept)."""
+    out, i, depth = [], 0, 0
+    while i < len(text):
+        j, depth = _skip(text, i, depth)
+        piece = text[i:j]
+        if piece.startswith(("#", "//", "/*")):
+            piece = "".join("\n" if c == "\n" else " " for c in piece)
+        out.append(piece)
+        i = j
+    return "".join(out)
+
+
+def _arguments(text: str, open_at: int, start: int) -> dict[str, tuple[str, int]]:
     out: dict[str, tuple[str, int]] = {}
     i, depth, n = open_at + 1, 1, len(text)
     line = start + text.count("\n", 0, open_at)
@@ -118,10 +142,33 @@ def locals_of(path: str | Path) -> dict[str, tuple[str, int]]:
 
 
 def providers_map(expression: str) -> dict[str, str]:
-    """`{ alicloud = alicloud.bj, aws.dst = aws.cn }` → {"alicloud": "alicloud.bj", "aws.dst": "aws.cn"}."""
-    return {m.group(1): m.group(2) for m in _PROVIDERS_ENTRY.finditer(expression)}
+    """`{ alicloud = alicloud.bj, aws.dst = aws.cn }` → {"alicloud": "alicloud.bj", "aws.dst": "aws.cn"};
+    comments are not entries (`# was: alicloud = alicloud.hk`)."""
+    return {m.group(1): m.group(2) for m in _PROVIDERS_ENTRY.finditer(strip_comments(expression))}
 
 
 def shown(expression: str, limit: int = 80) -> str:
     text = " ".join(expression.split())
     return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def jsonencode_literal(expression: str) -> Any:
+    """The object a `jsonencode({...})` expression encodes, read from the expression as written (HCL
+    parsed by python-hcl2, as Checkov reads it): references stay as `${...}` text for the caller to judge.
+    None when the expression is not such a literal."""
+    text = expression.strip()
+    if not text.startswith("jsonencode("):
+        return None
+    try:
+        import hcl2
+
+        parsed = hcl2.loads("x = " + text)["x"]
+    except Exception:  # noqa: BLE001 - an expression hcl2 cannot read is simply not a literal here
+        return None
+    rendered = parsed[0] if isinstance(parsed, list) and parsed else parsed
+    if not (isinstance(rendered, str) and rendered.startswith("${jsonencode(") and rendered.endswith(")}")):
+        return None
+    try:
+        return ast.literal_eval(rendered[len("${jsonencode(") : -2])
+    except (ValueError, SyntaxError, MemoryError, RecursionError):
+        return None

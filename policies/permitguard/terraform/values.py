@@ -44,6 +44,7 @@ class Values:
 
     ids: Mapping[str, Block]
     own_account_types: frozenset[str]
+    partition_types: frozenset[str] = frozenset()
     unreadable_modules: frozenset[str] = frozenset()  # module addresses (instance keys kept)
     documents: dict[str, Any] = field(default_factory=dict)  # policy-document data source id → document
     prefix_lists: Mapping[str, Mapping[str, str]] = field(default_factory=dict)  # type → entries/cidr keys
@@ -97,6 +98,8 @@ class Values:
             ref = _DATA_REF.match(m.group(1))
             if ref and ref.group(1) in self.own_account_types:
                 out = out.replace(m.group(0), OWN_ACCOUNT)
+            elif ref and ref.group(1) in self.partition_types:  # decides no party: any partition will do
+                out = out.replace(m.group(0), "aws")
             else:
                 return Unknown(f"unresolved expression ${{{_short(m.group(1))}}}")
         return out

@@ -37,11 +37,14 @@ def answer(request: dict) -> dict:
     try:
         import tfparse
 
+        os.chdir(request["path"])  # path.cwd is the root, as when Terraform runs there
+
         def load(var_files: list[str]) -> dict:
             return tfparse.load_from_path(
                 request["path"],
                 stop_on_hcl_error=bool(request.get("stop_on_error")),
                 allow_downloads=False,
+                workspace_name=str(request.get("workspace") or "default"),
                 # tfparse joins every variables file onto the root's path
                 vars_paths=[os.path.relpath(f, request["path"]) for f in var_files],
             )
@@ -60,6 +63,10 @@ def answer(request: dict) -> dict:
 
 
 def main() -> int:
+    # nothing is imported from the directories the worker works in (it starts in an empty one)
+    sys.path[:] = [p for p in sys.path if p not in ("", os.getcwd())]
+    import tfparse  # noqa: F401 - loaded before the first chdir into a scanned root
+
     requests = json.load(sys.stdin).get("requests", [])
     json.dump({"answers": [answer(r) for r in requests]}, sys.stdout)
     return 0

@@ -1,0 +1,193 @@
+"""Configurations written to make the Terraform evaluation pass what it should not (found by attacking
+it): each must be judged as a reviewer judges it, through the CLI path."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from permitguard import engine
+from permitguard.context import Context
+from permitguard.model import Status, Unknown
+from permitguard.sources.terraform_hcl import read_directory
+from permitguard.terraform.evaluate import evaluate_root
+
+ROOT = Path(__file__).resolve().parents[2]
+AS_OF = "2026-11-28"
+
+
+def write(directory: Path, text: str, name: str = "main.tf") -> Path:
+    directory.mkdir(parents=True, exist_ok=True)
+    (directory / name).write_text(text, encoding="utf-8")
+    return directory
+
+
+def verdicts(root: Path) -> dict[tuple[str, str], tuple[Status, bool]]:
+    ctx = Context.load(environ={"PERMITGUARD_AS_OF": AS_OF}, cwd=str(Path(__file__).parent))
+    out = {}
+    for resource in read_directory(root).resources:
+        for f in engine.evaluate(resource, ctx):
+            out[(f.rule_id, resource.address)] = (f.status, ctx.rules[f.rule_id].undetermined(f.reason))
+    return out
+
+
+SSH = 'type = "ingress"\n  ip_protocol = "tcp"\n  port_range = "22/22"\n  security_group_id = "sg-1"\n'
+
+
+def test_a_repository_s_own_python_files_never_run_in_the_evaluator(tmp_path):
+    root = write(
+        tmp_path,
+        'provider "alicloud" {\n  region = "cn-hongkong"\n}\n'
+        f'resource "alicloud_security_group_rule" "r" {{\n  {SSH}  cidr_ip = "0.0.0.0/0"\n}}\n',
+    )
+    write(root, "def load_from_path(*a, **k):\n    return {}\n", "tfparse.py")
+    bin_dir = Path(sys.executable).parent
+    done = subprocess.run(
+        [str(bin_dir / "permitguard"), "scan", ".", "--as-of", AS_OF],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 1 and "CKV_CNLIC_101" in done.stdout and "CKV_CNLIC_202" in done.stdout
+
+
+@pytest.mark.parametrize("variable", ['variable "env" {}', 'variable "env" {\n  type = bool\n}'])
+def test_a_variable_with_no_value_is_unknown_inside_a_conditional(tmp_path, variable):
+    condition = 'var.env == "prod"' if "bool" not in variable else "var.env"
+    root = write(
+        tmp_path,
+        f'{variable}\nprovider "alicloud" {{\n  region = {condition} ? "cn-hongkong" : '
+        f'"cn-beijing"\n}}\nresource "alicloud_oss_bucket" "b" {{}}\n',
+    )
+    assert verdicts(root)[("CKV_CNLIC_103", "alicloud_oss_bucket.b")] == (Status.FAILED, True)
+
+
+def test_a_value_passed_into_a_module_from_an_unreadable_module_is_unknown(tmp_path):
+    write(
+        tmp_path / "m",
+        'variable "cidr" {}\nresource "alicloud_security_group_rule" "r" {\n'
+        f"  {SSH}  cidr_ip = var.cidr\n}}\n",
+    )
+    root = write(
+        tmp_path / "root",
+        'provider "alicloud" {\n  region = "cn-beijing"\n}\n'
+        'module "net" {\n  source = "example/net/alicloud"\n}\n'
+        'module "sg" {\n  source = "../m"\n'
+        '  cidr = try(module.net.admin_cidr, "10.0.0.0/8")\n}\n',
+    )
+    (rule,) = [r for r in evaluate_root(root).resources if r.type == "alicloud_security_group_rule"]
+    cidr = rule.attributes["cidr_ip"]
+    assert (
+        isinstance(cidr, Unknown) and "module.net could not be read (passed to module.sg as cidr)" in cidr.why
+    )
+
+
+def test_a_trust_document_whose_statement_came_out_null_is_read_as_written(tmp_path):
+    root = write(
+        tmp_path,
+        'provider "aws" {\n  region = "cn-north-1"\n}\ndata "aws_caller_identity" "me" {}\n'
+        'resource "aws_iam_role" "r" {\n  assume_role_policy = jsonencode({\n'
+        '    Statement = [{\n      Effect = "Allow"\n      Principal = { AWS = [\n'
+        '        "arn:aws-cn:iam::${data.aws_caller_identity.me.account_id}:root",\n'
+        '        "arn:aws-cn:iam::999999999999:root" ] }\n    }]\n  })\n}\n',
+    )
+    assert verdicts(root)[("CKV_CNLIC_201", "aws_iam_role.r")] == (Status.FAILED, False)
+
+
+@pytest.mark.parametrize(
+    "principal",
+    ['"acs:ram::9999${data.alicloud_account.me.id}:root"', '"acs:ram::${data.alicloud_account.me.id}0:root"'],
+)
+def test_the_own_account_counts_only_as_the_whole_account_id(tmp_path, principal):
+    root = write(
+        tmp_path,
+        'provider "alicloud" {\n  region = "cn-beijing"\n}\ndata "alicloud_account" "me" {}\n'
+        'resource "alicloud_ram_role" "r" {\n  name = "r"\n  document = jsonencode({ Statement = '
+        f'[{{ Effect = "Allow", Principal = {{ RAM = [{principal}] }} }}] }})\n}}\n',
+    )
+    assert verdicts(root)[("CKV_CNLIC_201", "alicloud_ram_role.r")][0] is Status.FAILED
+
+
+def test_a_function_that_comes_out_null_is_unknown_not_omitted(tmp_path):
+    root = write(
+        tmp_path,
+        'provider "aws" {\n  region = "cn-north-1"\n}\nresource "aws_iam_role" "r" {\n'
+        '  assume_role_policy = file("${path.module}/generated.json")\n}\n',
+    )
+    assert verdicts(root)[("CKV_CNLIC_201", "aws_iam_role.r")] == (Status.FAILED, True)
+
+
+def test_an_override_file_is_one_part_scan_the_plan(tmp_path):
+    root = write(
+        tmp_path, 'provider "alicloud" {\n  region = "cn-beijing"\n}\nresource "alicloud_oss_bucket" "b" {}\n'
+    )
+    write(root, 'provider "alicloud" {\n  region = "cn-hongkong"\n}\n', "override.tf")
+    parts = [r for r in read_directory(root).resources if r.type == "terraform_file"]
+    assert [(p.address, p.attributes["reason"]) for p in parts] == [("override.tf", "override")]
+
+
+def test_a_comment_in_a_providers_map_is_not_an_entry(tmp_path):
+    write(tmp_path / "m", 'resource "alicloud_oss_bucket" "b" {}\n')
+    root = write(
+        tmp_path / "root",
+        'provider "alicloud" {\n  region = "cn-beijing"\n}\n'
+        'provider "alicloud" {\n  alias = "hk"\n  region = "cn-hongkong"\n}\n'
+        'module "m" {\n  source = "../m"\n'
+        "  providers = { alicloud = alicloud.hk # was: alicloud = alicloud\n  }\n}\n",
+    )
+    (bucket,) = evaluate_root(root).resources
+    assert bucket.provider_region == "cn-hongkong"
+
+
+def test_a_module_whose_only_file_does_not_parse_is_a_part(tmp_path):
+    write(tmp_path / "m", 'resource "alicloud_oss_bucket" "b" {\n  bucket =\n}\n')
+    root = write(tmp_path / "root", 'module "m" {\n  source = "../m"\n}\n')
+    parts = [(p.kind, p.reason) for p in evaluate_root(root).problems]
+    assert ("file", "unparsed") in parts
+
+
+def test_a_module_of_json_files_only_is_read(tmp_path):
+    write(tmp_path / "m", '{"resource": {"alicloud_oss_bucket": {"b": {"bucket": "x"}}}}', "main.tf.json")
+    root = write(tmp_path / "root", 'module "m" {\n  source = "../m"\n}\n')
+    evaluation = evaluate_root(root)
+    assert [r.address for r in evaluation.resources] == ["module.m.alicloud_oss_bucket.b"]
+    assert evaluation.problems == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'import {\n  to = alicloud_vpc.v\n  id = "vpc-1"\n}\n',
+        'check "c" {\n  assert {\n    condition = true\n    error_message = "x"\n  }\n}\n',
+        '/* resource "alicloud_vpc" "old" {} */\n',
+        "moved {\n  from = alicloud_vpc.a\n  to = alicloud_vpc.b\n}\n",
+    ],
+)
+def test_files_declaring_nothing_judged_are_no_part(tmp_path, text):
+    root = write(tmp_path, 'resource "alicloud_vpc" "v" {}\n')
+    write(root, text, "extra.tf")
+    assert evaluate_root(root).problems == []
+
+
+def test_the_workspace_is_the_one_terraform_selected(tmp_path):
+    root = write(
+        tmp_path,
+        'provider "alicloud" {\n  region = terraform.workspace == "prod-hk" ? '
+        '"cn-hongkong" : "cn-beijing"\n}\nresource "alicloud_oss_bucket" "b" {}\n',
+    )
+    write(root / ".terraform", "prod-hk", "environment")
+    assert evaluate_root(root).resources[0].provider_region == "cn-hongkong"
+
+
+def test_count_over_a_value_that_cannot_be_known_is_a_part(tmp_path):
+    root = write(
+        tmp_path,
+        'variable "n" {\n  type = number\n}\nprovider "alicloud" {\n  region = "cn-beijing"\n}\n'
+        'resource "alicloud_oss_bucket" "b" {\n  count = var.n\n}\n',
+    )
+    parts = [(p.kind, p.address, p.reason) for p in evaluate_root(root).problems]
+    assert ("resource", "alicloud_oss_bucket.b", "instances_unknown") in parts

@@ -201,6 +201,8 @@ class Resource:
     before: Mapping[str, Any] | None = None
     source_kind: str = "terraform"
     hidden: frozenset[str] = frozenset()  # plain texts of its sensitive values: never shown (masked)
+    root: str | None = None  # the root configuration that creates it (Terraform: a module called by two
+    # roots is two resources with one address, file and line)
 
 
 @dataclass(frozen=True)

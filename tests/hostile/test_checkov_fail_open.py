@@ -87,13 +87,15 @@ def test_the_gate_refuses_a_checkov_output_that_is_missing_or_not_json(tmp_path)
 # ---- Checkov's own tracebacks ---------------------------------------------------------------------------
 
 def test_a_parse_timeout_is_one_line_on_stderr_and_still_fails_the_gate(tmp_path):
-    """A file whose parse exceeds Checkov's limit (67 MB in the wild; 3 MB under a 1 s limit here): Checkov
+    """A file whose parse exceeds Checkov's limit (67 MB in the wild; 120,000 arguments under 1 s here): Checkov
     logs the timeout with its traceback, twice; with our checks loaded, one line each."""
     if not CHECKOV.exists():
         pytest.skip("Checkov is not installed in .venv")
     folder = write_tf(tmp_path / "slow", OK)
-    huge = "x" * (3 * 1024 * 1024)
-    (folder / "big.tf").write_text(f'resource "alicloud_vpc" "big" {{\n  description = "{huge}"\n}}\n',
+    # many small arguments, not one long string: parsing them takes seconds whatever the machine's load
+    # (about 1.2 s per 30,000 here), so the 1 s limit is always exceeded; well under our 4 MiB file limit
+    lines = "".join(f'    v{i} = "x{i}"\n' for i in range(120_000))
+    (folder / "big.tf").write_text(f'locals {{\n{lines}}}\nresource "alicloud_vpc" "big" {{}}\n',
                                    encoding="utf-8")
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PERMITGUARD_", "CKV_"))}
     env.update(PERMITGUARD_AS_OF=AS_OF, HCL_PARSE_TIMEOUT_SEC="1")

@@ -191,3 +191,90 @@ def test_count_over_a_value_that_cannot_be_known_is_a_part(tmp_path):
     )
     parts = [(p.kind, p.address, p.reason) for p in evaluate_root(root).problems]
     assert ("resource", "alicloud_oss_bucket.b", "instances_unknown") in parts
+
+
+def test_local_modules_that_call_each_other_are_one_part_and_answer_at_once(tmp_path):
+    write(tmp_path / "a", 'module "b" {\n  source = "../b"\n}\n')
+    write(tmp_path / "b", 'module "a" {\n  source = "../a"\n}\n')
+    write(tmp_path / "root", 'module "a" {\n  source = "../a"\n}\n')
+    write(tmp_path / "other", 'resource "alicloud_oss_bucket" "b" {}\n')
+    from permitguard.errors import InputError
+    from permitguard.terraform.evaluate import evaluate_roots
+
+    cycle, other = evaluate_roots([tmp_path / "root", tmp_path / "other"])
+    assert isinstance(cycle, InputError) and "cycle" in str(cycle)
+    assert [r.address for r in other.resources] == ["alicloud_oss_bucket.b"]
+
+
+def test_a_module_called_by_two_roots_is_judged_in_each(tmp_path):
+    write(tmp_path / "modules" / "app", 'resource "alicloud_oss_bucket" "b" {}\n')
+    for env, region in (("dev", "cn-beijing"), ("prod", "cn-hongkong")):
+        write(
+            tmp_path / "envs" / env,
+            f'provider "alicloud" {{\n  region = "{region}"\n}}\n'
+            'module "app" {\n  source = "../../modules/app"\n}\n',
+        )
+    import json
+
+    from helpers import cli
+
+    run = cli("scan", str(tmp_path), "--format", "json", "--as-of", AS_OF)
+    statuses = sorted(
+        f["status"]
+        for f in json.loads(run.stdout)["findings"]
+        if f["rule_id"] == "CKV_CNLIC_101" and f["resource"]["address"] == "module.app.alicloud_oss_bucket.b"
+    )
+    assert (run.exit_status, statuses) == (1, ["failed", "passed"])
+
+
+def test_an_own_account_data_source_given_arguments_names_no_one_s_own_account(tmp_path):
+    data = 'data "azurerm_subscription" "other" {\n  subscription_id = "0000"\n}\n'
+    root = write(
+        tmp_path,
+        f'provider "azurerm" {{\n  features {{}}\n}}\n{data}'
+        'resource "azurerm_lighthouse_definition" "l" {\n  name = "l"\n'
+        '  scope = "/subscriptions/1"\n  managing_tenant_id = data.azurerm_subscription.other.tenant_id\n'
+        '  authorization {\n    principal_id = "p"\n    role_definition_id = "r"\n  }\n}\n',
+    )
+    assert verdicts(root)[("CKV_CNLIC_201", "azurerm_lighthouse_definition.l")] == (Status.FAILED, True)
+
+
+def test_an_own_account_read_through_a_provider_that_assumes_a_role_is_not_ours(tmp_path):
+    root = write(
+        tmp_path,
+        'provider "alicloud" {\n  region = "cn-beijing"\n}\n'
+        'provider "alicloud" {\n  alias = "partner"\n  region = "cn-beijing"\n'
+        '  assume_role {\n    role_arn = "acs:ram::5550001112223334:role/x"\n  }\n}\n'
+        'data "alicloud_account" "partner" {\n  provider = alicloud.partner\n}\n'
+        'resource "alicloud_ram_role" "r" {\n  name = "r"\n  document = jsonencode({ Statement = '
+        '[{ Effect = "Allow", Principal = { RAM = '
+        '["acs:ram::${data.alicloud_account.partner.id}:root"] } }] })\n}\n',
+    )
+    assert verdicts(root)[("CKV_CNLIC_201", "alicloud_ram_role.r")][0] is Status.FAILED
+
+
+def test_checkov_s_var_files_reach_the_shared_evaluation(tmp_path, monkeypatch):
+    from checkov.runner_filter import RunnerFilter
+    from checkov.terraform.runner import Runner
+
+    root = write(
+        tmp_path,
+        'variable "region" {\n  default = "cn-beijing"\n}\n'
+        'provider "alicloud" {\n  region = var.region\n}\nresource "alicloud_oss_bucket" "b" {}\n',
+    )
+    write(root, 'region = "cn-hongkong"\n', "prod.tfvars")
+    monkeypatch.setenv("PERMITGUARD_AS_OF", AS_OF)
+    monkeypatch.delenv("PERMITGUARD_LICENSE", raising=False)
+    report = Runner().run(
+        root_folder=str(root),
+        external_checks_dir=[str(ROOT / "policies" / "checkov")],
+        runner_filter=RunnerFilter(
+            framework=["terraform"],
+            checks=["CKV_CNLIC_101"],
+            var_files=[str(root / "prod.tfvars")],
+            download_external_modules=False,
+        ),
+    )
+    assert [(c.check_id, c.resource) for c in report.failed_checks] == [
+        ("CKV_CNLIC_101", "alicloud_oss_bucket.b")
+    ]

@@ -1,6 +1,7 @@
 """What every check of one Checkov process shares, loaded once: the Context (licence profile and
 catalogs, found like the CLI finds them), the shared Terraform evaluation of each root (the CLI's own,
 so that both front doors judge the same values), and the plans read so far (one read per plan file)."""
+
 from __future__ import annotations
 
 import os
@@ -70,14 +71,33 @@ def _evaluation(root: str) -> Any:
 
     if root not in _ROOTS:
         nodes = _GRAPH[0][1] if _GRAPH else []
-        wanted = sorted(({root} | {vertex_root(a) for a in nodes if a.get("block_type_") == "resource"})
-                        - set(_ROOTS) - {""})
-        for directory, found in zip(wanted, evaluate_roots([Path(d) for d in wanted]), strict=True):
+        wanted = sorted(
+            ({root} | {vertex_root(a) for a in nodes if a.get("block_type_") == "resource"})
+            - set(_ROOTS)
+            - {""}
+        )
+        extra = checkov_var_files()
+        for directory, found in zip(wanted, evaluate_roots([Path(d) for d in wanted], extra), strict=True):
             _ROOTS[directory] = found
     found = _ROOTS[root]
     if isinstance(found, InputError):
         raise InputError(*found.args)
     return found
+
+
+def checkov_var_files() -> tuple[Path, ...]:
+    """The `--var-file` files of the Checkov run that called our check (its RunnerFilter, found on the
+    call stack: Checkov hands checks nothing else), so that both front doors evaluate the same values."""
+    import inspect
+
+    from checkov.runner_filter import RunnerFilter
+
+    for info in inspect.stack(context=0):
+        for value in list(info.frame.f_locals.values()):
+            found = value if isinstance(value, RunnerFilter) else getattr(value, "runner_filter", None)
+            if isinstance(found, RunnerFilter):
+                return tuple(Path(f).resolve() for f in (found.var_files or []))
+    return ()
 
 
 def hcl_instances(root: str, address: str) -> list[Resource]:
@@ -89,19 +109,27 @@ def hcl_instances(root: str, address: str) -> list[Resource]:
         return exact
     declared = _KEY.sub("", address)
     found = [r for r in evaluation.resources if _KEY.sub("", r.address) == declared]
-    unread = [p for p in evaluation.problems if p.kind == "module"
-              and declared.startswith(_KEY.sub("", p.address) + ".")]
+    unread = [
+        p
+        for p in evaluation.problems
+        if p.kind == "module" and declared.startswith(_KEY.sub("", p.address) + ".")
+    ]
     if not found and unread:  # Checkov read a module (its own download) that the evaluation could not
-        raise InputError(f"{unread[0].address} (source {unread[0].source}) is not in .terraform/modules, so "
-                         "permitguard cannot evaluate what it creates: run `terraform init` before Checkov")
+        raise InputError(
+            f"{unread[0].address} (source {unread[0].source}) is not in .terraform/modules, so "
+            "permitguard cannot evaluate what it creates: run `terraform init` before Checkov"
+        )
     return found
 
 
 def hcl_parts(root: str, address: str) -> list[Resource]:
     """The unreadable-part resources (CKV_CNLIC_100) of module call `address` in `root`'s evaluation."""
     declared = _KEY.sub("", address)
-    return [part_resource(p) for p in _evaluation(root).problems
-            if p.kind == "module" and _KEY.sub("", p.address) == declared]
+    return [
+        part_resource(p)
+        for p in _evaluation(root).problems
+        if p.kind == "module" and _KEY.sub("", p.address) == declared
+    ]
 
 
 def hcl_unloaded(root: str, address: str, scanned_file: str) -> list[Resource]:

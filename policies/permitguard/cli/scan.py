@@ -74,7 +74,7 @@ def scan(paths: list[str], ctx: Context, enrich: str | None = None, var_files: t
             skipped += skipped_inputs.checkov_entries(read, path, raw, environ or {})
         for resource in result.resources:
             resource = _anchor(resource, path, result.kind)
-            key = (resource.file and _resolved(resource.file), resource.line, resource.address)
+            key = (resource.root, resource.file and _resolved(resource.file), resource.line, resource.address)
             if key in seen:
                 continue
             seen.add(key)

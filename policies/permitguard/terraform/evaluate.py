@@ -26,7 +26,7 @@ from permitguard.terraform import source_text, taint
 from permitguard.terraform.loader import run_evaluator, run_evaluator_many, var_files
 from permitguard.terraform.policy_documents import render
 from permitguard.terraform.providers import ProviderIndex, split_address
-from permitguard.terraform.roots import CONFIG_SUFFIXES, module_closure
+from permitguard.terraform.roots import CONFIG_SUFFIXES, module_closure, module_cycle
 from permitguard.terraform.roots import unsafe_files as roots_guard
 from permitguard.terraform.values import Block, Values
 
@@ -160,6 +160,13 @@ def _refusal(root: Path, base: Path, extra_var_files: tuple[Path, ...]) -> Input
     """Why the evaluator may not be given `root`: a file it would open (configuration or variables, of the
     root, of a local module it reaches or of a downloaded one) is not a regular file, leaves the scanned
     tree or is over the size limit. The file is never opened; the root is one could-not-evaluate part."""
+    if (cycle := module_cycle(root)) is not None:
+        chain = " -> ".join(os.path.relpath(d, base) for d in cycle)
+        return InputError(
+            f"{os.path.relpath(root, base) if root != base else '.'}: the root module was not "
+            f"evaluated: its local modules call each other in a cycle ({chain}), which Terraform "
+            "refuses"
+        )
     directories = module_closure(root) + sorted(d for d in _modules_json(root).values() if d.is_dir())
     found = []
     for d in directories:
@@ -219,6 +226,7 @@ def _evaluation(
         root, blocks, modules, targets, sorted(unreadable), sorted(set(unset) - taint.assigned_names(files))
     )
     index = _providers(blocks, modules, values, region_attrs, gone)
+    values.not_own = frozenset(_not_own(blocks, index))
     _documents(blocks, values, root)
     for block in sorted(
         (b for b in blocks if b.kind == "resource"), key=lambda b: (b.file, b.line or 0, b.path)
@@ -432,6 +440,33 @@ def _taint(out: dict[str, Any], path: str, start: int, end: int, gone: Mapping[s
             )
 
 
+_ASSUMES = ("assume_role", "assume_role_with_oidc", "assume_role_with_web_identity", "assume_role_with_sts")
+
+
+def _not_own(blocks: list[Block], index: ProviderIndex) -> list[str]:
+    """Own-account data sources (data/terraform.yaml) that may name another account: given any argument
+    (`data "azurerm_subscription" { subscription_id = … }`), or read through a provider configuration
+    that assumes a role (whose account is not necessarily the caller's)."""
+    own = _semantics()["own_account_data_sources"]
+    out = []
+    for b in blocks:
+        if b.kind != "data" or b.type not in own:
+            continue
+        arguments = [k for k in b.body if k not in META_ARGUMENTS and not k.startswith("__")]
+        meta = b.body.get("provider")
+        provider = (
+            str(meta.get("__attribute__"))
+            if isinstance(meta, Mapping)
+            else meta
+            if isinstance(meta, str)
+            else None
+        )
+        config = index.values_for(b.path, b.type, provider)
+        if arguments or any(config.get(k) not in (None, [], {}) for k in _ASSUMES):
+            out.append(b.path)
+    return out
+
+
 def _own_locals_replaced(value: Any, directory: Path, values: Values) -> Any:
     """`${local.x}` inside a literal, where local x is the caller's own account, as that account."""
     own = {
@@ -548,6 +583,7 @@ def _resource(
         file=body["__file_rel__"],
         line=block.line,
         source_kind="terraform",
+        root=str(root),
     )
 
 

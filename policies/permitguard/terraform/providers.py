@@ -52,6 +52,27 @@ class ProviderIndex:
     ) -> None:
         self.blocks.setdefault((module_path, name), (values, where))
 
+    def values_for(self, address: str, resource_type: str, provider_meta: str | None) -> Mapping[str, Any]:
+        """The arguments of the provider configuration a block uses ({} when none is declared)."""
+        found = self._find(address, resource_type, provider_meta)
+        return found[1][0] if found is not None else {}
+
+    def _find(
+        self, address: str, resource_type: str, provider_meta: str | None
+    ) -> tuple[str, tuple[Mapping[str, Any], str], tuple[str, ...]] | None:
+        path = split_address(address)[0]
+        name = provider_meta or resource_type.split("_", 1)[0]
+        while (found := self.blocks.get((path, name))) is None:
+            if not path:
+                return None
+            mapping = self.passed.get(path, {})
+            if name in mapping:
+                name = mapping[name]
+            elif "." in name:
+                return None
+            path = path[:-1]
+        return name, found, path
+
     def resolve(self, address: str, resource_type: str, provider_meta: str | None) -> ProviderConfig:
         path = split_address(address)[0]
         name = provider_meta or resource_type.split("_", 1)[0]

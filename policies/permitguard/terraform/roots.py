@@ -10,16 +10,15 @@ is not given to the evaluator (`unsafe_files`): it would open them."""
 from __future__ import annotations
 
 import os
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from permitguard import safe_files
+from permitguard.terraform import source_text
 
 CONFIG_SUFFIXES = (".tf", ".tf.json")
 VAR_SUFFIXES = (".tfvars", ".tfvars.json")
 SKIPPED_DIRS = {".terraform": "terraform_dir", ".git": "vcs_dir", ".external_modules": "external_modules"}
-_MODULE_SOURCE = re.compile(r'\bmodule\s+"[^"]*"\s*\{[^{}]*?\bsource\s*=\s*"([^"]+)"', re.S)
 
 
 @dataclass(frozen=True)
@@ -98,7 +97,7 @@ def local_sources(directory: Path) -> set[Path]:
             text = f.read_text(encoding="utf-8", errors="replace")
         except OSError:
             continue
-        for source in _MODULE_SOURCE.findall(text):
+        for source in source_text.module_sources(text):
             if source.startswith(("./", "../")):
                 out.add(Path(os.path.normpath(directory / source)))
     return out
@@ -114,6 +113,23 @@ def module_closure(root: Path) -> list[Path]:
                 seen.add(d)
                 todo.append(d)
     return [root] + sorted(seen - {root})
+
+
+def module_cycle(root: Path) -> list[Path] | None:
+    """A chain of local module calls from `root` that comes back to a directory already on it (Terraform
+    refuses such a configuration; the evaluator would not finish), else None."""
+    done: set[Path] = set()  # directories whose calls were all followed without a cycle
+
+    def visit(d: Path, chain: list[Path]) -> list[Path] | None:
+        for s in sorted(local_sources(d)):
+            if s in chain:
+                return chain + [s]
+            if s.is_dir() and s not in done and (found := visit(s, chain + [s])) is not None:
+                return found
+        done.add(d)
+        return None
+
+    return visit(root, [root])
 
 
 def find_roots(path: Path, files: list[Path] | None = None) -> list[Path]:

@@ -38,6 +38,20 @@ def arguments(path: str | Path, start: int, end: int) -> dict[str, tuple[str, in
     return _arguments(text, open_at, start)
 
 
+_MODULE_HEADER = re.compile(r'\bmodule\s+"[^"]*"\s*\{')
+
+
+def module_sources(text: str) -> list[str]:
+    """The `source` of every module block of a file's text, comments left out."""
+    clean = strip_comments(text)
+    out = []
+    for m in _MODULE_HEADER.finditer(clean):
+        source = _arguments(clean, m.end() - 1, 1).get("source")
+        if source and source[0].startswith('"') and source[0].endswith('"'):
+            out.append(source[0][1:-1])
+    return out
+
+
 def top_level_arguments(text: str) -> dict[str, tuple[str, int]]:
     """name → (expression text, line) of a file of bare arguments (a .tfvars file)."""
     return _arguments("{\n" + text + "\n}", 0, 0)

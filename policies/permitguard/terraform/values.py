@@ -22,7 +22,9 @@ from permitguard.terraform.worker import UNSET
 _UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 _INTERPOLATION = re.compile(r"\$\{([^}]*)\}")
 _DATA_REF = re.compile(r"^\s*data\.([A-Za-z0-9_]+)\.([A-Za-z0-9_-]+)")
-_BARE_DATA_REF = re.compile(r"(?<![\w.\"])data\.([A-Za-z0-9_]+)\.[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_]+|\[\d+\])*")
+_BARE_DATA_REF = re.compile(
+    r"(?<![\w.\"])data\.([A-Za-z0-9_]+)\.([A-Za-z0-9_-]+)(?:\.[A-Za-z0-9_]+|\[\d+\])*"
+)
 _UNSET = re.compile(re.escape(UNSET).replace(r"\{\}", r"([A-Za-z0-9_-]+)"))
 
 
@@ -45,6 +47,9 @@ class Values:
     ids: Mapping[str, Block]
     own_account_types: frozenset[str]
     partition_types: frozenset[str] = frozenset()
+    # own-account data sources that name another account (arguments given, or read through a provider that
+    # assumes a role): their values are not the caller's own, so they stay unknown
+    not_own: frozenset[str] = frozenset()
     unreadable_modules: frozenset[str] = frozenset()  # module addresses (instance keys kept)
     documents: dict[str, Any] = field(default_factory=dict)  # policy-document data source id → document
     prefix_lists: Mapping[str, Mapping[str, str]] = field(default_factory=dict)  # type → entries/cidr keys
@@ -88,7 +93,11 @@ class Values:
             block = self.ids.get(m.group(0))
             if block is None:
                 continue
-            if block.kind == "data" and block.type in self.own_account_types:
+            if (
+                block.kind == "data"
+                and block.type in self.own_account_types
+                and block.path not in self.not_own
+            ):
                 out = out.replace(m.group(0), OWN_ACCOUNT)
             else:
                 unknown = unknown or Unknown(self._why_block(block))
@@ -96,7 +105,7 @@ class Values:
             return unknown
         for m in _INTERPOLATION.finditer(out):
             ref = _DATA_REF.match(m.group(1))
-            if ref and ref.group(1) in self.own_account_types:
+            if ref and self._own(ref.group(1), ref.group(2)):
                 out = out.replace(m.group(0), OWN_ACCOUNT)
             elif ref and ref.group(1) in self.partition_types:  # decides no party: any partition will do
                 out = out.replace(m.group(0), "aws")
@@ -105,7 +114,8 @@ class Values:
         return out
 
     def _why_block(self, block: Block) -> str:
-        where = f"{block.file}:{block.line}" if block.line else block.file
+        file = block.body.get("__file_rel__", block.file)
+        where = f"{file}:{block.line}" if block.line else file
         if block.kind == "data":
             return f"known only after apply: read from data source {block.path} ({where})"
         if block.kind == "resource":
@@ -128,9 +138,15 @@ class Values:
             "cidrs": [self.convert(e.get(shape["cidr"])) for e in entries if isinstance(e, Mapping)],
         }
 
+    def _own(self, data_type: str, name: str) -> bool:
+        """Whether data.TYPE.NAME, in the scope being converted, reads the caller's own account."""
+        return (
+            data_type in self.own_account_types and f"{self.scope}data.{data_type}.{name}" not in self.not_own
+        )
+
     def _reference(self, ref: str) -> Any:
         m = _DATA_REF.match(ref)
-        if m and m.group(1) in self.own_account_types:
+        if m and self._own(m.group(1), m.group(2)):
             return OWN_ACCOUNT
         if m:
             for block_id, doc in self.documents.items():
@@ -146,11 +162,11 @@ class Values:
 
         def own(m: re.Match[str]) -> str:
             ref = _DATA_REF.match(m.group(1))
-            return OWN_ACCOUNT if ref and ref.group(1) in self.own_account_types else m.group(0)
+            return OWN_ACCOUNT if ref and self._own(ref.group(1), ref.group(2)) else m.group(0)
 
         text = _INTERPOLATION.sub(own, expression.strip())
         text = _BARE_DATA_REF.sub(
-            lambda m: f'"{OWN_ACCOUNT}"' if m.group(1) in self.own_account_types else m.group(0), text
+            lambda m: f'"{OWN_ACCOUNT}"' if self._own(m.group(1), m.group(2)) else m.group(0), text
         )
         if (
             OWN_ACCOUNT not in text

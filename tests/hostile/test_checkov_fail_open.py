@@ -87,8 +87,8 @@ def test_the_gate_refuses_a_checkov_output_that_is_missing_or_not_json(tmp_path)
 # ---- Checkov's own tracebacks ---------------------------------------------------------------------------
 
 def test_a_parse_timeout_is_one_line_on_stderr_and_still_fails_the_gate(tmp_path):
-    """A file whose parse exceeds Checkov's limit (67 MB in the wild; 120,000 arguments under 1 s here): Checkov
-    logs the timeout with its traceback, twice; with our checks loaded, one line each."""
+    """A file whose parse exceeds Checkov's limit (67 MB in the wild; 120,000 arguments, 1 s here):
+    Checkov logs the timeout with its traceback, twice; with our checks loaded, one line each."""
     if not CHECKOV.exists():
         pytest.skip("Checkov is not installed in .venv")
     folder = write_tf(tmp_path / "slow", OK)

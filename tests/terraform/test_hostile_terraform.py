@@ -278,3 +278,37 @@ def test_checkov_s_var_files_reach_the_shared_evaluation(tmp_path, monkeypatch):
     assert [(c.check_id, c.resource) for c in report.failed_checks] == [
         ("CKV_CNLIC_101", "alicloud_oss_bucket.b")
     ]
+
+
+def test_for_each_over_a_data_source_that_gave_no_instance_is_a_part_never_nothing(tmp_path):
+    root = write(
+        tmp_path,
+        'provider "alicloud" {\n  region = "cn-beijing"\n}\ndata "alicloud_vpcs" "v" {}\n'
+        f'resource "alicloud_security_group_rule" "r" {{\n  for_each = toset(data.alicloud_vpcs.v.ids)\n'
+        f'  {SSH}  cidr_ip = "0.0.0.0/0"\n}}\n',
+    )
+    parts = [(p.kind, p.address, p.reason) for p in evaluate_root(root).problems]
+    assert parts == [("resource", "alicloud_security_group_rule.r", "instances_unknown")]
+
+
+def test_dynamic_blocks_over_what_is_known_only_at_apply_are_unknown(tmp_path):
+    root = write(
+        tmp_path,
+        'provider "aws" {\n  region = "cn-north-1"\n}\ndata "aws_ssm_parameter" "p" {\n'
+        '  name = "/ports"\n}\nresource "aws_security_group" "s" {\n  dynamic "ingress" {\n'
+        '    for_each = toset(split(",", data.aws_ssm_parameter.p.value))\n    content {\n'
+        '      from_port = ingress.value\n      to_port = ingress.value\n      protocol = "tcp"\n'
+        '      cidr_blocks = ["0.0.0.0/0"]\n    }\n  }\n}\n',
+    )
+    assert verdicts(root)[("CKV_CNLIC_202", "aws_security_group.s")] == (Status.FAILED, True)
+
+
+def test_provider_meta_arguments_in_terraform_json_are_a_part(tmp_path):
+    root = write(
+        tmp_path,
+        '{"provider": {"alicloud": [{"region": "cn-beijing"}, {"alias": "hk", "region": '
+        '"cn-hongkong"}]}, "resource": {"alicloud_oss_bucket": {"b": {"provider": "alicloud.hk"}}}}',
+        "main.tf.json",
+    )
+    parts = [(p.address, p.reason) for p in evaluate_root(root).problems]
+    assert parts == [("main.tf.json", "json_meta")]

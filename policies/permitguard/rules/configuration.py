@@ -18,7 +18,8 @@ PART_TYPES = ("terraform_module_call", "terraform_file", "terraform_plan_entry",
 REASONS = {"not_downloaded": "module_not_downloaded", "not_found": "module_not_found",
            "unparsed": "file_unreadable", "not_loaded": "module_not_loaded",
            "plan_entry": "plan_entry_unreadable", "incomplete": "plan_incomplete",
-           "override": "override_file", "instances_unknown": "instances_unknown"}
+           "override": "override_file", "instances_unknown": "instances_unknown",
+           "json_meta": "json_meta_unsupported"}
 
 
 def is_part(resource_type: str) -> bool:

@@ -241,7 +241,12 @@ def _evaluation(
         for rule_id, reason in _skips(block, modules).items():
             evaluation.suppressions[(block.path, rule_id)] = reason
     evaluation.problems += _unparsed_files(root, base, blocks, [t for t in targets.values() if t])
-    evaluation.problems += _override_files(base, blocks, [t for t in targets.values() if t] + [root])
+    module_dirs = [t for t in targets.values() if t]
+    evaluation.problems += _override_files(base, blocks, module_dirs + [root])
+    evaluation.problems += _json_meta_files(base, blocks, module_dirs + [root])
+    evaluation.problems += _unknown_expansions(
+        root, base, blocks, modules, targets, gone, evaluation.problems
+    )
     evaluation.files = len({b.file for b in blocks})
     return evaluation
 
@@ -551,6 +556,13 @@ def _resource(
     body = block.body
     attributes = _block(body, values, root, gone)
     written = source_text.arguments(block.file, block.line or 1, _end(block))
+    for name, (expression, line) in _dynamic_for_each(block).items():
+        if (why := taint.reads(expression, gone)) is not None or _APPLY_TIME.search(expression):
+            attributes[name] = Unknown(
+                f"known only after apply: the `{name}` blocks come from dynamic for_each "
+                f"`{source_text.shown(expression)}` ({body['__file_rel__']}:{line})"
+                + (f": {why}" if why else "")
+            )
     for name, (expression, line) in written.items():
         if name in META_ARGUMENTS:
             continue
@@ -681,3 +693,102 @@ def _override_files(base: Path, blocks: list[Block], directories: list[Path]) ->
                 )
             )
     return out
+
+
+_DYNAMIC = re.compile(r'\bdynamic\s+"([A-Za-z_][\w-]*)"\s*\{')
+_RESOURCE_HEADER = re.compile(r'^[ \t]*resource\s+"([A-Za-z0-9_-]+)"\s+"([A-Za-z0-9_-]+)"\s*\{', re.M)
+
+
+def _dynamic_for_each(block: Block) -> dict[str, tuple[str, int]]:
+    """name → (for_each expression, line) of each `dynamic "name"` block written in a resource block."""
+    lines = source_text._lines(block.file)
+    start, end = block.line or 1, _end(block)
+    text = source_text.strip_comments("\n".join(lines[start - 1 : end]))
+    out = {}
+    for m in _DYNAMIC.finditer(text):
+        line = start + text.count("\n", 0, m.start())
+        for_each = source_text.arguments(block.file, line, end).get("for_each")
+        if for_each:
+            out[m.group(1)] = for_each
+    return out
+
+
+def _unknown_expansions(
+    root: Path,
+    base: Path,
+    blocks: list[Block],
+    modules: Mapping[str, Block],
+    targets: Mapping[str, Path | None],
+    gone: Mapping[str, Mapping[str, str]],
+    known: list[Problem],
+) -> list[Problem]:
+    """Resource blocks written in the directories read that the evaluator gave no instance of, whose count
+    or for_each reads what is known only at apply (a data source, another resource, a module output) or a
+    name that cannot be known: how many instances there will be is unknown, never "none"."""
+    made = {(b.file, b.line) for b in blocks if b.kind == "resource"}
+    prefixes: dict[str, str] = {str(root): ""}
+    for path, target in sorted(targets.items()):
+        if target is not None:
+            prefixes.setdefault(str(target), _KEY.sub("", path) + ".")
+    out = []
+    for directory, prefix in sorted(prefixes.items()):
+        for f in sorted(Path(directory).glob("*.tf")):
+            text = source_text.strip_comments("\n".join(source_text._lines(str(f))))
+            for m in _RESOURCE_HEADER.finditer(text):
+                line = text.count("\n", 0, m.start()) + 1
+                if (str(f), line) in made:
+                    continue
+                written = source_text.arguments(str(f), line, len(source_text._lines(str(f))))
+                for meta in ("count", "for_each"):
+                    expression = written.get(meta, ("", 0))[0]
+                    why = taint.reads(expression, gone.get(directory, {})) if expression else None
+                    if expression and (why or _APPLY_TIME.search(expression)):
+                        address = f"{prefix}{m.group(1)}.{m.group(2)}"
+                        if not any(p.address == address for p in known + out):
+                            out.append(
+                                Problem(
+                                    "resource",
+                                    address,
+                                    os.path.relpath(f, base),
+                                    line,
+                                    source_text.shown(expression),
+                                    f"{meta} {why or 'reads what is known only after apply'}",
+                                    "instances_unknown",
+                                )
+                            )
+                        break
+    return out
+
+
+def _json_meta_files(base: Path, blocks: list[Block], directories: list[Path]) -> list[Problem]:
+    """Terraform JSON files whose resources name a provider configuration or whose module calls pass
+    providers: the evaluator does not apply those meta-arguments in JSON, so where such resources sit is not
+    known here. One Problem each (write the file as .tf, or scan the plan)."""
+    out = []
+    for d in sorted(set(directories)):
+        for f in sorted(d.glob("*.tf.json")):
+            try:
+                doc = json.loads(f.read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                continue  # an unreadable file is reported as unparsed
+            if not isinstance(doc, Mapping) or not _json_sets_providers(doc):
+                continue
+            shown = os.path.relpath(f, base)
+            out.append(
+                Problem(
+                    "file", shown, shown, None, "", "provider or providers in Terraform JSON", "json_meta"
+                )
+            )
+    return out
+
+
+def _json_sets_providers(doc: Mapping[str, Any]) -> bool:
+    for kind in ("resource", "data"):
+        for by_name in (doc.get(kind) or {}).values() if isinstance(doc.get(kind), Mapping) else []:
+            entries = by_name.values() if isinstance(by_name, Mapping) else []
+            if any(isinstance(e, Mapping) and "provider" in e for e in entries):
+                return True
+    calls = doc.get("module")
+    return isinstance(calls, Mapping) and any(
+        isinstance(c, Mapping) and "providers" in c for c in calls.values()
+    )

@@ -312,3 +312,12 @@ def test_provider_meta_arguments_in_terraform_json_are_a_part(tmp_path):
     )
     parts = [(p.address, p.reason) for p in evaluate_root(root).problems]
     assert parts == [("main.tf.json", "json_meta")]
+
+
+def test_a_directory_named_like_a_terraform_file_is_passed_by(tmp_path):
+    root = write(
+        tmp_path,
+        'provider "alicloud" {\n  region = "cn-hongkong"\n}\nresource "alicloud_oss_bucket" "b" {}\n',
+    )
+    (root / "x.tf").mkdir()
+    assert verdicts(root)[("CKV_CNLIC_101", "alicloud_oss_bucket.b")] == (Status.FAILED, False)

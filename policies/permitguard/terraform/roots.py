@@ -80,6 +80,8 @@ def unsafe_files(directory: Path, tree: Path) -> list[tuple[Path, str]]:
     except OSError:
         return []
     for name in names:
+        if (directory / name).is_dir():
+            continue  # a directory named x.tf is no file: Terraform and the evaluator pass it by
         if name.endswith(CONFIG_SUFFIXES + VAR_SUFFIXES):
             why = safe_files.problem(directory / name, safe_files.TF_FILE_LIMIT, tree)
             if why:

@@ -352,6 +352,14 @@ def _providers(
     return index
 
 
+def _provider_meta(body: Mapping[str, Any]) -> str | None:
+    """A block's `provider` meta-argument (`alicloud.hk`), as the evaluator renders it."""
+    meta = body.get("provider")
+    if isinstance(meta, Mapping):
+        return str(meta.get("__attribute__"))
+    return meta if isinstance(meta, str) else None
+
+
 def _label(block: Block) -> str:
     return str(block.body.get("__tfmeta", {}).get("label") or block.path.rsplit(".", 1)[-1])
 
@@ -458,14 +466,7 @@ def _not_own(blocks: list[Block], index: ProviderIndex) -> list[str]:
         if b.kind != "data" or b.type not in own:
             continue
         arguments = [k for k in b.body if k not in META_ARGUMENTS and not k.startswith("__")]
-        meta = b.body.get("provider")
-        provider = (
-            str(meta.get("__attribute__"))
-            if isinstance(meta, Mapping)
-            else meta
-            if isinstance(meta, str)
-            else None
-        )
+        provider = _provider_meta(b.body)
         config = index.values_for(b.path, b.type, provider)
         if arguments or any(config.get(k) not in (None, [], {}) for k in _ASSUMES):
             out.append(b.path)
@@ -574,14 +575,7 @@ def _resource(
         ):
             why = attributes[name].why
             attributes[name] = Unknown(f"{why}; written `{source_text.shown(expression)}` ({where})")
-    meta = body.get("provider")
-    provider = (
-        str(meta.get("__attribute__"))
-        if isinstance(meta, Mapping)
-        else meta
-        if isinstance(meta, str)
-        else None
-    )
+    provider = _provider_meta(body)
     config = index.resolve(block.path, block.type, provider)
     _merge_default_tags(attributes, block.type, config.default_tags)
     cloud = provider.split(".", 1)[0] if provider else block.type.split("_", 1)[0]

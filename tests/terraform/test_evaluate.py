@@ -236,3 +236,15 @@ def test_a_worker_that_dies_on_one_root_loses_only_that_root(tmp_path, monkeypat
     first, second = evaluate.evaluate_roots([good, bad])
     assert [r.address for r in first.resources] == ["alicloud_vpc.v"]
     assert isinstance(second, InputError) and "panic" in str(second)
+
+
+def test_a_called_directory_with_its_own_backend_or_tfvars_is_a_root_as_well(tmp_path):
+    write(
+        tmp_path,
+        'terraform {\n  required_version = ">= 1.5"\n  backend "oss" {}\n}\nresource "alicloud_vpc" "v" {}\n',
+    )
+    write(tmp_path / "examples" / "basic", 'module "x" {\n  source = "../.."\n}\n')
+    assert find_roots(tmp_path) == [tmp_path.resolve(), (tmp_path / "examples" / "basic").resolve()]
+    (tmp_path / "main.tf").write_text('resource "alicloud_vpc" "v" {}\n', encoding="utf-8")
+    write(tmp_path, 'region = "cn-hongkong"\n', "terraform.tfvars")
+    assert find_roots(tmp_path)[0] == tmp_path.resolve()

@@ -1,6 +1,7 @@
 """Which directories of a scanned tree are root modules: every directory holding `.tf` files that no
 other directory of the tree calls as a local module (`source = "../.."` from `examples/basic` makes the
-repository's top a module, not a root). A directory scanned on its own is always a root.
+repository's top a module, not a root), and a called one that is also applied on its own (a backend
+setting, its own terraform.tfvars). A directory scanned on its own is always a root.
 
 The walk says what it does not read (`Skipped`): the directories Terraform and tools keep their own copies
 in, links to directories (not followed), and configuration files that are not regular files, links leaving
@@ -10,6 +11,7 @@ is not given to the evaluator (`unsafe_files`): it would open them."""
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -141,5 +143,28 @@ def find_roots(path: Path, files: list[Path] | None = None) -> list[Path]:
     called = set()
     for d in directories:
         called |= {s for s in local_sources(d) if s != d}
-    roots = [d for d in directories if d not in called]
+    roots = [d for d in directories if d not in called or deployed_itself(d)]
     return roots or directories[:1]
+
+
+_BACKEND = re.compile(r'^\s*(?:backend\s+"[^"]*"\s*\{|cloud\s*\{)', re.M)  # only inside a terraform block
+
+
+def deployed_itself(directory: Path) -> bool:
+    """A directory other configurations call as a module that is also applied on its own: it keeps a
+    backend (or HCP Terraform `cloud`) setting or its own terraform.tfvars / *.auto.tfvars, which Terraform
+    reads only in a root. Judged as a root as well as a module."""
+    if (directory / "terraform.tfvars").is_file() or (directory / "terraform.tfvars.json").is_file():
+        return True
+    if any(p.name.endswith((".auto.tfvars", ".auto.tfvars.json")) for p in directory.iterdir()):
+        return True
+    for f in sorted(directory.glob("*.tf")):
+        if safe_files.problem(f, safe_files.TF_FILE_LIMIT) is not None:
+            continue
+        try:
+            text = source_text.strip_comments(f.read_text(encoding="utf-8", errors="replace"))
+        except OSError:
+            continue
+        if _BACKEND.search(text):
+            return True
+    return False

@@ -79,3 +79,11 @@ def test_an_old_log_without_summaries_still_gives_its_violations():
 def test_json_lines_that_are_not_engine_events_are_not_an_event_log():
     assert pulumi_events.parse_lines('{"a": 1}\n{"b": 2}\n', "x") is None
     assert pulumi_events.parse_lines("", "x") is None
+
+
+def test_a_step_op_has_one_action_in_the_event_log_reader_and_the_preview_reader():
+    from permitguard.report import pulumi_events
+    from permitguard.sources import pulumi_preview
+
+    assert pulumi_events.ACTIONS == {op: a.value for op, a in pulumi_preview.ACTIONS.items()}
+    assert pulumi_events.ACTIONS["replace"] == "update"  # both old and new state exist

@@ -17,6 +17,7 @@ from permitguard.pulumi.wire import urn_type
 from permitguard.report.labels import words
 from permitguard.report.parts import Part, bilingual, finding, resource_dict, unevaluated
 from permitguard.rule_catalog import RuleCatalog
+from permitguard.sources.pulumi_preview import ACTIONS as STEP_ACTIONS
 
 EVENT_KEYS = (
     "policyEvent",
@@ -30,24 +31,9 @@ EVENT_KEYS = (
     "cancelEvent",
     "policyLoadEvent",
 )
-NOT_ANALYZED = {
-    "delete": "delete",
-    "delete-replaced": "delete",
-    "discard": "delete",
-    "discard-replaced": "delete",
-    "remove-pending-replace": "delete",
-    "read": "read",
-    "read-replacement": "read",
-}
-ACTIONS = {
-    "create": "create",
-    "create-replacement": "create",
-    "replace": "create",
-    "import": "create",
-    "update": "update",
-    "same": "no-op",
-    **NOT_ANALYZED,
-}
+# A step op's action: the one table the preview reader judges by (sources/pulumi_preview.ACTIONS).
+ACTIONS = {op: action.value for op, action in STEP_ACTIONS.items()}
+NOT_ANALYZED = {op: action for op, action in ACTIONS.items() if action in ("delete", "read")}
 _COLOUR = re.compile(r"<\{%[^%]*%\}>")
 
 

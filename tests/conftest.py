@@ -6,7 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from permitguard import rule_catalog
 from permitguard.context import Context
+
+rule_catalog.STRICT_PLACEHOLDERS = True  # a message placeholder a verdict does not fill fails the test
 
 ROOT = Path(__file__).resolve().parents[1]
 AS_OF = dt.date(2026, 11, 28)

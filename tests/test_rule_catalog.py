@@ -80,3 +80,17 @@ def test_permit_validity_cites_sp12_and_has_a_scan_notice_for_every_state_but_va
     assert meta.clauses == ("SP-12",) and meta.family == "validity"
     assert {k for k in meta.messages if k.startswith("scan_")} == {
         "scan_renewal_window", "scan_expired", "scan_not_yet_valid"}
+
+
+def test_a_placeholder_no_verdict_fills_fails_under_the_suite_and_shows_a_question_mark_in_a_scan(monkeypatch):
+    from permitguard import rule_catalog
+
+    meta = CATALOG["CKV_CNLIC_101"]
+    try:
+        meta.message("outside_mainland", {"address": "a"})
+    except KeyError as exc:
+        assert "is not filled" in str(exc)
+    else:
+        raise AssertionError("a missing placeholder passed the suite unnoticed")
+    monkeypatch.setattr(rule_catalog, "STRICT_PLACEHOLDERS", False)
+    assert "?" in meta.message("outside_mainland", {"address": "a"}).en

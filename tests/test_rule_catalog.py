@@ -82,7 +82,7 @@ def test_permit_validity_cites_sp12_and_has_a_scan_notice_for_every_state_but_va
         "scan_renewal_window", "scan_expired", "scan_not_yet_valid"}
 
 
-def test_a_placeholder_no_verdict_fills_fails_under_the_suite_and_shows_a_question_mark_in_a_scan(monkeypatch):
+def test_a_placeholder_no_verdict_fills_fails_the_suite_and_shows_a_question_mark_in_a_scan(monkeypatch):
     from permitguard import rule_catalog
 
     meta = CATALOG["CKV_CNLIC_101"]

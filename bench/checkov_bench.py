@@ -6,33 +6,26 @@ Runs the installed `checkov` on infra/terraform three times with and three times
 from __future__ import annotations
 
 import statistics
-import subprocess
 import sys
-import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from timing import ROOT, timed
+
 RUNS = 3
 
 
-def timed(extra: list[str]) -> float:
+def timed_checkov(extra: list[str]) -> float:
     exe = Path(sys.executable).with_name("checkov")
-    cmd = [str(exe), "-d", str(ROOT / "infra/terraform"), "--skip-download", "--quiet", "--compact",
-           "-o", "json", *extra]
-    start = time.perf_counter()
-    proc = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
-    elapsed = time.perf_counter() - start
-    if proc.returncode not in (0, 1):
-        sys.exit(f"checkov failed ({proc.returncode}): {proc.stderr[-2000:]}")
-    return elapsed
+    return timed([str(exe), "-d", str(ROOT / "infra/terraform"), "--skip-download", "--quiet", "--compact",
+                  "-o", "json", *extra])
 
 
 def main() -> None:
     ours = ["--external-checks-dir", str(ROOT / "policies/checkov")]
     base, with_ours = [], []
     for _ in range(RUNS):  # interleave so machine noise hits both alike
-        base.append(timed([]))
-        with_ours.append(timed(ours))
+        base.append(timed_checkov([]))
+        with_ours.append(timed_checkov(ours))
     b, w = statistics.median(base), statistics.median(with_ours)
     print(f"checkov on infra/terraform: built-ins only {b:.2f} s, with permitguard checks {w:.2f} s "
           f"(+{(w - b) / b * 100:.0f}%, target ≤ 20%; medians of {RUNS})")

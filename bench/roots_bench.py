@@ -9,14 +9,11 @@ alike. Printed: median and slowest wall time of each tool, and their ratio measu
 from __future__ import annotations
 
 import statistics
-import subprocess
 import sys
-import time
 from pathlib import Path
 
 import yaml
-
-ROOT = Path(__file__).resolve().parents[1]
+from timing import ROOT, timed
 
 
 def roots() -> list[Path]:
@@ -25,15 +22,6 @@ def roots() -> list[Path]:
         spec = yaml.safe_load(case.read_text(encoding="utf-8"))
         found.append(case.parent / spec.get("root", "."))
     return found
-
-
-def timed(cmd: list[str]) -> float:
-    start = time.perf_counter()
-    proc = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
-    elapsed = time.perf_counter() - start
-    if proc.returncode not in (0, 1):
-        sys.exit(f"{cmd[0]} failed ({proc.returncode}): {proc.stderr[-2000:]}")
-    return elapsed
 
 
 def main() -> None:

@@ -5,18 +5,13 @@ it to Terraform plans only; a Pulumi preview has no Terraform configuration behi
 from __future__ import annotations
 
 import dataclasses
-import re
 from pathlib import Path
 
 from permitguard.sources import SourceResult
 from permitguard.sources.terraform_hcl import read_directory
+from permitguard.terraform.providers import declared_address
 
-_INDEX = re.compile(r"\[[^\]]*\]")
-
-
-def config_address(address: str) -> str:
-    """`module.edge["a"].aws_vpc.x[0]` → `module.edge.aws_vpc.x`: the block that declares the instance."""
-    return _INDEX.sub("", address)
+config_address = declared_address  # the block that declares an instance (permitguard.terraform.providers)
 
 
 class Enrichment:

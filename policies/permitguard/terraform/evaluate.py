@@ -25,7 +25,7 @@ from permitguard.model import OWN_ACCOUNT, Resource, Unknown
 from permitguard.terraform import source_text, taint
 from permitguard.terraform.loader import run_evaluator, run_evaluator_many, var_files
 from permitguard.terraform.policy_documents import render
-from permitguard.terraform.providers import ProviderIndex, split_address
+from permitguard.terraform.providers import ProviderIndex, declared_address, split_address
 from permitguard.terraform.roots import CONFIG_SUFFIXES, module_closure, module_cycle
 from permitguard.terraform.roots import unsafe_files as roots_guard
 from permitguard.terraform.values import Block, Values
@@ -45,7 +45,6 @@ META_ARGUMENTS = frozenset(
     }
 )
 _SKIP = re.compile(r"(?:checkov|bridgecrew):skip= *([A-Za-z_\d]+(?:,[A-Za-z_\d]+)*)(?::([^\n]+))?")
-_KEY = re.compile(r"\[[^\]]*\]")
 _COMMENT_OR_BLANK = re.compile(r"^\s*(?:(?:#|//).*)?$")
 
 
@@ -261,7 +260,7 @@ def _module_targets(root: Path, modules: Mapping[str, Block]) -> dict[str, Path 
         if source.startswith(("./", "../")):
             target: Path | None = Path(os.path.normpath(Path(block.file).parent / source))
         else:
-            target = downloaded.get(".".join(_KEY.sub("", p) for p in _module_parts(path)))
+            target = downloaded.get(".".join(declared_address(p) for p in _module_parts(path)))
         holds = (
             target is not None
             and target.is_dir()
@@ -287,7 +286,7 @@ def _module_problems(
         else:
             why, reason = "not downloaded", "not_downloaded"
         out.add(path)
-        declared = _KEY.sub("", path)  # one finding per module call, however many instances it has
+        declared = declared_address(path)  # one finding per module call, however many instances it has
         if any(p.address == declared for p in evaluation.problems):
             continue
         evaluation.problems.append(
@@ -340,13 +339,13 @@ def _providers(
             converted,
             b.file,
             b.line or 1,
-            _end(b),
+            b.end,
             gone.get(str(Path(b.file).parent), {}),
             b.body["__file_rel__"],
         )
         index.add_block(parts, name, converted, f"{b.body['__file_rel__']}:{b.line}")
     for path, b in modules.items():
-        args = source_text.arguments(b.file, b.line or 1, _end(b))
+        args = source_text.arguments(b.file, b.line or 1, b.end)
         if "providers" in args:
             index.passed[_module_parts(path)] = source_text.providers_map(args["providers"][0])
     return index
@@ -363,9 +362,6 @@ def _provider_meta(body: Mapping[str, Any]) -> str | None:
 def _label(block: Block) -> str:
     return str(block.body.get("__tfmeta", {}).get("label") or block.path.rsplit(".", 1)[-1])
 
-
-def _end(block: Block) -> int:
-    return int(block.body.get("__tfmeta", {}).get("line_end") or block.line or 1)
 
 
 def _value(
@@ -420,12 +416,17 @@ def _block(
     return out
 
 
-_APPLY_TIME = re.compile(
-    r"(?<![\w.])(?:data\.[A-Za-z_]|module\.[A-Za-z_]"
-    r"|(?!var\.|local\.|each\.|count\.|path\.|terraform\.|self\.)"
-    r"[a-z][a-z0-9]*_[a-z0-9_]+\.[A-Za-z_][\w-]*(?:\[[^\]]*\])?\.[A-Za-z_*])"
-    r"|\b(?:file|templatefile|fileset|filebase64|timestamp|uuid|plantimestamp)\("
-)
+@lru_cache(maxsize=1)
+def _apply_time() -> re.Pattern[str]:
+    """What an expression reads that is known only at apply: a data source, a module output, another
+    resource's attribute, or a function of data/terraform.yaml `apply_time_functions` (files, clocks)."""
+    functions = "|".join(re.escape(f) for f in sorted(_semantics()["apply_time_functions"]))
+    return re.compile(
+        r"(?<![\w.])(?:data\.[A-Za-z_]|module\.[A-Za-z_]"
+        r"|(?!var\.|local\.|each\.|count\.|path\.|terraform\.|self\.)"
+        r"[a-z][a-z0-9]*_[a-z0-9_]+\.[A-Za-z_][\w-]*(?:\[[^\]]*\])?\.[A-Za-z_*])"
+        rf"|\b(?:{functions})\("
+    )
 
 
 _BARE_REFERENCE = re.compile(r'^(?:var|local|each|count)\.[\w.\[\]"-]*$')
@@ -439,7 +440,7 @@ def _null_is_unknown(expression: str) -> bool:
     text = source_text.strip_comments(expression).strip()
     if text == "null" or _BARE_REFERENCE.match(text):
         return False
-    return _APPLY_TIME.search(text) is not None or re.search(r"\bnull\b", text) is None
+    return _apply_time().search(text) is not None or re.search(r"\bnull\b", text) is None
 
 
 def _taint(out: dict[str, Any], path: str, start: int, end: int, gone: Mapping[str, str], shown: str) -> None:
@@ -453,7 +454,6 @@ def _taint(out: dict[str, Any], path: str, start: int, end: int, gone: Mapping[s
             )
 
 
-_ASSUMES = ("assume_role", "assume_role_with_oidc", "assume_role_with_web_identity", "assume_role_with_sts")
 
 
 def _not_own(blocks: list[Block], index: ProviderIndex) -> list[str]:
@@ -468,7 +468,8 @@ def _not_own(blocks: list[Block], index: ProviderIndex) -> list[str]:
         arguments = [k for k in b.body if k not in META_ARGUMENTS and not k.startswith("__")]
         provider = _provider_meta(b.body)
         config = index.values_for(b.path, b.type, provider)
-        if arguments or any(config.get(k) not in (None, [], {}) for k in _ASSUMES):
+        assumes = [k for k in _semantics()["role_assumption_blocks"] if config.get(k) not in (None, [], {})]
+        if arguments or assumes:
             out.append(b.path)
     return out
 
@@ -531,8 +532,8 @@ def _documents(blocks: list[Block], values: Values, root: Path) -> None:
 def _instances_unknown(block: Block, gone: Mapping[str, str], known: list[Problem]) -> list[Problem]:
     """A resource whose count or for_each reads a name that cannot be known: which instances Terraform will
     create is unknown; one Problem for the block (its instances, if the evaluator made any, are judged)."""
-    written = source_text.arguments(block.file, block.line or 1, _end(block))
-    declared = _KEY.sub("", block.path)
+    written = source_text.arguments(block.file, block.line or 1, block.end)
+    declared = declared_address(block.path)
     for meta in ("count", "for_each"):
         if meta in written and (why := taint.reads(written[meta][0], gone)) is not None:
             if any(p.address == declared for p in known):
@@ -556,9 +557,9 @@ def _resource(
 ) -> Resource:
     body = block.body
     attributes = _block(body, values, root, gone)
-    written = source_text.arguments(block.file, block.line or 1, _end(block))
+    written = source_text.arguments(block.file, block.line or 1, block.end)
     for name, (expression, line) in _dynamic_for_each(block).items():
-        if (why := taint.reads(expression, gone)) is not None or _APPLY_TIME.search(expression):
+        if (why := taint.reads(expression, gone)) is not None or _apply_time().search(expression):
             attributes[name] = Unknown(
                 f"known only after apply: the `{name}` blocks come from dynamic for_each "
                 f"`{source_text.shown(expression)}` ({body['__file_rel__']}:{line})"
@@ -619,7 +620,7 @@ def _skips(block: Block, modules: Mapping[str, Block]) -> dict[str, str]:
             carriers.append(call)
     found: dict[str, str] = {}
     for carrier in carriers:
-        lines = source_text._lines(carrier.file)[max((carrier.line or 1) - 1, 0) : _end(carrier)]
+        lines = source_text.file_lines(carrier.file)[max((carrier.line or 1) - 1, 0) : carrier.end]
         for line in lines:
             for m in _SKIP.finditer(line):
                 for rule_id in m.group(1).split(","):
@@ -695,8 +696,8 @@ _RESOURCE_HEADER = re.compile(r'^[ \t]*resource\s+"([A-Za-z0-9_-]+)"\s+"([A-Za-z
 
 def _dynamic_for_each(block: Block) -> dict[str, tuple[str, int]]:
     """name → (for_each expression, line) of each `dynamic "name"` block written in a resource block."""
-    lines = source_text._lines(block.file)
-    start, end = block.line or 1, _end(block)
+    lines = source_text.file_lines(block.file)
+    start, end = block.line or 1, block.end
     text = source_text.strip_comments("\n".join(lines[start - 1 : end]))
     out = {}
     for m in _DYNAMIC.finditer(text):
@@ -723,20 +724,20 @@ def _unknown_expansions(
     prefixes: dict[str, str] = {str(root): ""}
     for path, target in sorted(targets.items()):
         if target is not None:
-            prefixes.setdefault(str(target), _KEY.sub("", path) + ".")
+            prefixes.setdefault(str(target), declared_address(path) + ".")
     out = []
     for directory, prefix in sorted(prefixes.items()):
         for f in sorted(Path(directory).glob("*.tf")):
-            text = source_text.strip_comments("\n".join(source_text._lines(str(f))))
+            text = source_text.strip_comments("\n".join(source_text.file_lines(str(f))))
             for m in _RESOURCE_HEADER.finditer(text):
                 line = text.count("\n", 0, m.start()) + 1
                 if (str(f), line) in made:
                     continue
-                written = source_text.arguments(str(f), line, len(source_text._lines(str(f))))
+                written = source_text.arguments(str(f), line, len(source_text.file_lines(str(f))))
                 for meta in ("count", "for_each"):
                     expression = written.get(meta, ("", 0))[0]
                     why = taint.reads(expression, gone.get(directory, {})) if expression else None
-                    if expression and (why or _APPLY_TIME.search(expression)):
+                    if expression and (why or _apply_time().search(expression)):
                         address = f"{prefix}{m.group(1)}.{m.group(2)}"
                         if not any(p.address == address for p in known + out):
                             out.append(

@@ -21,6 +21,14 @@ from permitguard.model import Unknown
 _MODULE_PART = re.compile(r'module\.([^.\["]+(?:\[(?:\d+|"(?:[^"\\]|\\.)*")\])?)\.')
 
 
+_INSTANCE_KEY = re.compile(r"\[[^\]]*\]")
+
+
+def declared_address(address: str) -> str:
+    """`module.edge["a"].aws_vpc.x[0]` → `module.edge.aws_vpc.x`: the block that declares the instance."""
+    return _INSTANCE_KEY.sub("", address)
+
+
 def split_address(address: str) -> tuple[tuple[str, ...], str]:
     """`module.a["k"].module.b.alicloud_vpc.v` → (('a["k"]', 'b'), 'alicloud_vpc.v')."""
     path, pos = [], 0

@@ -21,7 +21,8 @@ _PROVIDERS_ENTRY = re.compile(r"([A-Za-z_][\w-]*(?:\.[\w-]+)?)\s*=\s*([A-Za-z_][
 
 
 @lru_cache(maxsize=256)
-def _lines(path: str) -> tuple[str, ...]:
+def file_lines(path: str) -> tuple[str, ...]:
+    """A file's lines (read once per process; empty when it cannot be read)."""
     try:
         return tuple(Path(path).read_text(encoding="utf-8", errors="replace").splitlines())
     except OSError:
@@ -30,7 +31,7 @@ def _lines(path: str) -> tuple[str, ...]:
 
 def arguments(path: str | Path, start: int, end: int) -> dict[str, tuple[str, int]]:
     """name → (expression text, line) for the top-level arguments of the block at lines start..end."""
-    lines = _lines(str(path))
+    lines = file_lines(str(path))
     text = "\n".join(lines[max(start - 1, 0) : end])
     open_at = text.find("{")
     if open_at < 0:
@@ -147,7 +148,7 @@ _LOCALS = re.compile(r"^\s*locals\s*\{")
 
 def locals_of(path: str | Path) -> dict[str, tuple[str, int]]:
     """name → (expression text, line) of every `locals` block of a file."""
-    lines = _lines(str(path))
+    lines = file_lines(str(path))
     out: dict[str, tuple[str, int]] = {}
     for number, line in enumerate(lines, start=1):
         if _LOCALS.match(line):

@@ -18,6 +18,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from permitguard.terraform import source_text
+from permitguard.terraform.providers import declared_address
 from permitguard.terraform.values import Block
 
 _REFERENCE = re.compile(r"\b((?:module|local|var)\.[A-Za-z_][\w-]*)")
@@ -70,7 +71,7 @@ def tainted_by_directory(
     }
     for path in unreadable:
         call = modules[path]
-        name = re.sub(r"\[[^\]]*\]", "", path).rsplit("module.", 1)[-1]
+        name = declared_address(path).rsplit("module.", 1)[-1]
         out.setdefault(str(Path(call.file).parent), {})[f"module.{name}"] = f"module.{name} could not be read"
     directories = {str(Path(b.file).parent) for b in blocks} | {str(root)}
     written = {d: _locals(d, blocks) for d in directories}
@@ -88,7 +89,7 @@ def tainted_by_directory(
             target, names = targets.get(path), out.get(str(Path(call.file).parent))
             if target is None or not names:
                 continue
-            for arg, (expression, _) in source_text.arguments(call.file, call.line or 1, _end(call)).items():
+            for arg, (expression, _) in source_text.arguments(call.file, call.line or 1, call.end).items():
                 child = out.setdefault(str(target), {})
                 if (
                     arg not in _MODULE_META
@@ -108,9 +109,6 @@ def _locals(directory: str, blocks: list[Block]) -> dict[str, str]:
     return found
 
 
-def _end(block: Block) -> int:
-    return int(block.body.get("__tfmeta", {}).get("line_end") or block.line or 1)
-
 
 def _declared(path: str) -> str:
-    return re.sub(r"\[[^\]]*\]", "", path) if path else os.curdir
+    return declared_address(path) if path else os.curdir

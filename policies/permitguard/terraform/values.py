@@ -39,6 +39,11 @@ class Block:
     line: int | None
     body: Mapping[str, Any]
 
+    @property
+    def end(self) -> int:
+        """The block's last line (its first when the evaluator gave none)."""
+        return int(self.body.get("__tfmeta", {}).get("line_end") or self.line or 1)
+
 
 @dataclass
 class Values:

@@ -178,3 +178,21 @@ def test_checkov_without_permitguard_fails_every_resource_instead_of_passing(tmp
     failed = json.loads(done.stdout)["results"]["failed_checks"]
     assert failed and {f["check_id"] for f in failed} == {"CKV_CNLIC_000"}
     assert "permitguard is not installed here" in failed[0]["details"][0]
+
+
+def test_a_block_checkov_sees_but_the_evaluation_lost_fails_never_passes(monkeypatch):
+    """A block without count/for_each exists once per module instance: an evaluation without it (the
+    evaluator dropped it) cannot be right, so the check fails with the reason instead of saying nothing."""
+    from pathlib import Path
+
+    from permitguard.checkov import shared
+    from permitguard.errors import InputError
+    from permitguard.terraform.evaluate import Evaluation
+
+    other = type("R", (), {"address": "alicloud_vpc.other"})()
+    monkeypatch.setattr(shared, "_evaluation", lambda root: Evaluation(root=Path(root), resources=[other]))
+    with pytest.raises(InputError, match="has no instance of it"):
+        shared.hcl_instances("/r", "alicloud_vpc.lost", expanded=False)
+    assert shared.hcl_instances("/r", "alicloud_vpc.lost", expanded=True) == []  # count/for_each: may be none
+    # a module with no instance creates none of its blocks
+    assert shared.hcl_instances("/r", "module.off.alicloud_vpc.x", expanded=False) == []

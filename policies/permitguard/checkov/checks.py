@@ -111,7 +111,8 @@ class PermitguardCheck(_Judging, BaseResourceCheck):
         found = self._roots(address, "resource")
         if not found:
             raise RuntimeError(f"{address} is not in Checkov's Terraform graph")
-        return [r for root in found for r in shared.hcl_instances(root, address)]
+        expanded = "count" in conf or "for_each" in conf
+        return [r for root in found for r in shared.hcl_instances(root, address, expanded)]
 
 
 class PermitguardModuleCheck(_Judging, BaseModuleCheck):

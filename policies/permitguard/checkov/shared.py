@@ -5,7 +5,6 @@ so that both front doors judge the same values), and the plans read so far (one 
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -17,13 +16,13 @@ from permitguard.sources.detect import load_json
 from permitguard.sources.terraform_hcl import part_resource
 from permitguard.sources.terraform_plan import PART as PLAN_PART
 from permitguard.sources.terraform_plan import read_plan
+from permitguard.terraform.providers import declared_address, split_address
 
 _CONTEXTS: dict[tuple[str | None, str, str | None], Context | PermitguardError] = {}
 _PLANS: dict[tuple[str, int, int], dict[str, list[Resource]] | InputError] = {}
 # the last graph seen (held: identity stays meaningful)
 _GRAPH: list[tuple[Any, list[Mapping[str, Any]]]] = []
 _ROOTS: dict[str, Any] = {}  # root directory → Evaluation | InputError
-_KEY = re.compile(r"\[[^\]]*\]")
 
 
 def context(environ: Mapping[str, str] | None = None, cwd: str | None = None) -> Context:
@@ -100,35 +99,48 @@ def checkov_var_files() -> tuple[Path, ...]:
     return ()
 
 
-def hcl_instances(root: str, address: str) -> list[Resource]:
+def hcl_instances(root: str, address: str, expanded: bool = True) -> list[Resource]:
     """The instances the shared evaluation of `root` gives resource `address` (Checkov expands count and
-    for_each itself, so usually one; none when Terraform creates none)."""
+    for_each itself, so usually one; none when Terraform creates none). `expanded` False: the block has no
+    count or for_each, so Terraform creates it once in every instance of its module — if the evaluation has
+    none while that module has instances, the evaluator lost the block: fail, never a silent pass."""
     evaluation = _evaluation(root)
     exact = [r for r in evaluation.resources if r.address == address]
     if exact:
         return exact
-    declared = _KEY.sub("", address)
-    found = [r for r in evaluation.resources if _KEY.sub("", r.address) == declared]
+    declared = declared_address(address)
+    found = [r for r in evaluation.resources if declared_address(r.address) == declared]
     unread = [
         p
         for p in evaluation.problems
-        if p.kind == "module" and declared.startswith(_KEY.sub("", p.address) + ".")
+        if p.kind == "module" and declared.startswith(declared_address(p.address) + ".")
     ]
     if not found and unread:  # Checkov read a module (its own download) that the evaluation could not
         raise InputError(
             f"{unread[0].address} (source {unread[0].source}) is not in .terraform/modules, so "
             "permitguard cannot evaluate what it creates: run `terraform init` before Checkov"
         )
+    module = split_address(address)[0]
+    prefix = "".join(f"module.{p}." for p in module)
+    if (
+        not found
+        and not expanded
+        and (not module or any(r.address.startswith(prefix) for r in evaluation.resources))
+    ):
+        raise InputError(
+            f"{address} is declared once, with no count or for_each, but permitguard's Terraform "
+            "evaluation has no instance of it: it cannot be judged (scan the plan)"
+        )
     return found
 
 
 def hcl_parts(root: str, address: str) -> list[Resource]:
     """The unreadable-part resources (CKV_CNLIC_100) of module call `address` in `root`'s evaluation."""
-    declared = _KEY.sub("", address)
+    declared = declared_address(address)
     return [
         part_resource(p)
         for p in _evaluation(root).problems
-        if p.kind == "module" and _KEY.sub("", p.address) == declared
+        if p.kind == "module" and declared_address(p.address) == declared
     ]
 
 
@@ -138,8 +150,10 @@ def hcl_unloaded(root: str, address: str, scanned_file: str) -> list[Resource]:
     so the call is a part CKV_CNLIC_100 fails, naming how many resources the shared evaluation found."""
     from permitguard.terraform.evaluate import Problem
 
-    declared = _KEY.sub("", address)
-    inside = [r for r in _evaluation(root).resources if _KEY.sub("", r.address).startswith(declared + ".")]
+    declared = declared_address(address)
+    inside = [
+        r for r in _evaluation(root).resources if declared_address(r.address).startswith(declared + ".")
+    ]
     if not inside:
         return []
     problem = Problem("module", address, scanned_file.lstrip("/"), None, "", str(len(inside)), "not_loaded")

@@ -321,3 +321,21 @@ def test_a_directory_named_like_a_terraform_file_is_passed_by(tmp_path):
     )
     (root / "x.tf").mkdir()
     assert verdicts(root)[("CKV_CNLIC_101", "alicloud_oss_bucket.b")] == (Status.FAILED, False)
+
+
+def test_a_block_the_evaluator_lost_is_a_part_never_absent(tmp_path, monkeypatch):
+    from permitguard.terraform import evaluate
+
+    root = write(tmp_path, 'resource "alicloud_vpc" "kept" {}\nresource "alicloud_vpc" "lost" {}\n')
+    real = evaluate.run_evaluator_many
+
+    def drops_one(requests, stop_on_error=False):
+        answers = real(requests, stop_on_error)
+        answers[0]["doc"]["alicloud_vpc"] = [
+            b for b in answers[0]["doc"]["alicloud_vpc"] if b["__tfmeta"]["path"] != "alicloud_vpc.lost"
+        ]
+        return answers
+
+    monkeypatch.setattr(evaluate, "run_evaluator_many", drops_one)
+    parts = [(p.address, p.reason) for p in evaluate.evaluate_root(root).problems]
+    assert parts == [("alicloud_vpc.lost", "not_evaluated")]

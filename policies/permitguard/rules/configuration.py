@@ -19,7 +19,7 @@ REASONS = {"not_downloaded": "module_not_downloaded", "not_found": "module_not_f
            "unparsed": "file_unreadable", "not_loaded": "module_not_loaded",
            "plan_entry": "plan_entry_unreadable", "incomplete": "plan_incomplete",
            "override": "override_file", "instances_unknown": "instances_unknown",
-           "json_meta": "json_meta_unsupported"}
+           "json_meta": "json_meta_unsupported", "not_evaluated": "block_not_evaluated"}
 
 
 def is_part(resource_type: str) -> bool:

@@ -363,7 +363,6 @@ def _label(block: Block) -> str:
     return str(block.body.get("__tfmeta", {}).get("label") or block.path.rsplit(".", 1)[-1])
 
 
-
 def _value(
     value: Any, values: Values, root: Path | None = None, gone: Mapping[str, str] | None = None
 ) -> Any:
@@ -452,8 +451,6 @@ def _taint(out: dict[str, Any], path: str, start: int, end: int, gone: Mapping[s
             out[name] = Unknown(
                 f"unresolved reference `{source_text.shown(expression)}` ({shown}:{line}): {why}"
             )
-
-
 
 
 def _not_own(blocks: list[Block], index: ProviderIndex) -> list[str]:
@@ -725,15 +722,34 @@ def _unknown_expansions(
     for path, target in sorted(targets.items()):
         if target is not None:
             prefixes.setdefault(str(target), declared_address(path) + ".")
+    reported = {p.file for p in known if p.kind == "file"}
     out = []
     for directory, prefix in sorted(prefixes.items()):
         for f in sorted(Path(directory).glob("*.tf")):
+            if _OVERRIDE.match(f.name) or os.path.relpath(f, base) in reported:
+                continue  # a part of its own already (unparsed, override)
             text = source_text.strip_comments("\n".join(source_text.file_lines(str(f))))
             for m in _RESOURCE_HEADER.finditer(text):
                 line = text.count("\n", 0, m.start()) + 1
                 if (str(f), line) in made:
                     continue
                 written = source_text.arguments(str(f), line, len(source_text.file_lines(str(f))))
+                address = f"{prefix}{m.group(1)}.{m.group(2)}"
+                if "count" not in written and "for_each" not in written:
+                    # declared once, so created once: the evaluator lost it (never judged as absent)
+                    if not any(p.address == address for p in known + out):
+                        out.append(
+                            Problem(
+                                "resource",
+                                address,
+                                os.path.relpath(f, base),
+                                line,
+                                "",
+                                "the evaluator gave no instance of it",
+                                "not_evaluated",
+                            )
+                        )
+                    continue
                 for meta in ("count", "for_each"):
                     expression = written.get(meta, ("", 0))[0]
                     why = taint.reads(expression, gone.get(directory, {})) if expression else None

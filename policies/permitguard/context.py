@@ -1,5 +1,7 @@
-"""What every rule evaluation needs: the licence profile, the catalogs, the change date, and the
-per-resource facts (type info, placement, tags) computed once and shared by all rules."""
+"""What every rule evaluation and every renderer needs: the licence profile, the catalogs (regions,
+provinces, resource types, rules, clauses), the change date, and the per-resource facts (type info,
+placement, tags) computed once and shared by all rules. Each front door builds one Context per run; code
+below the front doors reads catalogs from it, never loads them itself."""
 
 from __future__ import annotations
 
@@ -10,7 +12,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from permitguard.geo import RegionCatalog
+from permitguard.clause_catalog import ClauseCatalog
+from permitguard.geo import Provinces, RegionCatalog
 from permitguard.license import LicenseProfile
 from permitguard.license_file import find_profile, load_profile
 from permitguard.model import Resource, Unknown
@@ -28,6 +31,8 @@ class Context:
     rules: RuleCatalog
     as_of: dt.date
     enforcement: Mapping[str, str] = field(default_factory=dict)  # rule id -> level override
+    provinces: Provinces = field(default_factory=Provinces.load)
+    clauses: ClauseCatalog = field(default_factory=ClauseCatalog.load)
 
     @classmethod
     def load(
@@ -59,6 +64,8 @@ class Context:
             rules=RuleCatalog.load(),
             as_of=as_of or today(environ),
             enforcement=dict(enforcement or {}),
+            provinces=Provinces.load(),
+            clauses=ClauseCatalog.load(),
         )
 
     @functools.cached_property

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from permitguard.report import clauses, matrix
+from permitguard.clause_catalog import ClauseCatalog
+from permitguard.report import matrix
 from permitguard.rule_catalog import RuleCatalog
 
 CATALOG = RuleCatalog.load()
@@ -18,7 +19,7 @@ def _ids(row: matrix.Row, rows: list[matrix.Row]) -> set[str]:
 
 def test_matrix_lists_every_special_provision_and_sub_item_in_permit_order(examples_doc):
     rows = matrix.build(examples_doc["findings"], CATALOG)
-    assert [r.clause.id for r in rows] == [c.id for c in clauses.load() if c.id != "FRONT"]
+    assert [r.clause.id for r in rows] == [c.id for c in ClauseCatalog.load() if c.id != "FRONT"]
     assert rows[0].clause.id == "SP-1" and rows[-1].clause.id == "SP-17(10)"
     assert sum(r.sub_item for r in rows) == 9 + 8 + 10
 

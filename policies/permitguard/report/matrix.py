@@ -11,8 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from permitguard.report import clauses as clause_catalog
-from permitguard.report.clauses import Clause
+from permitguard.clause_catalog import Clause, ClauseCatalog
 from permitguard.rule_catalog import RuleCatalog
 
 
@@ -86,7 +85,7 @@ def _state(clause: Clause, rules: list[RuleCell], counts: Counts, granted: set[s
 def build(findings: list[dict[str, Any]], catalog: RuleCatalog, granted: set[str] | None = None) -> list[Row]:
     """One row per special provision and sub-item, in permit order (the front page is the report's cover).
     `granted`: the permit's business types; provisions of other types are "not granted" (None: all shown)."""
-    all_clauses = [c for c in clause_catalog.load() if c.id != "FRONT"]
+    all_clauses = [c for c in ClauseCatalog.load() if c.id != "FRONT"]
     children: dict[str, list[str]] = defaultdict(list)
     for c in all_clauses:
         if c.parent:

@@ -8,7 +8,7 @@ from collections import defaultdict
 from typing import Any
 from urllib.parse import quote
 
-from permitguard.report import clauses as clause_catalog
+from permitguard.clause_catalog import ClauseCatalog
 from permitguard.report.inert import visible
 from permitguard.report.labels import joined
 from permitguard.rule_catalog import RuleCatalog, RuleMeta
@@ -20,7 +20,7 @@ SECURITY_SEVERITY = {"CRITICAL": "9.5", "HIGH": "7.5", "MEDIUM": "5.0", "LOW": "
 
 
 def _rule(meta: RuleMeta, permit: str) -> dict[str, Any]:
-    cites = clause_catalog.by_id()
+    cites = ClauseCatalog.load().by_id()
     clauses = ", ".join(meta.clauses)
     cites_zh = "、".join(cites[c].cite_zh if c in cites else c for c in meta.clauses)
     return {

@@ -6,9 +6,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from permitguard.report import clauses as clause_catalog
+from permitguard.clause_catalog import Clause, ClauseCatalog
 from permitguard.report import fmt, inventory, matrix
-from permitguard.report.clauses import Clause
 from permitguard.report.fmt import anchor
 from permitguard.rule_catalog import RuleCatalog
 
@@ -63,7 +62,7 @@ def _title(catalog: RuleCatalog, f: dict[str, Any]) -> dict[str, str]:
 
 
 def _groups(failed: list[dict[str, Any]], catalog: RuleCatalog) -> list[ClauseGroup]:
-    known, order = clause_catalog.by_id(), clause_catalog.order()
+    known, order = ClauseCatalog.load().by_id(), ClauseCatalog.load().order()
     grouped: dict[tuple[str, ...], dict[str, RuleGroup]] = defaultdict(dict)
     for f in failed:
         key = tuple(sorted(f["clauses"], key=lambda c: order.get(c, 999)))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from permitguard import datafiles
@@ -24,10 +25,39 @@ class Clause:
     )
 
 
+class ClauseCatalog:
+    """The clauses in permit order, indexed once."""
+
+    def __init__(self, clauses: tuple[Clause, ...]) -> None:
+        self._clauses = clauses
+        self._by_id = {c.id: c for c in clauses}
+        self._order = {c.id: i for i, c in enumerate(clauses)}
+
+    def __iter__(self) -> Iterator[Clause]:
+        return iter(self._clauses)
+
+    def __len__(self) -> int:
+        return len(self._clauses)
+
+    def by_id(self) -> dict[str, Clause]:
+        return dict(self._by_id)
+
+    def get(self, clause_id: str) -> Clause | None:
+        return self._by_id.get(clause_id)
+
+    def order(self) -> dict[str, int]:
+        """Permit order of clause ids, for sorting; unknown ids sort last."""
+        return dict(self._order)
+
+    @classmethod
+    def load(cls) -> ClauseCatalog:
+        return _load_default()
+
+
 @functools.lru_cache(maxsize=1)
-def load() -> tuple[Clause, ...]:
+def _load_default() -> ClauseCatalog:
     data = datafiles.load_data("clauses.yaml", "clauses.schema.json")
-    return tuple(
+    return ClauseCatalog(tuple(
         Clause(
             id=c["id"],
             parent=c.get("parent"),
@@ -40,17 +70,8 @@ def load() -> tuple[Clause, ...]:
             service=c.get("service"),
         )
         for c in data["clauses"]
-    )
+    ))
 
 
 def _text(value: dict | None) -> Text | None:
     return Text.of(value) if value else None
-
-
-def by_id() -> dict[str, Clause]:
-    return {c.id: c for c in load()}
-
-
-def order() -> dict[str, int]:
-    """Permit order of clause ids, for sorting; unknown ids sort last."""
-    return {c.id: i for i, c in enumerate(load())}

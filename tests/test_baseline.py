@@ -48,7 +48,7 @@ def test_an_entry_accepts_its_failure_with_reason_who_and_until_when(tmp_path):
 
 @pytest.mark.parametrize("other", [
     finding("CKV_CNLIC_301", "alicloud_instance.api"),  # the same rule on another resource
-    finding("CKV_CNLIC_301", "alicloud_instance.web", file="other/main.tf"),  # the same address in another file
+    finding("CKV_CNLIC_301", "alicloud_instance.web", file="other/main.tf"),  # the address, another file
     finding("CKV_CNLIC_101", "alicloud_instance.web"),  # another rule on the same resource
     finding("CKV_CNLIC_301", "alicloud_instance.web[0]"),  # an instance of a similar name
 ])
@@ -98,7 +98,8 @@ def test_a_finding_already_suppressed_in_the_code_keeps_that_reason(tmp_path):
      "    expires: 2027-01-01\n", "$.accepted[0].rule"),
     ("version: 1\naccepted:\n  - rule: CKV_CNLIC_301\n    address: a\n    reason: x\n    who: me\n"
      "    expires: 2027-02-30\n", "$.accepted[0].expires"),
-    ("version: 1\naccepted:\n  - rule: CKV_CNLIC_301\n    address: a\n    reason: x\n    who: me\n", "expires"),
+    ("version: 1\naccepted:\n  - rule: CKV_CNLIC_301\n    address: a\n    reason: x\n    who: me\n",
+     "expires"),
     ("version: 2\naccepted: []\n", "$.version"),
     ("version: 1\naccepted: 5\n", "$.accepted"),
     ("- just a list\n", "$"),
@@ -119,7 +120,8 @@ def test_a_missing_or_non_regular_baseline_is_unusable_input(tmp_path):
 
 
 def test_create_writes_one_entry_per_unsuppressed_failure_that_loads_back_and_accepts_them(tmp_path):
-    found = [finding("CKV_CNLIC_301", "alicloud_instance.web"), finding("CKV_CNLIC_101", "alicloud_instance.web"),
+    found = [finding("CKV_CNLIC_301", "alicloud_instance.web"),
+             finding("CKV_CNLIC_101", "alicloud_instance.web"),
              finding("CKV_CNLIC_301", "alicloud_instance.web"),  # the same failure twice: one entry
              finding("CKV_CNLIC_101", "alicloud_instance.ok", status=Status.PASSED),
              finding("CKV_CNLIC_202", "alicloud_sg_rule.x", suppressed="inline")]

@@ -1,4 +1,4 @@
-"""Which root modules a change touches, and how roots split into CI shards (permitguard.terraform.affected)."""
+"""Which root modules a change touches, and how roots split into CI shards (terraform.affected)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -31,7 +31,8 @@ def names(roots: list[Path], top: Path) -> list[str]:
 
 def test_a_module_file_touches_every_root_that_reaches_it_directly_or_through_another_module(tmp_path):
     top = _tree(tmp_path)
-    assert names(affected.touched_roots(top, [top / "modules/net/main.tf"]), top) == ["live/prod", "live/stage"]
+    net = affected.touched_roots(top, [top / "modules/net/main.tf"])
+    assert names(net, top) == ["live/prod", "live/stage"]
     assert names(affected.touched_roots(top, [top / "modules/app/main.tf"]), top) == ["live/prod"]
 
 

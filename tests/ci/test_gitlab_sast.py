@@ -15,7 +15,8 @@ SCAN = json.loads((HERE.parent / "fixtures" / "report" / "scan.json").read_text(
 
 def test_the_report_has_what_gitlab_requires_and_one_vulnerability_per_unsuppressed_failure():
     report = json.loads(gitlab_sast.render(SCAN))
-    jsonschema.Draft7Validator(SCHEMA, format_checker=jsonschema.Draft7Validator.FORMAT_CHECKER).validate(report)
+    checker = jsonschema.Draft7Validator.FORMAT_CHECKER
+    jsonschema.Draft7Validator(SCHEMA, format_checker=checker).validate(report)
     failed = [f for f in SCAN["findings"] if f["status"] == "failed" and not f.get("suppressed")]
     assert len(report["vulnerabilities"]) == len(failed) > 0
     assert report["scan"]["status"] == "success" and report["scan"]["analyzer"]["id"] == "permitguard"
@@ -49,6 +50,7 @@ def test_a_vulnerability_is_bilingual_names_rule_clauses_file_and_line():
 def test_suppressed_failures_and_passes_are_no_vulnerabilities_but_are_counted():
     failed = next(f for f in SCAN["findings"] if f["status"] == "failed")
     passed = next(f for f in SCAN["findings"] if f["status"] == "passed")
-    report = json.loads(gitlab_sast.render({**SCAN, "findings": [{**failed, "suppressed": "accepted"}, passed]}))
+    doc = {**SCAN, "findings": [{**failed, "suppressed": "accepted"}, passed]}
+    report = json.loads(gitlab_sast.render(doc))
     assert report["vulnerabilities"] == []
     assert "1 suppressed" in report["scan"]["messages"][0]["value"]

@@ -221,6 +221,8 @@ def _change_problem(rc: Any) -> str | None:
     for key in ("after_unknown", "after_sensitive", "before_sensitive"):
         if not isinstance(change.get(key), pv.MASK_TYPES):
             return f"`change.{key}` is {_kind(change[key])}"
+    if change.get("after_unknown") is True and rc["mode"] != "data" and not rc.get("deposed"):
+        return "`change.after_unknown` is true for the whole object: not one planned attribute is known"
     if change.get("before") is not None and not isinstance(change["before"], Mapping):
         return f"`change.before` is {_kind(change['before'])}, not an object"
     if ACTIONS[tuple(actions)] in (Action.CREATE, Action.UPDATE, Action.NOOP) and not rc.get("deposed"):

@@ -29,8 +29,9 @@ class PermitguardUnavailable(BaseResourceCheck):
 try:
     from permitguard.checkov.checks import build_checks
     from permitguard.checkov.quiet import one_line_engine_logs
+    from permitguard.rule_catalog import RuleCatalog
 
     one_line_engine_logs()  # Checkov's parse-timeout warnings without their tracebacks
-    CHECKS = build_checks()
+    CHECKS = build_checks(RuleCatalog.load())  # the catalog, loaded here once: all registering needs
 except Exception as exc:  # noqa: BLE001 - the edge: fail closed, say why
     CHECKS = [PermitguardUnavailable(f"permitguard could not be loaded: {type(exc).__name__}: {exc}")]

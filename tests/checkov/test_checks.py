@@ -12,8 +12,11 @@ from pathlib import Path
 
 import pytest
 
+from permitguard.resources import ResourceTypeCatalog
 from permitguard.rule_catalog import RuleCatalog
 from permitguard.sources.terraform_hcl import read_directory
+
+TYPES = ResourceTypeCatalog.load()  # the run's resource-type catalog, as a front door passes it in
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -43,7 +46,7 @@ def test_one_check_per_catalog_rule_with_catalog_metadata(registered):
 
 def test_checks_cover_every_resource_type_of_the_fixtures(registered):
     patterns = registered["CKV_CNLIC_101"].supported_resources
-    types = {r.type for d in FIXTURES.glob("CKV_CNLIC_*") for r in read_directory(d).resources}
+    types = {r.type for d in FIXTURES.glob("CKV_CNLIC_*") for r in read_directory(d, types=TYPES).resources}
     assert all(
         any(fnmatch.fnmatchcase(t, p) for p in patterns) for t in types | {"random_id", "cloudflare_record"}
     )
@@ -82,7 +85,7 @@ def test_broken_profile_fails_every_check_never_passes(
     monkeypatch.setenv("PERMITGUARD_LICENSE", str(bad))
     folder = FIXTURES / "CKV_CNLIC_201"
     outcome = checkov_run(folder)
-    addresses = {r.address for r in read_directory(folder).resources}
+    addresses = {r.address for r in read_directory(folder, types=TYPES).resources}
     resource_rules = [r for r in catalog_rule_ids if RuleCatalog.load()[r].family != "configuration"]
     assert outcome.results == {(rid, a, "FAILED") for rid in resource_rules for a in addresses}
     assert all("licence profile" in d[0] and "is invalid" in d[0] for d in outcome.details.values())

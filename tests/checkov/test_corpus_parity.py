@@ -15,7 +15,10 @@ import yaml
 
 from helpers import cli_results
 from permitguard.context import Context
+from permitguard.resources import ResourceTypeCatalog
 from permitguard.sources.terraform_hcl import read_directory
+
+TYPES = ResourceTypeCatalog.load()  # the run's resource-type catalog, as a front door passes it in
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 CASES = sorted(p.parent for p in CORPUS.glob("*/case.yaml"))
@@ -53,7 +56,8 @@ def test_checkov_and_cli_agree_on_the_corpus(case, checkov_run, monkeypatch):
     outcome = checkov_run(root)
     checkov = {(c, _checkov_address(c, a), r) for c, a, r in outcome.results}
     ctx = Context.load(environ={"PERMITGUARD_AS_OF": AS_OF}, cwd=str(Path(__file__).parent))
-    assert checkov == as_checkov_reports(cli_results(read_directory(root), ctx), {a for _, a, _ in checkov})
+    source = read_directory(root, types=TYPES)
+    assert checkov == as_checkov_reports(cli_results(source, ctx), {a for _, a, _ in checkov})
 
 
 def as_checkov_reports(

@@ -1,6 +1,6 @@
 """The real-world regression corpus (tests/corpus/<case>/case.yaml): minimal fixtures, written in our own
 words, of patterns read in public Terraform repositories, each with the verdicts a careful reviewer reads
-from the code. Every case is scanned through the CLI path (sources.detect.read + engine.evaluate); cases
+from the code. Every case is scanned through the CLI path (sources.readers.read + engine.evaluate); cases
 marked `cli: true` (and every case whose expectations name a module call) are also scanned by the real
 `permitguard scan DIR --format json` in a subprocess. See tests/corpus/README.md for the format."""
 
@@ -20,7 +20,8 @@ import yaml
 
 from permitguard import engine
 from permitguard.context import Context
-from permitguard.sources import detect
+from permitguard.sources import readers
+from permitguard.sources.documents import Documents
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
@@ -64,7 +65,7 @@ def corpus_ctx(tmp_path_factory) -> Context:
 
 
 def in_process(path: Path, ctx: Context) -> dict[str, list[Got]]:
-    source = detect.read(path)
+    source = readers.read(path, ctx.types, Documents())
     got: dict[str, list[Got]] = {}
     for resource in source.resources:
         got.setdefault(resource.address, [])

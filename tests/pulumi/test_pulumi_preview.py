@@ -9,8 +9,12 @@ from helpers import cli
 from permitguard import engine
 from permitguard.errors import InputError
 from permitguard.model import Action, Status, Unknown
-from permitguard.sources import detect
+from permitguard.resources import ResourceTypeCatalog
+from permitguard.sources import detect, readers
+from permitguard.sources.documents import Documents
 from permitguard.sources.pulumi_preview import read_preview
+
+TYPES = ResourceTypeCatalog.load()  # the run's resource-type catalog, as a front door passes it in
 
 UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9"
 STACK = "urn:pulumi:dev::demo::"
@@ -49,7 +53,7 @@ def test_steps_become_resources_addressed_by_urn(tmp_path):
     path = write(tmp_path, [step("create", "pulumi:pulumi:Stack", "demo-dev", {}),
                             step("create", INSTANCE, "web",
                                  {"availabilityZone": "cn-shenzhen-a"}, DEFAULT_ALI)])
-    result = read_preview(path)
+    result = read_preview(path, types=TYPES)
     assert result.kind == "pulumi_preview" and result.files == 1
     web = by_urn(result)[STACK + "alicloud:ecs/instance:Instance::web"]
     assert web.type == "alicloud:ecs/instance:Instance" and web.source_kind == "pulumi"
@@ -59,13 +63,14 @@ def test_steps_become_resources_addressed_by_urn(tmp_path):
 
 def test_detect_routes_a_preview_document_to_this_reader(tmp_path):
     path = write(tmp_path, [])
-    assert detect.kind_of(path) == "pulumi_preview" and detect.read(path).kind == "pulumi_preview"
+    assert detect.kind_of(path, Documents()) == "pulumi_preview"
+    assert readers.read(path, TYPES, Documents()).kind == "pulumi_preview"
 
 
 def test_stack_config_gives_the_default_provider_region(tmp_path):
     path = write(tmp_path, [step("create", "aws:s3/bucket:Bucket", "b", {}, DEFAULT_AWS)],
                  config={"aws:region": "cn-north-1"})
-    bucket = read_preview(path).resources[0]
+    bucket = read_preview(path, types=TYPES).resources[0]
     assert bucket.provider_region == "cn-north-1"
     assert bucket.provider_region_from == "default provider default_7_0_0, stack config aws:region"
 
@@ -73,7 +78,7 @@ def test_stack_config_gives_the_default_provider_region(tmp_path):
 def test_resource_without_provider_reference_uses_the_default_provider_from_config(tmp_path):
     path = write(tmp_path, [step("create", "aws:s3/bucket:Bucket", "b", {})],
                  config={"aws:region": "us-east-1"})
-    assert read_preview(path).resources[0].provider_region == "us-east-1"
+    assert read_preview(path, types=TYPES).resources[0].provider_region == "us-east-1"
 
 
 def test_provider_step_inputs_give_an_explicit_provider_region(tmp_path):
@@ -81,20 +86,21 @@ def test_provider_step_inputs_give_an_explicit_provider_region(tmp_path):
     path = write(tmp_path, [step("create", "pulumi:providers:alicloud", "hz", {"region": "cn-hangzhou"}),
                             step("create", "alicloud:vpc/network:Network", "vpc", {}, hz)],
                  config={"alicloud:region": "cn-hongkong"})
-    resources = by_urn(read_preview(path))
+    resources = by_urn(read_preview(path, types=TYPES))
     assert resources[STACK + "alicloud:vpc/network:Network::vpc"].provider_region == "cn-hangzhou"
     assert resources[hz].provider_region == "cn-hangzhou"  # the provider is judged itself
 
 
 def test_region_set_nowhere_in_the_document_is_unknown(tmp_path):
-    bucket = read_preview(write(tmp_path, [step("create", "aws:s3/bucket:Bucket", "b", {})])).resources[0]
+    path = write(tmp_path, [step("create", "aws:s3/bucket:Bucket", "b", {})])
+    bucket = read_preview(path, types=TYPES).resources[0]
     assert isinstance(bucket.provider_region, Unknown)
     assert bucket.provider_region.why.endswith("is invisible to policy): stack config aws:region")
 
 
 def test_deletes_never_fail(tmp_path, ctx):
     path = write(tmp_path, [step("delete", INSTANCE, "hk", HK, DEFAULT_ALI)])
-    resource = read_preview(path).resources[0]
+    resource = read_preview(path, types=TYPES).resources[0]
     assert resource.action is Action.DELETE
     assert {f.status for f in engine.evaluate(resource, ctx)} == {Status.NOT_APPLICABLE}
 
@@ -102,7 +108,7 @@ def test_deletes_never_fail(tmp_path, ctx):
 def test_update_is_judged_on_the_new_state_and_keeps_the_old_one(tmp_path):
     path = write(tmp_path, [step("update", INSTANCE, "web", HK, DEFAULT_ALI,
                                  old={"availabilityZone": "cn-shenzhen-a"})])
-    resource = read_preview(path).resources[0]
+    resource = read_preview(path, types=TYPES).resources[0]
     assert resource.action is Action.UPDATE
     assert resource.attributes == {"availability_zone": "cn-hongkong-b"}
     assert resource.before == {"availability_zone": "cn-shenzhen-a"}
@@ -111,7 +117,7 @@ def test_update_is_judged_on_the_new_state_and_keeps_the_old_one(tmp_path):
 def test_secret_inputs_are_unknown(tmp_path):
     secret = {SIG: SECRET_SIG, "ciphertext": "AAABAJ"}
     path = write(tmp_path, [step("create", INSTANCE, "web", {"availabilityZone": secret}, DEFAULT_ALI)])
-    assert isinstance(read_preview(path).resources[0].attributes["availability_zone"], Unknown)
+    assert isinstance(read_preview(path, types=TYPES).resources[0].attributes["availability_zone"], Unknown)
 
 
 @pytest.mark.parametrize("text, why", [
@@ -128,12 +134,12 @@ def test_unusable_documents_raise_input_error(tmp_path, text, why):
     path = tmp_path / "preview.json"
     path.write_text(text)
     with pytest.raises(InputError, match=why.replace("[", r"\[").replace("]", r"\]")):
-        detect.read(path)
+        readers.read(path, TYPES, Documents())
 
 
 def test_unreadable_file_raises_input_error(tmp_path):
     with pytest.raises(InputError, match="cannot read"):
-        read_preview(tmp_path)
+        read_preview(tmp_path, types=TYPES)
 
 
 def test_cli_scan_of_a_preview_exits_1_on_a_violation_and_never_shows_secrets(tmp_path):

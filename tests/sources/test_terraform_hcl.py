@@ -8,14 +8,17 @@ import pytest
 
 from permitguard.errors import InputError
 from permitguard.model import Unknown
+from permitguard.resources import ResourceTypeCatalog
 from permitguard.sources.terraform_hcl import read_directory
+
+TYPES = ResourceTypeCatalog.load()  # the run's resource-type catalog, as a front door passes it in
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
 
 @pytest.fixture(scope="module")
 def residency() -> dict:
-    return {r.address: r for r in read_directory(FIXTURES / "CKV_CNLIC_101").resources}
+    return {r.address: r for r in read_directory(FIXTURES / "CKV_CNLIC_101", types=TYPES).resources}
 
 
 def where(resource) -> tuple:
@@ -68,7 +71,7 @@ def test_file_relative_to_the_scanned_directory_and_start_line(residency):
 
 
 def test_checkov_skip_comments_become_suppressions():
-    source = read_directory(FIXTURES / "CKV_CNLIC_101")
+    source = read_directory(FIXTURES / "CKV_CNLIC_101", types=TYPES)
     module_wide = "module being moved out of Hong Kong, see ticket OPS-2"
     assert source.suppressions == {
         ("alicloud_vpc.skip_hk", "CKV_CNLIC_101"): "exit from Hong Kong approved, see ticket OPS-1",
@@ -79,7 +82,7 @@ def test_checkov_skip_comments_become_suppressions():
 
 
 def test_unresolved_variable_region_is_unknown_never_a_value():
-    found = {r.address: r for r in read_directory(FIXTURES / "CKV_CNLIC_103").resources}
+    found = {r.address: r for r in read_directory(FIXTURES / "CKV_CNLIC_103", types=TYPES).resources}
     region = found["alicloud_vpc.fail_unresolved_variable"].provider_region
     assert isinstance(region, Unknown) and region.why.startswith("unresolved reference `var.unset_region` (")
     assert region.why.endswith("var.unset_region has no value (no default, and no terraform.tfvars, "
@@ -119,7 +122,7 @@ resource "aws_security_group_rule" "r" {
   type = "ingress"
 }
 """,
-        )
+        ), types=TYPES
     )
     vpc, rule = source.resources
     assert vpc.attributes["tags_all"] == {"license-service": "idc", "owner": "net"}
@@ -138,29 +141,29 @@ resource "alicloud_vpc" "two" {
   count = 2
 }
 """,
-        )
+        ), types=TYPES
     )
     assert [r.address for r in source.resources] == ["alicloud_vpc.two[0]", "alicloud_vpc.two[1]"]
 
 
 def test_missing_path_raises_input_error(tmp_path):
     with pytest.raises(InputError, match="no such directory"):
-        read_directory(tmp_path / "absent")
+        read_directory(tmp_path / "absent", types=TYPES)
     with pytest.raises(InputError, match="not a directory"):
-        read_directory(_write(tmp_path, "x") / "main.tf")
+        read_directory(_write(tmp_path, "x") / "main.tf", types=TYPES)
 
 
 def test_directory_without_terraform_files_raises_input_error(tmp_path):
     (tmp_path / ".terraform").mkdir()
     _write(tmp_path / ".terraform", 'resource "aws_vpc" "v" {}')
     with pytest.raises(InputError, match="no Terraform files"):
-        read_directory(tmp_path)
+        read_directory(tmp_path, types=TYPES)
 
 
 def test_an_unparseable_file_is_one_part_and_the_rest_is_judged(tmp_path):
     _write(tmp_path, 'resource "alicloud_vpc" "ok" {\n  cidr_block = "10.0.0.0/8"\n}\n', "ok.tf")
     _write(tmp_path, 'resource "alicloud_vpc" "broken" {\n  cidr_block =\n}\n', "broken.tf")
-    found = {r.address: r for r in read_directory(tmp_path).resources}
+    found = {r.address: r for r in read_directory(tmp_path, types=TYPES).resources}
     assert set(found) == {"alicloud_vpc.ok", "broken.tf"}
     part = found["broken.tf"]
     assert part.type == "terraform_file" and part.attributes["reason"] == "unparsed"
@@ -170,7 +173,7 @@ def test_an_unparseable_file_is_one_part_and_the_rest_is_judged(tmp_path):
 def test_a_remote_module_not_downloaded_is_one_part_and_the_rest_is_judged(tmp_path):
     _write(tmp_path, 'module "vpc" {\n  source  = "alibaba/vpc/alicloud"\n  version = "1.11.0"\n}\n'
                      'resource "alicloud_vpc" "own" {}\n')
-    found = {r.address: r for r in read_directory(tmp_path).resources}
+    found = {r.address: r for r in read_directory(tmp_path, types=TYPES).resources}
     assert set(found) == {"module.vpc", "alicloud_vpc.own"}
     part = found["module.vpc"]
     assert (part.type, part.file, part.line) == ("terraform_module_call", "main.tf", 1)
@@ -189,14 +192,14 @@ def test_a_downloaded_module_is_read_from_terraform_init_s_record(tmp_path):
         '"registry.terraform.io/alibaba/vpc/alicloud", "Version": "1.11.0", '
         '"Dir": ".terraform/modules/vpc"}]}',
         encoding="utf-8")
-    (vpc,) = read_directory(tmp_path).resources
+    (vpc,) = read_directory(tmp_path, types=TYPES).resources
     assert (vpc.address, vpc.provider_region) == ("module.vpc.alicloud_vpc.this", "cn-beijing")
     assert vpc.file == ".terraform/modules/vpc/main.tf"
 
 
 def test_a_missing_local_module_directory_says_so(tmp_path):
     _write(tmp_path, 'module "net" {\n  source = "./nowhere"\n}\n')
-    (part,) = read_directory(tmp_path).resources
+    (part,) = read_directory(tmp_path, types=TYPES).resources
     assert (part.address, part.attributes["reason"], part.attributes["why"]) == (
         "module.net", "not_found", "nowhere")
 
@@ -217,13 +220,13 @@ module "one" {
   source = "./m"
   count  = 1
 }
-"""))
+"""), types=TYPES)
     assert [r.address for r in source.resources] == ["module.one[0].alicloud_vpc.v"]
 
 
 def test_each_root_directory_resolves_its_own_providers_and_variables():
     """envs/dev and envs/prod are two configurations: neither takes the other's provider or tfvars."""
-    source = read_directory(FIXTURES / "multi_root")
+    source = read_directory(FIXTURES / "multi_root", types=TYPES)
     assert sorted((r.file, r.address, r.provider_region) for r in source.resources) == [
         ("envs/dev/main.tf", "alicloud_vpc.fail_dev_hk", "cn-hongkong"),
         ("envs/dev/main.tf", "alicloud_vpc.main", "cn-hongkong"),
@@ -240,9 +243,9 @@ def test_each_root_directory_resolves_its_own_providers_and_variables():
 def test_terraform_json_configuration_is_read_like_hcl(tmp_path):
     _write(tmp_path, 'provider "alicloud" {\n  region = "cn-beijing"\n}\n')
     (tmp_path / "backend.tf.json").write_text('{"terraform": {"backend": {"local": {}}}}', encoding="utf-8")
-    assert read_directory(tmp_path).resources == []  # settings only: nothing to check, nothing hidden
+    assert read_directory(tmp_path, types=TYPES).resources == []  # settings only: nothing to check or hide
     (tmp_path / "hk.tf.json").write_text(
         '{"resource": {"alicloud_vpc": {"fail_json": {"vpc_name": "a"}}}}', encoding="utf-8")
-    (vpc,) = read_directory(tmp_path).resources
+    (vpc,) = read_directory(tmp_path, types=TYPES).resources
     assert (vpc.address, vpc.provider_region, vpc.file) == (
         "alicloud_vpc.fail_json", "cn-beijing", "hk.tf.json")

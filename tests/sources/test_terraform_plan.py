@@ -261,3 +261,13 @@ def test_a_state_document_is_not_an_empty_plan(tmp_path):
     assert str(err.value) == (
         f"{path}: a Terraform state, not a plan: run `terraform show -json` on a saved plan"
     )
+
+
+def test_a_change_whose_whole_after_state_is_unknown_is_a_part_not_an_internal_error(tmp_path):
+    whole = _change("alicloud_vswitch.a", ["create"])
+    whole["change"]["after_unknown"] = True  # Terraform marks attributes, never the whole object
+    part, judged = read_plan(_plan(tmp_path, [whole, _change("alicloud_vpc.v", ["create"])])).resources
+    assert (part.address, part.type) == ("resource_changes[0] (alicloud_vswitch.a)", "terraform_plan_entry")
+    assert part.attributes["why"] == ("`change.after_unknown` is true for the whole object: not one planned "
+                                      "attribute is known")
+    assert judged.address == "alicloud_vpc.v"

@@ -8,8 +8,11 @@ from pathlib import Path
 import pytest
 
 from permitguard.model import OWN_ACCOUNT, Unknown
+from permitguard.resources import ResourceTypeCatalog
 from permitguard.terraform.evaluate import evaluate_root
 from permitguard.terraform.roots import find_roots
+
+TYPES = ResourceTypeCatalog.load()  # the run's resource-type catalog, as a front door passes it in
 
 
 def write(directory: Path, text: str, name: str = "main.tf") -> Path:
@@ -19,7 +22,7 @@ def write(directory: Path, text: str, name: str = "main.tf") -> Path:
 
 
 def by_address(root: Path, **kw) -> dict:
-    return {r.address: r for r in evaluate_root(root, **kw).resources}
+    return {r.address: r for r in evaluate_root(root, **kw, types=TYPES).resources}
 
 
 def test_environment_variables_never_reach_values(tmp_path, monkeypatch):
@@ -29,7 +32,7 @@ def test_environment_variables_never_reach_values(tmp_path, monkeypatch):
         'variable "region" {}\nprovider "alicloud" {\n  region = var.region\n}\n'
         'resource "alicloud_vpc" "v" {}\n',
     )
-    (vpc,) = evaluate_root(root).resources
+    (vpc,) = evaluate_root(root, types=TYPES).resources
     assert isinstance(vpc.provider_region, Unknown)
     assert vpc.provider_region.why == (
         "unresolved reference `var.region` (main.tf:3): var.region has no value "
@@ -44,12 +47,12 @@ def test_tfvars_auto_tfvars_and_var_files_in_terraform_s_order(tmp_path):
         'resource "alicloud_vpc" "v" {}\n',
     )
     write(root, 'region = "cn-shanghai"\n', "terraform.tfvars")
-    assert evaluate_root(root).resources[0].provider_region == "cn-shanghai"
+    assert evaluate_root(root, types=TYPES).resources[0].provider_region == "cn-shanghai"
     write(root, 'region = "cn-beijing"\n', "b.auto.tfvars")
     write(root, '{"region": "cn-shenzhen"}', "a.auto.tfvars.json")
-    assert evaluate_root(root).resources[0].provider_region == "cn-beijing"  # lexical: b after a
+    assert evaluate_root(root, types=TYPES).resources[0].provider_region == "cn-beijing"  # lexical: b after a
     extra = write(tmp_path / "elsewhere", 'region = "cn-hangzhou"\n', "prod.tfvars") / "prod.tfvars"
-    assert evaluate_root(root, (extra,)).resources[0].provider_region == "cn-hangzhou"
+    assert evaluate_root(root, (extra,), types=TYPES).resources[0].provider_region == "cn-hangzhou"
 
 
 def test_count_and_for_each_instances_with_their_own_values_and_none_for_zero(tmp_path):
@@ -105,7 +108,7 @@ def test_an_unreadable_module_is_a_problem_and_what_depends_on_it_is_unknown(tmp
         'resource "azurerm_resource_group" "h" {\n  name = "h"\n'
         '  location = try(module.regions.names[1], "chinaeast2")\n}\n',
     )
-    evaluation = evaluate_root(root)
+    evaluation = evaluate_root(root, types=TYPES)
     (problem,) = evaluation.problems
     assert (problem.kind, problem.address, problem.line, problem.reason) == (
         "module",
@@ -165,14 +168,14 @@ def test_dynamic_blocks_are_expanded(tmp_path):
         '      to_port = ingress.value\n      protocol = "tcp"\n'
         '      cidr_blocks = ["0.0.0.0/0"]\n    }\n  }\n}\n',
     )
-    (sg,) = evaluate_root(root).resources
+    (sg,) = evaluate_root(root, types=TYPES).resources
     assert sorted(b["from_port"] for b in sg.attributes["ingress"]) == [22, 443]
 
 
 def test_a_file_that_does_not_parse_is_a_problem_with_the_parser_s_words(tmp_path):
     root = write(tmp_path, 'resource "alicloud_vpc" "ok" {}\n')
     write(root, 'resource "alicloud_vpc" "bad" {\n  cidr_block =\n}\n', "bad.tf")
-    evaluation = evaluate_root(root)
+    evaluation = evaluate_root(root, types=TYPES)
     assert [r.address for r in evaluation.resources] == ["alicloud_vpc.ok"]
     (problem,) = evaluation.problems
     assert (problem.kind, problem.address) == ("file", "bad.tf") and "bad.tf:" in problem.why
@@ -186,7 +189,7 @@ def test_checkov_skip_comments_on_resources_and_on_module_calls(tmp_path):
         '  source = "../m"\n}\n'
         'resource "alicloud_vpc" "own" {\n  # checkov:skip=CKV_CNLIC_103,CKV_CNLIC_101\n}\n',
     )
-    skips = evaluate_root(root).suppressions
+    skips = evaluate_root(root, types=TYPES).suppressions
     assert skips == {
         ("module.a.alicloud_vpc.v", "CKV_CNLIC_301"): "room filed on paper",
         ("alicloud_vpc.own", "CKV_CNLIC_103"): "",
@@ -209,14 +212,14 @@ def test_roots_are_directories_no_other_directory_calls(tmp_path):
 )
 def test_files_without_resources_are_no_problem(tmp_path, text):
     root = write(tmp_path, text)
-    assert evaluate_root(root).problems == []
+    assert evaluate_root(root, types=TYPES).problems == []
 
 
 def test_a_module_called_with_count_is_one_problem_not_one_per_instance(tmp_path):
     root = write(
         tmp_path, 'module "remote" {\n  source = "git::https://example.invalid/x.git"\n  count = 3\n}\n'
     )
-    assert [p.address for p in evaluate_root(root).problems] == ["module.remote"]
+    assert [p.address for p in evaluate_root(root, types=TYPES).problems] == ["module.remote"]
 
 
 def test_a_worker_that_dies_on_one_root_loses_only_that_root(tmp_path, monkeypatch):
@@ -233,7 +236,7 @@ def test_a_worker_that_dies_on_one_root_loses_only_that_root(tmp_path, monkeypat
         return real(requests, stop_on_error)
 
     monkeypatch.setattr(evaluate, "run_evaluator_many", dies_on_bad)
-    first, second = evaluate.evaluate_roots([good, bad])
+    first, second = evaluate.evaluate_roots([good, bad], types=TYPES)
     assert [r.address for r in first.resources] == ["alicloud_vpc.v"]
     assert isinstance(second, InputError) and "panic" in str(second)
 

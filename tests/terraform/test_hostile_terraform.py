@@ -12,8 +12,11 @@ import pytest
 from permitguard import engine
 from permitguard.context import Context
 from permitguard.model import Status, Unknown
+from permitguard.resources import ResourceTypeCatalog
 from permitguard.sources.terraform_hcl import read_directory
 from permitguard.terraform.evaluate import evaluate_root
+
+TYPES = ResourceTypeCatalog.load()  # the run's resource-type catalog, as a front door passes it in
 
 ROOT = Path(__file__).resolve().parents[2]
 AS_OF = "2026-11-28"
@@ -28,7 +31,7 @@ def write(directory: Path, text: str, name: str = "main.tf") -> Path:
 def verdicts(root: Path) -> dict[tuple[str, str], tuple[Status, bool]]:
     ctx = Context.load(environ={"PERMITGUARD_AS_OF": AS_OF}, cwd=str(Path(__file__).parent))
     out = {}
-    for resource in read_directory(root).resources:
+    for resource in read_directory(root, types=TYPES).resources:
         for f in engine.evaluate(resource, ctx):
             out[(f.rule_id, resource.address)] = (f.status, ctx.rules[f.rule_id].undetermined(f.reason))
     return out
@@ -79,7 +82,8 @@ def test_a_value_passed_into_a_module_from_an_unreadable_module_is_unknown(tmp_p
         'module "sg" {\n  source = "../m"\n'
         '  cidr = try(module.net.admin_cidr, "10.0.0.0/8")\n}\n',
     )
-    (rule,) = [r for r in evaluate_root(root).resources if r.type == "alicloud_security_group_rule"]
+    resources = evaluate_root(root, types=TYPES).resources
+    (rule,) = [r for r in resources if r.type == "alicloud_security_group_rule"]
     cidr = rule.attributes["cidr_ip"]
     assert (
         isinstance(cidr, Unknown) and "module.net could not be read (passed to module.sg as cidr)" in cidr.why
@@ -126,7 +130,7 @@ def test_an_override_file_is_one_part_scan_the_plan(tmp_path):
         tmp_path, 'provider "alicloud" {\n  region = "cn-beijing"\n}\nresource "alicloud_oss_bucket" "b" {}\n'
     )
     write(root, 'provider "alicloud" {\n  region = "cn-hongkong"\n}\n', "override.tf")
-    parts = [r for r in read_directory(root).resources if r.type == "terraform_file"]
+    parts = [r for r in read_directory(root, types=TYPES).resources if r.type == "terraform_file"]
     assert [(p.address, p.attributes["reason"]) for p in parts] == [("override.tf", "override")]
 
 
@@ -139,21 +143,21 @@ def test_a_comment_in_a_providers_map_is_not_an_entry(tmp_path):
         'module "m" {\n  source = "../m"\n'
         "  providers = { alicloud = alicloud.hk # was: alicloud = alicloud\n  }\n}\n",
     )
-    (bucket,) = evaluate_root(root).resources
+    (bucket,) = evaluate_root(root, types=TYPES).resources
     assert bucket.provider_region == "cn-hongkong"
 
 
 def test_a_module_whose_only_file_does_not_parse_is_a_part(tmp_path):
     write(tmp_path / "m", 'resource "alicloud_oss_bucket" "b" {\n  bucket =\n}\n')
     root = write(tmp_path / "root", 'module "m" {\n  source = "../m"\n}\n')
-    parts = [(p.kind, p.reason) for p in evaluate_root(root).problems]
+    parts = [(p.kind, p.reason) for p in evaluate_root(root, types=TYPES).problems]
     assert ("file", "unparsed") in parts
 
 
 def test_a_module_of_json_files_only_is_read(tmp_path):
     write(tmp_path / "m", '{"resource": {"alicloud_oss_bucket": {"b": {"bucket": "x"}}}}', "main.tf.json")
     root = write(tmp_path / "root", 'module "m" {\n  source = "../m"\n}\n')
-    evaluation = evaluate_root(root)
+    evaluation = evaluate_root(root, types=TYPES)
     assert [r.address for r in evaluation.resources] == ["module.m.alicloud_oss_bucket.b"]
     assert evaluation.problems == []
 
@@ -170,7 +174,7 @@ def test_a_module_of_json_files_only_is_read(tmp_path):
 def test_files_declaring_nothing_judged_are_no_part(tmp_path, text):
     root = write(tmp_path, 'resource "alicloud_vpc" "v" {}\n')
     write(root, text, "extra.tf")
-    assert evaluate_root(root).problems == []
+    assert evaluate_root(root, types=TYPES).problems == []
 
 
 def test_the_workspace_is_the_one_terraform_selected(tmp_path):
@@ -180,7 +184,7 @@ def test_the_workspace_is_the_one_terraform_selected(tmp_path):
         '"cn-hongkong" : "cn-beijing"\n}\nresource "alicloud_oss_bucket" "b" {}\n',
     )
     write(root / ".terraform", "prod-hk", "environment")
-    assert evaluate_root(root).resources[0].provider_region == "cn-hongkong"
+    assert evaluate_root(root, types=TYPES).resources[0].provider_region == "cn-hongkong"
 
 
 def test_count_over_a_value_that_cannot_be_known_is_a_part(tmp_path):
@@ -189,7 +193,7 @@ def test_count_over_a_value_that_cannot_be_known_is_a_part(tmp_path):
         'variable "n" {\n  type = number\n}\nprovider "alicloud" {\n  region = "cn-beijing"\n}\n'
         'resource "alicloud_oss_bucket" "b" {\n  count = var.n\n}\n',
     )
-    parts = [(p.kind, p.address, p.reason) for p in evaluate_root(root).problems]
+    parts = [(p.kind, p.address, p.reason) for p in evaluate_root(root, types=TYPES).problems]
     assert ("resource", "alicloud_oss_bucket.b", "instances_unknown") in parts
 
 
@@ -201,7 +205,7 @@ def test_local_modules_that_call_each_other_are_one_part_and_answer_at_once(tmp_
     from permitguard.errors import InputError
     from permitguard.terraform.evaluate import evaluate_roots
 
-    cycle, other = evaluate_roots([tmp_path / "root", tmp_path / "other"])
+    cycle, other = evaluate_roots([tmp_path / "root", tmp_path / "other"], types=TYPES)
     assert isinstance(cycle, InputError) and "cycle" in str(cycle)
     assert [r.address for r in other.resources] == ["alicloud_oss_bucket.b"]
 
@@ -287,7 +291,7 @@ def test_for_each_over_a_data_source_that_gave_no_instance_is_a_part_never_nothi
         f'resource "alicloud_security_group_rule" "r" {{\n  for_each = toset(data.alicloud_vpcs.v.ids)\n'
         f'  {SSH}  cidr_ip = "0.0.0.0/0"\n}}\n',
     )
-    parts = [(p.kind, p.address, p.reason) for p in evaluate_root(root).problems]
+    parts = [(p.kind, p.address, p.reason) for p in evaluate_root(root, types=TYPES).problems]
     assert parts == [("resource", "alicloud_security_group_rule.r", "instances_unknown")]
 
 
@@ -310,7 +314,7 @@ def test_provider_meta_arguments_in_terraform_json_are_a_part(tmp_path):
         '"cn-hongkong"}]}, "resource": {"alicloud_oss_bucket": {"b": {"provider": "alicloud.hk"}}}}',
         "main.tf.json",
     )
-    parts = [(p.address, p.reason) for p in evaluate_root(root).problems]
+    parts = [(p.address, p.reason) for p in evaluate_root(root, types=TYPES).problems]
     assert parts == [("main.tf.json", "json_meta")]
 
 
@@ -337,5 +341,5 @@ def test_a_block_the_evaluator_lost_is_a_part_never_absent(tmp_path, monkeypatch
         return answers
 
     monkeypatch.setattr(evaluate, "run_evaluator_many", drops_one)
-    parts = [(p.address, p.reason) for p in evaluate.evaluate_root(root).problems]
+    parts = [(p.address, p.reason) for p in evaluate.evaluate_root(root, types=TYPES).problems]
     assert parts == [("alicloud_vpc.lost", "not_evaluated")]

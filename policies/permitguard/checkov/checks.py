@@ -1,4 +1,4 @@
-"""The Checkov front door: one check per rule of the rule catalog, built by `build_checks()`.
+"""The Checkov front door: one check per rule of the rule catalog, built by `build_checks(rules)`.
 
 A check translates Checkov's conf (and graph) into a `Resource`, asks the engine for its one rule,
 and answers in Checkov's words: PASSED, FAILED, or UNKNOWN for "does not apply". Nothing escapes:
@@ -15,6 +15,7 @@ from checkov.common.models.enums import CheckCategories, CheckResult
 from checkov.terraform.checks.module.base_module_check import BaseModuleCheck
 from checkov.terraform.checks.resource.base_resource_check import BaseResourceCheck
 
+from permitguard.checkov import run_state
 from permitguard.model import Resource, Status
 from permitguard.rule_catalog import RuleCatalog, RuleMeta
 
@@ -148,14 +149,12 @@ def supported_resources() -> list[str]:
     return ["*"]
 
 
-_BUILT: list[PermitguardCheck | PermitguardModuleCheck] = []
-
-
-def build_checks() -> list[PermitguardCheck | PermitguardModuleCheck]:
-    """One check per implemented rule of the catalog, registered with Checkov once per process."""
-    if not _BUILT:
+def build_checks(rules: RuleCatalog) -> list[PermitguardCheck | PermitguardModuleCheck]:
+    """One check per implemented rule of `rules`, registered with Checkov once per process (constructing a
+    check registers it: the registered ones are kept in `run_state.checks`)."""
+    if not run_state.checks:
         types = supported_resources()
-        _BUILT.extend(PermitguardModuleCheck(meta) if meta.family == "configuration" else
-                      PermitguardCheck(meta, types) for meta in RuleCatalog.load())  # every id implemented:
+        run_state.checks.extend(PermitguardModuleCheck(meta) if meta.family == "configuration" else
+                                PermitguardCheck(meta, types) for meta in rules)  # every id implemented:
         # tests/test_rule_catalog.py holds the catalog and permitguard.rules to the same ids
-    return list(_BUILT)
+    return list(run_state.checks)

@@ -1,6 +1,7 @@
 """What every check of one Checkov process shares, loaded once: the Context (licence profile and
 catalogs, found like the CLI finds them), the shared Terraform evaluation of each root (the CLI's own,
-so that both front doors judge the same values), and the plans read so far (one read per plan file)."""
+so that both front doors judge the same values), and the plans read so far (one read per plan file).
+It is kept in `permitguard.checkov.run_state` (why Checkov forces it there, and how to reset it)."""
 
 from __future__ import annotations
 
@@ -9,20 +10,15 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from permitguard.checkov import run_state
 from permitguard.context import Context
 from permitguard.errors import InputError, PermitguardError
 from permitguard.model import Resource
-from permitguard.sources.detect import load_json
+from permitguard.sources.documents import file_key
 from permitguard.sources.terraform_hcl import part_resource
 from permitguard.sources.terraform_plan import PART as PLAN_PART
 from permitguard.sources.terraform_plan import read_plan
 from permitguard.terraform.providers import declared_address, split_address
-
-_CONTEXTS: dict[tuple[str | None, str, str | None], Context | PermitguardError] = {}
-_PLANS: dict[tuple[str, int, int], dict[str, list[Resource]] | InputError] = {}
-# the last graph seen (held: identity stays meaningful)
-_GRAPH: list[tuple[Any, list[Mapping[str, Any]]]] = []
-_ROOTS: dict[str, Any] = {}  # root directory → Evaluation | InputError
 
 
 def context(environ: Mapping[str, str] | None = None, cwd: str | None = None) -> Context:
@@ -31,14 +27,15 @@ def context(environ: Mapping[str, str] | None = None, cwd: str | None = None) ->
     env = os.environ if environ is None else environ
     cwd = cwd or os.getcwd()
     key = (env.get("PERMITGUARD_LICENSE"), cwd, env.get("PERMITGUARD_AS_OF"))
-    if key not in _CONTEXTS:
+    contexts = run_state.current().contexts
+    if key not in contexts:
         try:
-            _CONTEXTS[key] = Context.load(environ=dict(env), cwd=cwd)
+            contexts[key] = Context.load(environ=dict(env), cwd=cwd)
         except PermitguardError as exc:
-            _CONTEXTS[key] = exc
+            contexts[key] = exc
         except ValueError as exc:  # e.g. a malformed $PERMITGUARD_AS_OF
-            _CONTEXTS[key] = PermitguardError(f"cannot set up permitguard: {exc}")
-    found = _CONTEXTS[key]
+            contexts[key] = PermitguardError(f"cannot set up permitguard: {exc}")
+    found = contexts[key]
     if isinstance(found, PermitguardError):
         raise type(found)(*found.args)
     return found
@@ -57,9 +54,10 @@ def graph_nodes(graph: Any) -> list[Mapping[str, Any]]:
 
 def graph_nodes_of(graph: Any) -> list[Mapping[str, Any]]:
     """The vertex attributes of Checkov's current graph, listed once for all checks of a run."""
-    if not _GRAPH or _GRAPH[0][0] is not graph:
-        _GRAPH[:] = [(graph, graph_nodes(graph))]
-    return _GRAPH[0][1]
+    held = run_state.current().graph  # the last graph seen (held: identity stays meaningful)
+    if not held or held[0][0] is not graph:
+        held[:] = [(graph, graph_nodes(graph))]
+    return held[0][1]
 
 
 def _evaluation(root: str) -> Any:
@@ -68,17 +66,20 @@ def _evaluation(root: str) -> Any:
     from permitguard.checkov.roots import vertex_root
     from permitguard.terraform.evaluate import evaluate_roots
 
-    if root not in _ROOTS:
-        nodes = _GRAPH[0][1] if _GRAPH else []
+    run = run_state.current()
+    if root not in run.roots:
+        nodes = run.graph[0][1] if run.graph else []
         wanted = sorted(
             ({root} | {vertex_root(a) for a in nodes if a.get("block_type_") == "resource"})
-            - set(_ROOTS)
+            - set(run.roots)
             - {""}
         )
         extra = checkov_var_files()
-        for directory, found in zip(wanted, evaluate_roots([Path(d) for d in wanted], extra), strict=True):
-            _ROOTS[directory] = found
-    found = _ROOTS[root]
+        types = context().types
+        evaluated = evaluate_roots([Path(d) for d in wanted], extra, types=types)
+        for directory, found in zip(wanted, evaluated, strict=True):
+            run.roots[directory] = found
+    found = run.roots[root]
     if isinstance(found, InputError):
         raise InputError(*found.args)
     return found
@@ -168,14 +169,14 @@ def plan_resource(path: str, address: str) -> Resource:
 def plan_resources(path: str, address: str) -> list[Resource]:
     """The resource `address` of the plan at `path`, read through `read_plan` (once per file version):
     every copy a plan holds under that address (the check reports the worst verdict)."""
-    stat = Path(path).stat()
-    key = (str(Path(path).resolve()), stat.st_mtime_ns, stat.st_size)
-    if key not in _PLANS:
+    key = file_key(Path(path))
+    plans = run_state.current().plans
+    if key not in plans:
         try:
-            _PLANS[key] = _plan_by_address(path)
+            plans[key] = _plan_by_address(path)
         except InputError as exc:
-            _PLANS[key] = exc
-    found = _PLANS[key]
+            plans[key] = exc
+    found = plans[key]
     if isinstance(found, InputError):
         raise InputError(*found.args)
     if address not in found:
@@ -187,10 +188,11 @@ def _plan_by_address(path: str) -> dict[str, list[Resource]]:
     """Every resource the plan holds, under the address Checkov asks about. Checkov's plan framework asks
     only about `planned_values`: a resource it never asks about (deferred, only in prior_state or in
     resource_changes) is judged with the first resource it does ask about, so that its failure shows."""
+    documents = run_state.current().documents
     by_address: dict[str, list[Resource]] = {}
-    for r in read_plan(path).resources:
+    for r in read_plan(path, documents).resources:
         by_address.setdefault(r.address.split(" (", 1)[0], []).append(r)  # copies: `a (entry)`
-    asked = sorted(_planned_addresses(load_json(Path(path), "Terraform plan")) & set(by_address))
+    asked = sorted(_planned_addresses(documents.load(Path(path), "Terraform plan")) & set(by_address))
     unseen = [r for a, rs in by_address.items() if a not in asked for r in rs if r.type != PLAN_PART]
     if asked and unseen:
         by_address[asked[0]] = by_address[asked[0]] + unseen

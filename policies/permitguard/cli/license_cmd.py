@@ -8,7 +8,7 @@ import datetime as dt
 
 from permitguard import license as lic
 from permitguard.cli.scan import as_of
-from permitguard.geo import RegionCatalog
+from permitguard.context import Context
 from permitguard.license_checks import coverage_warnings
 from permitguard.license_file import load_profile
 from permitguard.report import advisories
@@ -19,12 +19,13 @@ from permitguard.status import ExitStatus
 def run(args: argparse.Namespace, env) -> ExitStatus:
     profile = load_profile(args.file)  # ProfileError → exit 2 with every error and its path
     day = as_of(args.as_of, env) or dt.date.today()
+    ctx = Context.for_profile(profile, as_of=day, environ=env.environ)  # the catalogs, loaded once per run
     services = ", ".join(f"{k} ({s.code})" for k, s in profile.services.items())
     print(f"{args.file}: valid licence profile for {profile.number} ({profile.holder}); "
           f"services: {services}; valid {profile.issued} → {profile.expires} "
           f"(renewal due by {profile.renewal_deadline()}); "
           f"{len(profile.rooms)} machine rooms, {len(profile.filings)} filings", file=env.stdout)
-    for warning in coverage_warnings(profile, RegionCatalog.load()):
+    for warning in coverage_warnings(profile, ctx.regions):
         print(f"permitguard: warning: {warning}", file=env.stderr)
     state = profile.standing(day)
     for notice in advisories.for_permit(profile_dict(profile), day):

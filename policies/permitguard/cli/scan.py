@@ -6,7 +6,6 @@ import argparse
 import contextlib
 import dataclasses
 import datetime as dt
-import functools
 import os
 import tempfile
 from pathlib import Path
@@ -16,9 +15,11 @@ from permitguard.context import Context
 from permitguard.errors import InputError, OutputError
 from permitguard.model import Finding, Resource
 from permitguard.report import console, document, render
-from permitguard.sources import detect
+from permitguard.sources import readers
 from permitguard.sources import skipped as skipped_inputs
+from permitguard.sources.documents import Documents
 from permitguard.sources.enrichment import Enrichment
+from permitguard.sources.input_files import digest, read_files
 from permitguard.status import ExitStatus
 
 
@@ -57,24 +58,26 @@ def scan(paths: list[str], ctx: Context, enrich: str | None = None, var_files: t
     for raw in paths:
         distinct.setdefault(Path(raw).resolve(), raw)
     seen: set[tuple] = set()  # an input given twice (or a directory and one of its files) is judged once
-    enrichment = Enrichment(Path(enrich)) if enrich else None
+    resolved: dict[str, Path] = {}  # a resource's file, resolved once per scan
+    documents = Documents()  # each JSON input parsed once: sniffing, then reading
+    enrichment = Enrichment(Path(enrich), ctx.types) if enrich else None
     if enrichment and skipped is not None:
         skipped += skipped_inputs.reader_entries(enrichment.skipped, Path(enrich), enrich)
     for raw in distinct.values():
         path = Path(raw)
-        result = detect.read(path, tuple(Path(v).resolve() for v in var_files))
+        result = readers.read(path, ctx.types, documents, tuple(Path(v).resolve() for v in var_files))
         if enrichment and result.kind == "terraform_plan":
             result = enrichment.apply(result)
-        read = detect.read_files(path) if path.is_dir() else None  # one walk for the digest and the list
-        inputs.append(
-            {"path": raw, "kind": result.kind, "sha256": detect.digest(path, read), "files": result.files}
-        )
+        read = read_files(path) if path.is_dir() else None  # one walk for the digest and the list
+        inputs.append({"path": raw, "kind": result.kind, "sha256": digest(path, read), "files": result.files})
         if skipped is not None and read is not None:
             skipped += skipped_inputs.reader_entries(result.skipped, path, raw)
             skipped += skipped_inputs.checkov_entries(read, path, raw, environ or {})
         for resource in result.resources:
             resource = _anchor(resource, path, result.kind)
-            key = (resource.root, resource.file and _resolved(resource.file), resource.line, resource.address)
+            if resource.file and resource.file not in resolved:
+                resolved[resource.file] = Path(resource.file).resolve()
+            key = (resource.root, resource.file and resolved[resource.file], resource.line, resource.address)
             if key in seen:
                 continue
             seen.add(key)
@@ -82,11 +85,6 @@ def scan(paths: list[str], ctx: Context, enrich: str | None = None, var_files: t
                 reason = result.suppressions.get((resource.address, f.rule_id))
                 findings.append(dataclasses.replace(f, suppressed=reason) if reason else f)
     return findings, inputs
-
-
-@functools.cache
-def _resolved(file: str) -> Path:
-    return Path(file).resolve()
 
 
 def _anchor(resource: Resource, path: Path, kind: str) -> Resource:
@@ -152,9 +150,9 @@ def _read_by_scan(args: argparse.Namespace, ctx: Context) -> list[Path]:
     out = [Path(v) for v in args.var_file]
     for raw in args.paths:
         path = Path(raw)
-        out += detect.read_files(path) if path.is_dir() else [path]
+        out += read_files(path) if path.is_dir() else [path]
     if args.repo_root_for_plan_enrichment and Path(args.repo_root_for_plan_enrichment).is_dir():
-        out += detect.read_files(Path(args.repo_root_for_plan_enrichment))
+        out += read_files(Path(args.repo_root_for_plan_enrichment))
     if ctx.profile.path and Path(ctx.profile.path).is_file():
         out.append(Path(ctx.profile.path))
     return out

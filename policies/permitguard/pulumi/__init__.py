@@ -8,6 +8,7 @@ share this translation of Pulumi resources into the normalised model.
     secrets    keeps pulumi-policy from handing policies a secret's plaintext
     levels     the enforcement levels and licence settings Pulumi configured for each policy
     policies   one ResourceValidationPolicy per rule of the catalog (the factory the pack calls)
+    run_state  what the pack's policies share in one process (the SDK gives a policy no run to keep it in)
 
 Nothing here holds rule logic or rule metadata: the engine judges, the rule catalog names and describes.
 """

@@ -10,6 +10,7 @@ policies configured with different profiles are a ProfileProblem, never a silent
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import tempfile
@@ -21,7 +22,7 @@ from typing import Any
 from permitguard import license, license_file
 from permitguard.context import Context
 from permitguard.errors import PermitguardError
-from permitguard.pulumi import wire
+from permitguard.pulumi import run_state, wire
 from permitguard.rule_catalog import RuleCatalog
 
 ENV = "PERMITGUARD_LICENSE"
@@ -51,23 +52,22 @@ class ProfileProblem:
     message: str
 
 
-_cache: dict[tuple, Context | ProfileProblem] = {}
-
-
 def context(
     config: Mapping[str, Any] | None,
     environ: Mapping[str, str] | None = None,
     pack: Mapping[str, Mapping[str, Any]] | None = None,
 ) -> Context | ProfileProblem:
-    """The Context for one policy's configuration, given every policy's licence settings (`pack`)."""
+    """The Context for one policy's configuration, given every policy's licence settings (`pack`); built
+    once per licence configuration (kept in `run_state`: the SDK gives a policy no run to keep it in)."""
     environ = os.environ if environ is None else environ
     config = effective(config or {}, pack or {})
     if isinstance(config, ProfileProblem):
         return config
     key = _key(config, environ)
-    if key not in _cache:
-        _cache[key] = _load(key, environ)
-    return _cache[key]
+    contexts = run_state.current().contexts
+    if key not in contexts:
+        contexts[key] = _load(key, environ)
+    return contexts[key]
 
 
 def licence_settings(settings: Mapping[str, Any]) -> dict[str, Any]:
@@ -114,7 +114,8 @@ def _load(key: tuple, environ: Mapping[str, str]) -> Context | ProfileProblem:
         if not isinstance(value, str):
             raise PermitguardError(f"{how}: expected a path string, got {type(value).__name__}")
         profile = _inline(value) if how == INLINE else license_file.load_profile(Path(value).resolve(), how)
-        return Context.for_profile(profile, environ=environ, enforcement=_pulumi_decides(RuleCatalog.load()))
+        ctx = Context.for_profile(profile, environ=environ)
+        return dataclasses.replace(ctx, enforcement=_pulumi_decides(ctx.rules))
     except (PermitguardError, ValueError) as exc:
         return ProfileProblem(f"permitguard cannot judge this stack: {exc}")
 

@@ -4,28 +4,23 @@ pulumi-policy keeps the levels of `--policy-pack-config` private and does not pa
 A licence-profile problem is reported once, not once per policy: the policy that reports it must
 know whether its report blocks the preview, or an advisory policy running first would swallow the
 only report (and the preview would go through unjudged). `install()` records the levels Configure
-receives; `blocks(name, default)` says whether that policy's violations are mandatory.
+receives (in `run_state`); `blocks(name, default)` says whether that policy's violations are mandatory.
 The licence profile is pack-wide (one permit judges the whole stack), but Pulumi configures policies one
 by one: `profile_settings()` gives every policy's `license`/`profile` settings so that one set on any
 policy applies to all, and two different ones are a conflict, not a silent mix of permits.
 """
 from __future__ import annotations
 
-import threading
 from typing import Any
 
 import pulumi_policy.policy as _sdk
 from google.protobuf.json_format import MessageToDict
 from pulumi.runtime.proto import analyzer_pb2 as pb
 
+from permitguard.pulumi import run_state
 from permitguard.pulumi.config import licence_settings
 
-_configured: dict[str, int] = {}
-_settings: dict[str, dict[str, Any]] = {}
 _BLOCKING = {pb.MANDATORY, pb.REMEDIATE}  # pulumi-policy reports a remediate policy's violations as mandatory
-
-
-_request = threading.local()
 
 
 def install() -> None:
@@ -38,21 +33,23 @@ def install() -> None:
     original_analyze = servicer.Analyze
 
     def analyze(self: Any, request: Any, context: Any) -> Any:
-        _request.token = object()
+        serving = run_state.current().request
+        serving.token = object()
         try:
             return original_analyze(self, request, context)
         finally:
-            _request.token = None
+            serving.token = None
 
     def configure(self: Any, request: Any, context: Any) -> Any:
-        _configured.clear()
-        _configured.update({name: cfg.enforcementLevel for name, cfg in request.policyConfig.items()})
-        _settings.clear()
+        state = run_state.current()
+        state.levels.clear()
+        state.levels.update({name: cfg.enforcementLevel for name, cfg in request.policyConfig.items()})
+        state.settings.clear()
         for name, cfg in request.policyConfig.items():
             props = MessageToDict(cfg.properties) if cfg.HasField("properties") else {}
             chosen = licence_settings(props)
             if chosen:
-                _settings[name] = chosen
+                state.settings[name] = chosen
         return original(self, request, context)
 
     configure.permitguard_records_levels = True  # type: ignore[attr-defined]
@@ -62,16 +59,17 @@ def install() -> None:
 
 def blocks(policy: str, default: str) -> bool:
     """True when the policy's violations are mandatory: as configured, else its default level."""
-    if policy in _configured:
-        return _configured[policy] in _BLOCKING
+    configured = run_state.current().levels
+    if policy in configured:
+        return configured[policy] in _BLOCKING
     return default in ("mandatory", "remediate")
 
 
 def request_token() -> object | None:
     """The Analyze request this thread is serving (None outside one)."""
-    return getattr(_request, "token", None)
+    return getattr(run_state.current().request, "token", None)
 
 
 def profile_settings() -> dict[str, dict[str, Any]]:
     """Policy name -> its `license`/`profile` settings, for the policies that set one."""
-    return dict(_settings)
+    return dict(run_state.current().settings)

@@ -8,7 +8,6 @@ applicable. It never raises: an exception in a policy aborts the user's whole pr
 """
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
@@ -29,19 +28,17 @@ from permitguard.errors import PermitguardError
 from permitguard.license import LicenseProfile
 from permitguard.license_file import find_profile, load_profile
 from permitguard.model import Finding, Status
-from permitguard.pulumi import adapter, config, levels, secrets
+from permitguard.pulumi import adapter, config, levels, run_state, secrets
 from permitguard.pulumi.providers import ProviderInfo
 from permitguard.rule_catalog import RuleCatalog, RuleMeta
 
 NAME = "permitguard"
-_memo = threading.local()
-_reported: dict[str, set[bool]] = {}  # profile problem -> blocking levels it was reported at
-_reported_lock = threading.Lock()
 
 
 def pack_policies(catalog: RuleCatalog | None = None) -> list[ResourceValidationPolicy]:
-    """Every policy of the pack, in catalog order; installs secret blinding (permitguard.pulumi.secrets)
-    and the record of configured levels (permitguard.pulumi.levels)."""
+    """Every policy of the pack, in catalog order (the pack's rule catalog, loaded here once when not
+    given); installs secret blinding (permitguard.pulumi.secrets) and the record of configured levels
+    (permitguard.pulumi.levels)."""
     secrets.install()
     levels.install()
     permit = _startup_profile()
@@ -126,11 +123,12 @@ def text(finding: Finding) -> str:
 def _findings(args: ResourceValidationArgs, ctx: Context) -> dict[str, Finding] | None:
     """Every rule's finding for this resource, computed once for the policies of one Analyze request."""
     token = levels.request_token()
-    if token is not None and getattr(_memo, "token", None) is token and _memo.ctx is ctx:
-        return _memo.findings
-    _memo.token = None
+    memo = run_state.current().request
+    if token is not None and getattr(memo, "memo_token", None) is token and memo.ctx is ctx:
+        return memo.findings
+    memo.memo_token = None
     found = _evaluate(args, ctx)
-    _memo.token, _memo.ctx, _memo.findings = token, ctx, found
+    memo.memo_token, memo.ctx, memo.findings = token, ctx, found
     return found
 
 
@@ -162,8 +160,9 @@ def _item(container: Any, key: Any) -> Any:
 def _first_report(message: str, blocking: bool) -> bool:
     """True once per process for each profile problem: one clear violation, not one per resource. An
     advisory report does not count as the one: the first mandatory policy reports it too."""
-    with _reported_lock:
-        done = _reported.setdefault(message, set())
+    state = run_state.current()
+    with state.reported_lock:
+        done = state.reported.setdefault(message, set())
         if True in done or blocking in done:
             return False
         done.add(blocking)

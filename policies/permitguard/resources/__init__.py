@@ -12,6 +12,7 @@ provider name) it records the bridged and native Pulumi packages, the provider-c
 region, and the defaults types inherit.
 
     catalog = ResourceTypeCatalog.load()          # packaged catalog, parsed once; CatalogError if invalid
+    # (each front door loads it into its Context once per run; code below the front doors is handed it)
     catalog.get("alicloud_instance").zone_attrs   # ("availability_zone",)
     catalog.get("alicloud_security_group_rule").occupies_room   # False (footprint "logical")
     catalog.by_pulumi_token("aws:ec2/instance:Instance").type   # "aws_instance"

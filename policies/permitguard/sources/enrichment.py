@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
+from permitguard.resources import ResourceTypeCatalog
 from permitguard.sources import SourceResult
 from permitguard.sources.terraform_hcl import read_directory
 from permitguard.terraform.providers import declared_address
@@ -15,8 +16,8 @@ config_address = declared_address  # the block that declares an instance (permit
 
 
 class Enrichment:
-    def __init__(self, root: Path) -> None:
-        hcl = read_directory(root)
+    def __init__(self, root: Path, types: ResourceTypeCatalog) -> None:
+        hcl = read_directory(root, types=types)
         self._declared = {config_address(r.address): r for r in hcl.resources}  # Checkov expands count
         self._declared.update({r.address: r for r in hcl.resources})
         self._skips = hcl.suppressions

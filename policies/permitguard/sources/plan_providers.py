@@ -6,14 +6,19 @@ shown)."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from typing import Any
 
 from permitguard.model import Unknown, sensitive
+from permitguard.terraform.providers import split_address
 
 Plan = Mapping[str, Any]
-MODULE = re.compile(r"module\.([^.\[]+)(?:\[[^\]]*\])?")
+
+
+def module_names(module_address: Any) -> tuple[str, ...]:
+    """A plan's `module_address` (`module.edge["a"].module.net`) → the module calls it goes through
+    (`('edge', 'net')`): instance keys dropped, as `configuration` records calls once per block."""
+    return tuple(call.split("[", 1)[0] for call in split_address(f"{module_address or ''}.")[0])
 
 
 def cloud_of(rc: Mapping[str, Any]) -> str:
@@ -36,7 +41,7 @@ def _key(names: list[str], local: str) -> str:
 
 def provider_region(rc: Mapping[str, Any], plan: Plan, config: Mapping[str, Any] | None) -> tuple[Any, str]:
     providers = (plan.get("configuration") or {}).get("provider_config") or {}
-    names = MODULE.findall(str(rc.get("module_address") or ""))
+    names = list(module_names(rc.get("module_address")))
     key = str((config or {}).get("provider_config_key") or _key(names, cloud_of(rc)))
     while key not in providers and ":" in key and names:  # a module's own key, mapped by its caller
         local = key.split(":", 1)[1]
@@ -54,7 +59,7 @@ def _region(provider: Mapping[str, Any], plan: Plan) -> Any:
     expr = (provider.get("expressions") or {}).get("region")
     if not isinstance(expr, Mapping):
         return None
-    value = _value(expr, MODULE.findall(str(provider.get("module_address") or "")), plan)
+    value = _value(expr, list(module_names(provider.get("module_address"))), plan)
     return value if value is None or isinstance(value, (str, Unknown)) else Unknown(f"region {value!r}")
 
 

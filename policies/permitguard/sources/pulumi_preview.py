@@ -25,7 +25,7 @@ from permitguard.pulumi import providers as pv
 from permitguard.pulumi.wire import urn_type
 from permitguard.resources import ResourceTypeCatalog
 from permitguard.sources import SourceResult
-from permitguard.sources.detect import load_json
+from permitguard.sources.documents import Documents
 
 KIND = "pulumi_preview"
 ACTIONS = {
@@ -39,16 +39,18 @@ ACTIONS = {
 _RANK = {Action.CREATE: 0, Action.UPDATE: 1, Action.NOOP: 2, Action.READ: 3, Action.DELETE: 4}
 
 
-def read_preview(path: str | Path) -> SourceResult:
-    """Raises InputError for a file unreadable, truncated or not a `pulumi preview --json` document."""
+def read_preview(path: str | Path, documents: Documents | None = None, *, types: ResourceTypeCatalog
+                 ) -> SourceResult:
+    """Raises InputError for a file unreadable, truncated or not a `pulumi preview --json` document.
+    `types`: the run's resource-type catalog; `documents`: the run's parsed JSON inputs (else a parse of
+    its own)."""
     path = Path(path)
-    doc = load_json(path, "Pulumi preview")
+    doc = (documents or Documents()).load(path, "Pulumi preview")
     steps = _one_per_urn(_steps(doc, path))
     chosen = [step for index, step in steps if index is None]
     config = doc.get("config") or {}
     if not isinstance(config, Mapping):
         raise InputError(f"{path}: `config` is not an object of stack config values")
-    types = ResourceTypeCatalog.load()
     by_urn = {step["urn"]: _state(step) for step in chosen}
     resources: list[Resource] = []
     for index, step in steps:

@@ -15,15 +15,17 @@ from pathlib import Path
 from permitguard.errors import InputError
 from permitguard.model import Resource
 from permitguard.report.labels import words
+from permitguard.resources import ResourceTypeCatalog
 from permitguard.sources import SourceResult
 from permitguard.sources.skipped import MESSAGES
 from permitguard.terraform.evaluate import Evaluation, Problem, evaluate_roots
 from permitguard.terraform.roots import find_roots, walk
 
 
-def read_directory(path: str | Path, var_files: tuple[Path, ...] = ()) -> SourceResult:
+def read_directory(path: str | Path, var_files: tuple[Path, ...] = (), *, types: ResourceTypeCatalog
+                   ) -> SourceResult:
     """Raises InputError for a missing path, a directory without .tf files, or a tree nothing of which
-    could be read."""
+    could be read. `types`: the run's resource-type catalog (provider region keys, tag attributes)."""
     root = Path(path)
     if not root.is_dir():
         raise InputError(f"{path}: {'not a directory' if root.exists() else 'no such directory'}")
@@ -37,7 +39,7 @@ def read_directory(path: str | Path, var_files: tuple[Path, ...] = ()) -> Source
     result = SourceResult(kind="terraform", files=len(files), skipped=tree.skipped)
     instances: dict[str, list[dict[str, str]]] = {}
     errors: list[str] = []
-    for evaluation in evaluate_roots(find_roots(root, files), tuple(var_files), base=root):
+    for evaluation in evaluate_roots(find_roots(root, files), tuple(var_files), base=root, types=types):
         if isinstance(evaluation, InputError):
             errors.append(str(evaluation))
             continue

@@ -22,9 +22,10 @@ from typing import Any
 
 from permitguard.errors import InputError
 from permitguard.model import Action, Resource, Unknown, sensitive_texts
-from permitguard.sources import SourceResult, detect
+from permitguard.sources import SourceResult
 from permitguard.sources import plan_values as pv
-from permitguard.sources.plan_providers import MODULE, Plan, cloud_of, provider_region
+from permitguard.sources.documents import Documents
+from permitguard.sources.plan_providers import Plan, cloud_of, module_names, provider_region
 
 ACTIONS = {("delete",): Action.DELETE, ("create",): Action.CREATE, ("update",): Action.UPDATE,
            ("no-op",): Action.NOOP, ("read",): Action.READ, ("create", "delete"): Action.CREATE,
@@ -36,15 +37,16 @@ SECTIONS = {"resource_changes": list, "deferred_changes": list, "planned_values"
             "prior_state": Mapping, "configuration": Mapping, "variables": Mapping}
 
 
-def read_plan(path: str | Path) -> SourceResult:
-    """Raises InputError (one line) for a missing, unreadable, truncated, errored or non-plan file."""
-    reader = _Reader(_load(Path(path)))
+def read_plan(path: str | Path, documents: Documents | None = None) -> SourceResult:
+    """Raises InputError (one line) for a missing, unreadable, truncated, errored or non-plan file.
+    `documents`: the run's parsed JSON inputs (the plan is parsed there once), else a parse of its own."""
+    reader = _Reader(_load(Path(path), documents or Documents()))
     reader.read()
     return SourceResult(kind="terraform_plan", resources=reader.resources, files=1)
 
 
-def _load(path: Path) -> dict[str, Any]:
-    plan = detect.load_json(path, "Terraform plan")
+def _load(path: Path, documents: Documents) -> dict[str, Any]:
+    plan = documents.load(path, "Terraform plan")
     if not isinstance(plan, dict) or "format_version" not in plan:
         raise InputError(f"{path}: not a Terraform plan (expected the output of `terraform show -json`)")
     if not str(plan["format_version"]).startswith(("0.", "1.")):
@@ -181,7 +183,7 @@ class _Reader:
 
     def configured(self, rc: Mapping[str, Any]) -> Mapping[str, Any] | None:
         """The resource's block in the plan's `configuration`, if the plan records it."""
-        names = tuple(MODULE.findall(str(rc.get("module_address") or "")))
+        names = module_names(rc.get("module_address"))
         return self.index.get((names, f"{rc.get('type')}.{rc.get('name')}"))
 
 
@@ -219,6 +221,8 @@ def _change_problem(rc: Any) -> str | None:
     for key in ("after_unknown", "after_sensitive", "before_sensitive"):
         if not isinstance(change.get(key), pv.MASK_TYPES):
             return f"`change.{key}` is {_kind(change[key])}"
+    if change.get("after_unknown") is True and rc["mode"] != "data" and not rc.get("deposed"):
+        return "`change.after_unknown` is true for the whole object: not one planned attribute is known"
     if change.get("before") is not None and not isinstance(change["before"], Mapping):
         return f"`change.before` is {_kind(change['before'])}, not an object"
     if ACTIONS[tuple(actions)] in (Action.CREATE, Action.UPDATE, Action.NOOP) and not rc.get("deposed"):

@@ -13,7 +13,7 @@ with the expression as written and its file:line; a value computed from a module
 is unknown too, never the literal fallback of a `try()`.
 
     from permitguard.terraform.evaluate import evaluate_root
-    evaluation = evaluate_root(Path("examples/basic"))
+    evaluation = evaluate_root(Path("examples/basic"), types=ctx.types)  # the run's resource-type catalog
     evaluation.resources     # [Resource], addresses as Terraform writes them: module.sg.x.this[0]
     evaluation.problems      # [Problem]: module calls or files that could not be read
 """

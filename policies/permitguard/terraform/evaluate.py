@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from permitguard import safe_files
 from permitguard.datafiles import load_data
@@ -29,6 +29,9 @@ from permitguard.terraform.providers import ProviderIndex, declared_address, spl
 from permitguard.terraform.roots import CONFIG_SUFFIXES, module_closure, module_cycle
 from permitguard.terraform.roots import unsafe_files as roots_guard
 from permitguard.terraform.values import Block, Values
+
+if TYPE_CHECKING:
+    from permitguard.resources import ResourceTypeCatalog
 
 META_ARGUMENTS = frozenset(
     {
@@ -107,10 +110,11 @@ def evaluate_root(
     root: Path,
     extra_var_files: tuple[Path, ...] = (),
     base: Path | None = None,
-    region_attrs: Mapping[str, tuple[str, ...]] | None = None,
+    *,
+    types: ResourceTypeCatalog,
 ) -> Evaluation:
     """Raises InputError only when the evaluator refuses the whole root."""
-    found = evaluate_roots([root], extra_var_files, base, region_attrs)[0]
+    found = evaluate_roots([root], extra_var_files, base, types=types)[0]
     if isinstance(found, InputError):
         raise found
     return found
@@ -120,10 +124,12 @@ def evaluate_roots(
     roots: list[Path],
     extra_var_files: tuple[Path, ...] = (),
     base: Path | None = None,
-    region_attrs: Mapping[str, tuple[str, ...]] | None = None,
+    *,
+    types: ResourceTypeCatalog,
 ) -> list[Evaluation | InputError]:
     """Several roots evaluated by one worker process: an Evaluation per root, or the InputError saying why
-    the evaluator refused that root (the others are still evaluated)."""
+    the evaluator refused that root (the others are still evaluated). `types`: the run's resource-type
+    catalog (which provider configuration keys hold a region, which attribute holds a type's tags)."""
     if not roots:
         return []
     resolved = [r.resolve() for r in roots]
@@ -147,7 +153,7 @@ def evaluate_roots(
                 raise answer
             out.append(
                 _evaluation(
-                    root, (base or root).resolve(), answer, region_attrs, var_files(root, extra_var_files)
+                    root, (base or root).resolve(), answer, types, var_files(root, extra_var_files)
                 )
             )
         except InputError as exc:
@@ -190,7 +196,7 @@ def _evaluation(
     root: Path,
     base: Path,
     answer: Mapping[str, Any],
-    region_attrs: Mapping[str, tuple[str, ...]] | None,
+    types: ResourceTypeCatalog,
     files: list[Path] = (),  # type: ignore[assignment]
 ) -> Evaluation:
     if "error" in answer:
@@ -211,11 +217,7 @@ def _evaluation(
         unreadable_modules=frozenset(unreadable),
         prefix_lists=_semantics().get("prefix_list_resources", {}),
     )
-    if region_attrs is None:
-        from permitguard.resources import ResourceTypeCatalog
-
-        types = ResourceTypeCatalog.load()
-        region_attrs = {c: types.provider_region_attrs(c) for c in types.clouds()}
+    region_attrs = {c: types.provider_region_attrs(c) for c in types.clouds()}
     unset = sorted(
         b.path.split(".", 1)[1]
         for b in blocks
@@ -232,7 +234,7 @@ def _evaluation(
     ):
         values.scope = "".join(f"module.{p}." for p in split_address(block.path)[0])
         evaluation.resources.append(
-            _resource(block, values, index, gone.get(str(Path(block.file).parent), {}), root)
+            _resource(block, values, index, gone.get(str(Path(block.file).parent), {}), root, types)
         )
         evaluation.problems += _instances_unknown(
             block, gone.get(str(Path(block.file).parent), {}), evaluation.problems
@@ -563,7 +565,8 @@ def _instances_unknown(block: Block, gone: Mapping[str, str], known: list[Proble
 
 
 def _resource(
-    block: Block, values: Values, index: ProviderIndex, gone: Mapping[str, str], root: Path
+    block: Block, values: Values, index: ProviderIndex, gone: Mapping[str, str], root: Path,
+    types: ResourceTypeCatalog,
 ) -> Resource:
     body = block.body
     attributes = _block(body, values, root, gone)
@@ -588,7 +591,7 @@ def _resource(
             attributes[name] = Unknown(f"{why}; written `{source_text.shown(expression)}` ({where})")
     provider = _provider_meta(body)
     config = index.resolve(block.path, block.type, provider)
-    _merge_default_tags(attributes, block.type, config.default_tags)
+    _merge_default_tags(attributes, types.get(block.type).tags_attr, config.default_tags)
     cloud = provider.split(".", 1)[0] if provider else block.type.split("_", 1)[0]
     return Resource(
         address=block.path,
@@ -604,15 +607,13 @@ def _resource(
     )
 
 
-def _merge_default_tags(attributes: dict[str, Any], resource_type: str, defaults: Any) -> None:
-    """AWS `default_tags` apply to every taggable resource: expose the union as `tags_all`, the way the
-    AWS provider reports it in a plan (the resource's own tags win)."""
-    from permitguard.resources import ResourceTypeCatalog
-
+def _merge_default_tags(attributes: dict[str, Any], tags_attr: str | None, defaults: Any) -> None:
+    """AWS `default_tags` apply to every taggable resource (its type's `tags_attr` is `tags`): expose the
+    union as `tags_all`, the way the AWS provider reports it in a plan (the resource's own tags win)."""
     tags = attributes.get("tags")
     if not isinstance(defaults, (Mapping, Unknown)) or "tags_all" in attributes:
         return
-    if ResourceTypeCatalog.load().get(resource_type).tags_attr != "tags":
+    if tags_attr != "tags":
         return
     if isinstance(defaults, Unknown):
         attributes["tags_all"] = defaults

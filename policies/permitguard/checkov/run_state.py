@@ -1,0 +1,46 @@
+"""The Checkov front door's process state: the one module of it that holds any, and why it must.
+
+Checkov imports the external-checks file (policies/checkov/permitguard_checks.py), which builds one check
+per rule and registers it in Checkov's own check registry, a module global; Checkov then calls each check
+with one entity's conf and nothing else: no run object, no place to pass a Context. So what the checks of
+one Checkov process share is kept here, built once rather than once per resource:
+
+    checks   the checks registered with Checkov (registering twice would run every rule twice)
+    run      the facts a run's checks share (`CheckovRun`, read through `current()`): the Context per
+             (profile variable, working directory, pinned date), each plan read, the current graph's
+             vertices, the shared Terraform evaluation of each root, and the JSON documents parsed
+
+`reset()` starts a fresh run (tests, a second run in one process); the checks stay registered.
+"""
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from permitguard.sources.documents import Documents
+
+ContextKey = tuple[str | None, str, str | None]  # $PERMITGUARD_LICENSE, working directory, $PERMITGUARD_AS_OF
+
+
+@dataclass
+class CheckovRun:
+    contexts: dict[ContextKey, Any] = field(default_factory=dict)  # → Context | PermitguardError
+    plans: dict[tuple[str, int, int], Any] = field(default_factory=dict)  # plan file → resources | InputError
+    graph: list[tuple[Any, list[Mapping[str, Any]]]] = field(default_factory=list)  # the last graph seen
+    roots: dict[str, Any] = field(default_factory=dict)  # root directory → Evaluation | InputError
+    documents: Documents = field(default_factory=Documents)
+
+
+checks: list[Any] = []  # PermitguardCheck | PermitguardModuleCheck, built by checks.build_checks
+_run = CheckovRun()
+
+
+def current() -> CheckovRun:
+    return _run
+
+
+def reset() -> None:
+    """Forget the run's shared facts (the registered checks stay: Checkov's registry holds them)."""
+    global _run
+    _run = CheckovRun()

@@ -1,0 +1,59 @@
+"""The reader of each kind of input (`detect.kind_of` names the kind): the one place that knows them all.
+`permitguard scan` and the corpus tests read every input through `read`.
+
+    documents = Documents()                          # one per run: a JSON input is parsed once
+    result = read(Path("plan.json"), ctx.types, documents)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from permitguard.resources import ResourceTypeCatalog
+from permitguard.sources import SourceResult, detect
+from permitguard.sources.documents import Documents
+from permitguard.sources.pulumi_preview import read_preview
+from permitguard.sources.terraform_hcl import read_directory
+from permitguard.sources.terraform_plan import read_plan
+
+Reader = Callable[[Path, ResourceTypeCatalog, Documents, tuple[Path, ...]], SourceResult]
+
+
+def _terraform(path: Path, types: ResourceTypeCatalog, _: Documents,
+               var_files: tuple[Path, ...]) -> SourceResult:
+    if path.is_dir():
+        return read_directory(path, var_files, types=types)
+    return _one_file(read_directory(path.parent, var_files, types=types), path)
+
+
+def _plan(path: Path, _: ResourceTypeCatalog, documents: Documents, __: tuple[Path, ...]) -> SourceResult:
+    return read_plan(path, documents)
+
+
+def _preview(path: Path, types: ResourceTypeCatalog, documents: Documents,
+             _: tuple[Path, ...]) -> SourceResult:
+    return read_preview(path, documents, types=types)
+
+
+READERS: dict[str, Reader] = {
+    detect.TERRAFORM: _terraform,
+    detect.TERRAFORM_PLAN: _plan,
+    detect.PULUMI_PREVIEW: _preview,
+}
+
+
+def read(path: Path, types: ResourceTypeCatalog, documents: Documents,
+         var_files: tuple[Path, ...] = ()) -> SourceResult:
+    """The input at `path`, read by the reader of its kind. `var_files` (`--var-file`) apply to Terraform
+    directories only. InputError (one line) for an input that cannot be used."""
+    return READERS[detect.kind_of(path, documents)](path, types, documents, var_files)
+
+
+def _one_file(result: SourceResult, path: Path) -> SourceResult:
+    """A single .tf file (as pre-commit hooks pass them): its directory gives providers, variables and
+    modules their meaning; only the resources declared in that file are judged."""
+    result.resources = [r for r in result.resources if r.file and Path(r.file).name == path.name
+                        and (path.parent / r.file).resolve() == path.resolve()]
+    result.files = 1
+    return result

@@ -13,7 +13,6 @@ from typing import Any
 
 from pulumi_policy import (
     EnforcementLevel,
-    PolicyComplianceFramework,
     PolicyConfigSchema,
     ReportViolation,
     ResourceValidationArgs,
@@ -24,11 +23,10 @@ from pulumi_policy.proxy import UnknownValueError
 
 from permitguard import engine
 from permitguard.context import Context
-from permitguard.errors import PermitguardError
 from permitguard.license import LicenseProfile
-from permitguard.license_file import find_profile, load_profile
 from permitguard.model import Finding, Status
 from permitguard.pulumi import adapter, config, levels, run_state, secrets
+from permitguard.pulumi import framework as compliance
 from permitguard.pulumi.providers import ProviderInfo
 from permitguard.rule_catalog import RuleCatalog, RuleMeta
 
@@ -41,33 +39,8 @@ def pack_policies(catalog: RuleCatalog | None = None) -> list[ResourceValidation
     (permitguard.pulumi.levels)."""
     secrets.install()
     levels.install()
-    permit = _startup_profile()
+    permit = compliance.startup_profile()
     return [_policy(meta, permit) for meta in (catalog or RuleCatalog.load())]
-
-
-FRAMEWORK = "增值电信业务经营许可证 (PRC value-added telecom operating permit)"
-
-
-def _startup_profile() -> LicenseProfile | None:
-    """The profile the pack finds when it starts ($PERMITGUARD_LICENSE, ./permitguard.yaml, bundled): it
-    names the permit in the policies' compliance framework. A profile set in the pack's configuration judges
-    the stack (permitguard.pulumi.config); the metadata is told before any configuration arrives."""
-    try:
-        path, how = find_profile(None, None, None)
-        return load_profile(path, how)
-    except PermitguardError:
-        return None  # the framework then names no permit; every policy fails on the broken profile
-
-
-def _framework(meta: RuleMeta, permit: LicenseProfile | None) -> PolicyComplianceFramework:
-    """The permit as the policy's compliance framework: reference = permit number, version = its term,
-    specification = the clauses the rule enforces."""
-    return PolicyComplianceFramework(
-        name=FRAMEWORK,
-        version=f"{permit.issued.isoformat()}/{permit.expires.isoformat()}" if permit else None,
-        reference=permit.number if permit else None,
-        specification=", ".join(meta.clauses),
-    )
 
 
 def _policy(meta: RuleMeta, permit: LicenseProfile | None = None) -> ResourceValidationPolicy:
@@ -77,7 +50,7 @@ def _policy(meta: RuleMeta, permit: LicenseProfile | None = None) -> ResourceVal
         config_schema=PolicyConfigSchema(dict(config.CONFIG_SCHEMA)),
         severity=Severity.__members__.get(meta.severity), tags=[meta.id, *meta.clauses],
         remediation_steps=f"{meta.remediation.en}\n{meta.remediation.zh}",
-        framework=_framework(meta, permit),
+        framework=compliance.of(meta, permit),
     )
 
 

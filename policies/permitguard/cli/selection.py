@@ -12,6 +12,10 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from permitguard import vcs
+from permitguard.errors import InputError
+from permitguard.sources import detect
+from permitguard.sources.documents import Documents
 from permitguard.terraform import affected
 from permitguard.terraform.roots import find_roots
 
@@ -25,6 +29,7 @@ class Selection:
     roots: dict[str, set[Path] | None] = field(default_factory=dict)
     documents: list[str] = field(default_factory=list)  # plan/preview JSON files to read whole
     notes: list[str] = field(default_factory=list)
+    partial: bool = False  # part of the configuration only (changed-only, one shard of several)
 
     @property
     def paths(self) -> list[str]:
@@ -70,7 +75,7 @@ def from_paths(paths: list[str]) -> Selection:
 def restrict_to_changes(sel: Selection, changed: list[Path]) -> Selection:
     """Only the roots under each directory PATH that the changed files touch; documents stay (a plan is the
     change itself)."""
-    out = Selection(documents=list(sel.documents), notes=list(sel.notes))
+    out = Selection(documents=list(sel.documents), notes=list(sel.notes), partial=True)
     for p, only in sel.roots.items():
         touched = set(affected.touched_roots(Path(p), changed))
         if only is not None:
@@ -91,7 +96,7 @@ def shard(sel: Selection, k: int, n: int, top: Path) -> Selection:
     for d in sel.documents:
         keys[_key(Path(d).resolve(), top)] = (d, None)
     taken = affected.in_shard(keys, (k, n))
-    out = Selection(notes=list(sel.notes))
+    out = Selection(notes=list(sel.notes), partial=sel.partial)
     for key in sorted(taken):
         p, root = keys[key]
         if root is None:
@@ -107,3 +112,46 @@ def _key(path: Path, top: Path) -> str:
         return Path(os.path.relpath(path, top)).as_posix()
     except ValueError:  # another drive (Windows)
         return path.as_posix()
+
+
+def of_arguments(args, cwd: Path) -> Selection:
+    """What `permitguard scan` reads, from its PATHs and --changed-files / --changed-since / --shard."""
+    if args.changed_files:
+        sel = from_changed_files(args.paths, cwd, _is_document)
+        sel.partial = True
+    else:
+        sel = from_paths(args.paths)
+        if args.changed_since:
+            sel = restrict_to_changes(sel, vcs.changed_files(args.changed_since, cwd))
+            sel.partial = True
+    if args.shard:
+        try:
+            k, n = affected.parse_shard(args.shard)
+        except ValueError as exc:
+            raise InputError(str(exc)) from None
+        sel = shard(sel, k, n, cwd)
+        sel.partial = sel.partial or n > 1
+    return sel
+
+
+def _is_document(path: Path) -> bool:
+    """A changed JSON file is scanned unless it is valid JSON of neither tool (a package.json): a plan
+    that cannot be read (truncated, too large) is scanned, so that the scan says why it cannot be used."""
+    try:
+        detect.kind_of(path, Documents())
+    except InputError as exc:
+        return "not a Terraform directory" not in str(exc)
+    return True
+
+
+def baseline_notes(outcome) -> list[str]:
+    """What a baseline did, for the scan's stderr: expired entries fail the scan, stale ones are reported."""
+    lines = [f"baseline: {len(outcome.matched)} accepted failure(s) suppressed"]
+    lines += [f"baseline entry expired on {e.expires.isoformat()}: {e.describe()} — renew or remove it "
+              "(the failure counts again)" for e in outcome.expired]
+    lines += [f"baseline entry is stale (matches no failure any more): {e.describe()} — remove it"
+              for e in outcome.stale]
+    if outcome.unseen:
+        lines.append(f"baseline: {len(outcome.unseen)} entr{'ies' if len(outcome.unseen) > 1 else 'y'} for "
+                     "resources this partial scan did not read")
+    return lines

@@ -226,6 +226,7 @@ class Finding:
     service: str | None = None
     suppressed: str | None = None  # the reason given by whoever suppressed it (checkov:skip, …)
     room: str | None = None  # a failed CKV_CNLIC_301: the new machine room it would add
+    suppressed_by: str | None = None  # who suppressed it, when another tool's output says (a Checkov skip)
 
     @property
     def blocking(self) -> bool:

@@ -9,18 +9,20 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from permitguard.clause_catalog import Clause, ClauseCatalog
-from permitguard.rule_catalog import RuleCatalog
+from permitguard.report.document import blocking
+
+if TYPE_CHECKING:
+    from permitguard.clause_catalog import Clause, ClauseCatalog
+    from permitguard.rule_catalog import RuleCatalog
 
 
-def undetermined(f: dict[str, Any]) -> bool:
+def undetermined(f: dict[str, Any], catalog: RuleCatalog) -> bool:
     """A failure that means "could not be established" (unknown is never a pass), as the rule catalog marks
     it: per message, or rule-wide (CKV_CNLIC_103), since Checkov/Pulumi inputs carry only the rule."""
     if f["status"] != "failed":
         return False
-    catalog = RuleCatalog.load()
     return f["rule_id"] in catalog and catalog[f["rule_id"]].undetermined(f.get("reason"))
 
 
@@ -37,7 +39,7 @@ class Counts:
             self.suppressed += 1
         elif f["status"] == "failed":
             self.failed += 1
-            self.blocking += f["enforcement"] == "mandatory"
+            self.blocking += blocking(f)
         elif f["status"] == "passed":
             self.passed += 1
         else:
@@ -82,10 +84,11 @@ def _state(clause: Clause, rules: list[RuleCell], counts: Counts, granted: set[s
     return "suppressed" if counts.suppressed else "not_applicable"
 
 
-def build(findings: list[dict[str, Any]], catalog: RuleCatalog, granted: set[str] | None = None) -> list[Row]:
+def build(findings: list[dict[str, Any]], catalog: RuleCatalog, clauses: ClauseCatalog,
+          granted: set[str] | None = None) -> list[Row]:
     """One row per special provision and sub-item, in permit order (the front page is the report's cover).
     `granted`: the permit's business types; provisions of other types are "not granted" (None: all shown)."""
-    all_clauses = [c for c in ClauseCatalog.load() if c.id != "FRONT"]
+    all_clauses = [c for c in clauses if c.id != "FRONT"]
     children: dict[str, list[str]] = defaultdict(list)
     for c in all_clauses:
         if c.parent:

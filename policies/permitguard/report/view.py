@@ -4,12 +4,17 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from permitguard.clause_catalog import Clause, ClauseCatalog
-from permitguard.report import fmt, inventory, matrix
-from permitguard.report.fmt import anchor
-from permitguard.rule_catalog import RuleCatalog
+from permitguard.report import inventory, matrix
+from permitguard.report.document import blocking
+from permitguard.report.escape import anchor
+from permitguard.report.places import rooms
+
+if TYPE_CHECKING:
+    from permitguard.clause_catalog import Clause, ClauseCatalog
+    from permitguard.context import Context
+    from permitguard.rule_catalog import RuleCatalog
 
 
 @dataclass
@@ -23,7 +28,7 @@ class RuleGroup:
     @property
     def rooms(self) -> list[tuple[str, int]]:
         """CKV_CNLIC_301: the new machine rooms its failures add, with how many resources each."""
-        return [(name, len(members)) for name, members in fmt.rooms(self.findings)]
+        return [(name, len(members)) for name, members in rooms(self.findings)]
 
 
 @dataclass
@@ -61,8 +66,8 @@ def _title(catalog: RuleCatalog, f: dict[str, Any]) -> dict[str, str]:
     return {"en": name, "zh": name}
 
 
-def _groups(failed: list[dict[str, Any]], catalog: RuleCatalog) -> list[ClauseGroup]:
-    known, order = ClauseCatalog.load().by_id(), ClauseCatalog.load().order()
+def _groups(failed: list[dict[str, Any]], catalog: RuleCatalog, clauses: ClauseCatalog) -> list[ClauseGroup]:
+    known, order = clauses.by_id(), clauses.order()
     grouped: dict[tuple[str, ...], dict[str, RuleGroup]] = defaultdict(dict)
     for f in failed:
         key = tuple(sorted(f["clauses"], key=lambda c: order.get(c, 999)))
@@ -98,26 +103,29 @@ def _other(doc: dict[str, Any]) -> list[dict[str, Any]]:
     return sorted(rows.values(), key=lambda r: (-r["failed"], r["tool"], r["check_id"]))
 
 
-def build(doc: dict[str, Any], lang: str, catalog: RuleCatalog | None = None) -> View:
-    catalog = catalog or RuleCatalog.load()
+def build(doc: dict[str, Any], lang: str, ctx: Context) -> View:
+    """The view of `doc` in `lang`, with the run's catalogs (rules, clauses, provinces)."""
+    catalog = ctx.rules
     findings = doc["findings"]
     failed = [f for f in findings if f["status"] == "failed" and not f.get("suppressed")]
-    rows = matrix.build(findings, catalog, set(doc["license"].get("services") or {}) or None)
-    groups = _groups(failed, catalog)
+    rows = matrix.build(findings, catalog, ctx.clauses, set(doc["license"].get("services") or {}) or None)
+    groups = _groups(failed, catalog, ctx.clauses)
     anchors: dict[str, list[tuple[str, int]]] = defaultdict(list)
     for g in groups:
         for c in g.clauses:
             anchors[c.id].append((g.anchor, g.number))
             if c.parent:
                 anchors[c.parent].append((g.anchor, g.number))
-    blocking = sum(f["enforcement"] == "mandatory" for f in failed)
-    verdict = ("fail", blocking) if blocking else (("warn", len(failed)) if failed else ("pass", 0))
+    blocked = sum(map(blocking, failed))
+    verdict = ("fail", blocked) if blocked else (("warn", len(failed)) if failed else ("pass", 0))
     verdict = verdict if findings else ("empty", 0)
     checkable = [r for r in rows if r.clause.checkable and r.state != "not_granted"]
     return View(doc=doc, lang=lang, rows=rows, groups=groups, anchors={k: list(dict.fromkeys(v))
                                                                       for k, v in anchors.items()},
-                failed=failed, blocking=blocking, undetermined=[f for f in failed if matrix.undetermined(f)],
+                failed=failed, blocking=blocked,
+                undetermined=[f for f in failed if matrix.undetermined(f, catalog)],
                 suppressed=[f for f in findings if f.get("suppressed")], other=_other(doc),
                 other_failed=[c for c in doc.get("other_checks", []) if c["status"] == "failed"],
-                places=inventory.places(doc, catalog), renewal=_renewal(doc["license"], doc["generated_at"]),
+                places=inventory.places(doc, catalog, ctx.provinces),
+                renewal=_renewal(doc["license"], doc["generated_at"]),
                 verdict=verdict, enforced=(sum(r.state != "no_rule" for r in checkable), len(checkable)))

@@ -1,15 +1,12 @@
 """How the reports write places and where a finding is: file:line or address, region → province/city."""
 from __future__ import annotations
 
-import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from permitguard.geo import Provinces
 from permitguard.report.labels import label
 
-
-def anchor(text: str) -> str:
-    return re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-")
+if TYPE_CHECKING:
+    from permitguard.geo import Provinces
 
 
 def where(r: dict[str, Any]) -> str:
@@ -23,10 +20,9 @@ def _place(names: Provinces, r: dict[str, Any], lang: str) -> str:
     return name or names.territory_label(r.get("territory") or "foreign", lang)
 
 
-def location(r: dict[str, Any], lang: str) -> str:
+def location(r: dict[str, Any], lang: str, names: Provinces) -> str:
     if not r.get("region"):
         return "—"
-    names = Provinces.load()
     langs = ["en", "zh"] if lang == "both" else [lang]
     place = " / ".join(dict.fromkeys(_place(names, r, x) for x in langs))
     place += f" · {r['city']}" if r.get("city") else ""
@@ -34,11 +30,10 @@ def location(r: dict[str, Any], lang: str) -> str:
     return f"{r['provider']} {r['region']}{zone} → {place}"
 
 
-def coverage(service: dict[str, Any], lang: str) -> str:
+def coverage(service: dict[str, Any], lang: str, names: Provinces) -> str:
     """A business type's licensed coverage in words: nationwide, or its provinces and cities."""
     if service.get("nationwide"):
         return label("nationwide", lang)
-    names = Provinces.load()
     langs = ["en", "zh"] if lang == "both" else [lang]
     places = [" / ".join(dict.fromkeys(names.name(p, x) or p for x in langs))
               for p in service.get("provinces", [])]

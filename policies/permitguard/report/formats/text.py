@@ -4,11 +4,15 @@ Text from the inputs cannot reach the terminal as escape sequences, carriage ret
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from permitguard.report.fmt import room, room_line, rooms, where
-from permitguard.report.inert import visible
+from permitguard.report.document import blocking
+from permitguard.report.escape import visible
 from permitguard.report.labels import words
+from permitguard.report.places import room, room_line, rooms, where
+
+if TYPE_CHECKING:
+    from permitguard.context import Context
 
 
 def _location(r: dict[str, Any]) -> str:
@@ -21,7 +25,7 @@ def _location(r: dict[str, Any]) -> str:
 
 def _lines(f: dict[str, Any], lang: str) -> list[str]:
     r = f["resource"]
-    tag = "SUPPRESSED" if f.get("suppressed") else ("FAILED" if f["enforcement"] == "mandatory" else "WARN")
+    tag = "SUPPRESSED" if f.get("suppressed") else ("FAILED" if blocking(f) else "WARN")
     out = [f"  [{tag}] {r['address']}  ({where(r)})"]
     if r.get("region"):
         out.append(f"      {_location(r)}")
@@ -64,7 +68,8 @@ def _skipped(entries: list[dict[str, Any]], lang: str, shown: int = 20) -> list[
     return out
 
 
-def render(doc: dict[str, Any], lang: str = "both", summary_only: bool = False) -> str:
+def render(doc: dict[str, Any], ctx: Context, lang: str = "both", summary_only: bool = False) -> str:
+    """The text report (it names no catalog entry the document does not hold: `ctx` is unused)."""
     out: list[str] = []
     failed = [f for f in doc["findings"] if f["status"] == "failed"]
     if not summary_only:

@@ -5,13 +5,16 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import defaultdict
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
-from permitguard.clause_catalog import ClauseCatalog
-from permitguard.report.inert import visible
+from permitguard.report.escape import everywhere
 from permitguard.report.labels import joined
-from permitguard.rule_catalog import RuleCatalog, RuleMeta
+
+if TYPE_CHECKING:
+    from permitguard.clause_catalog import Clause
+    from permitguard.context import Context
+    from permitguard.rule_catalog import RuleMeta
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVEL = {"mandatory": "error", "advisory": "warning", "disabled": "note"}
@@ -19,8 +22,7 @@ PLACE = ("provider", "region", "zone", "territory", "province", "city", "service
 SECURITY_SEVERITY = {"CRITICAL": "9.5", "HIGH": "7.5", "MEDIUM": "5.0", "LOW": "3.0", "INFO": "0.0"}
 
 
-def _rule(meta: RuleMeta, permit: str) -> dict[str, Any]:
-    cites = ClauseCatalog.load().by_id()
+def _rule(meta: RuleMeta, permit: str, cites: dict[str, Clause]) -> dict[str, Any]:
     clauses = ", ".join(meta.clauses)
     cites_zh = "、".join(cites[c].cite_zh if c in cites else c for c in meta.clauses)
     return {
@@ -80,9 +82,10 @@ def _result(f: dict[str, Any], index: int, lang: str) -> dict[str, Any]:
     return out
 
 
-def _permitguard_run(doc: dict[str, Any], lang: str, catalog: RuleCatalog) -> dict[str, Any]:
+def _permitguard_run(doc: dict[str, Any], lang: str, ctx: Context) -> dict[str, Any]:
     permit = doc["license"]["number"]
-    rules = [_rule(m, permit) for m in catalog]
+    cites = ctx.clauses.by_id()
+    rules = [_rule(m, permit, cites) for m in ctx.rules]
     index = {r["id"]: i for i, r in enumerate(rules)}
     results = []
     for f in doc["findings"]:
@@ -126,18 +129,6 @@ def _skipped(s: dict[str, Any], lang: str) -> dict[str, Any]:
             "properties": {"input": s["input"], "skippedBy": s["by"], "reason": s["reason"]}}
 
 
-def _inert(value: Any) -> Any:
-    """Every string of the log with control characters and bidirectional overrides from the inputs shown
-    as escapes (`\\u202e`, `\\x1b`), as in the other formats (report.inert); line breaks kept."""
-    if isinstance(value, str):
-        return visible(value)
-    if isinstance(value, dict):
-        return {visible(k): _inert(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_inert(v) for v in value]
-    return value
-
-
 def _other_runs(doc: dict[str, Any]) -> list[dict[str, Any]]:
     by_tool: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for c in doc.get("other_checks", []):
@@ -164,7 +155,9 @@ def _other_runs(doc: dict[str, Any]) -> list[dict[str, Any]]:
     return runs
 
 
-def render(doc: dict[str, Any], lang: str = "both", **_: Any) -> str:
+def render(doc: dict[str, Any], ctx: Context, lang: str = "both", **_: Any) -> str:
+    """The log; every string in it from the inputs made inert (control characters and bidirectional
+    overrides shown as escapes, `escape.everywhere`), as in the other formats."""
     log = {"$schema": SCHEMA, "version": "2.1.0",
-           "runs": [_permitguard_run(doc, lang, RuleCatalog.load()), *_other_runs(doc)]}
-    return json.dumps(_inert(log), ensure_ascii=False, indent=2)
+           "runs": [_permitguard_run(doc, lang, ctx), *_other_runs(doc)]}
+    return json.dumps(everywhere(log), ensure_ascii=False, indent=2)

@@ -2,23 +2,16 @@
 and suppressed → <skipped>. Other tools' checks (Checkov built-ins, other packs) follow, a suite per check."""
 from __future__ import annotations
 
-import re
 import xml.etree.ElementTree as ET
 from collections import defaultdict
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from permitguard.report.fmt import where
-from permitguard.report.inert import visible
+from permitguard.report.escape import xml as _x
 from permitguard.report.labels import joined, label
-from permitguard.rule_catalog import RuleCatalog
+from permitguard.report.places import where
 
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-
-
-def _x(value: Any) -> str:
-    """Text XML 1.0 can carry: control characters and bidirectional overrides from the inputs are shown as
-    escapes (`\\x1b`), non-characters dropped."""
-    return _NOT_XML.sub("", visible(str(value)))
+if TYPE_CHECKING:
+    from permitguard.context import Context
 
 
 def _case(suite: ET.Element, name: str, classname: str, file: str | None, line: int | None) -> ET.Element:
@@ -98,8 +91,8 @@ def _skipped_suite(root: ET.Element, entries: list[dict[str, Any]], stamp: str, 
         ET.SubElement(case, "skipped", {"message": _x(f"{s['reason']}: {joined(s['message'], lang)}")})
 
 
-def render(doc: dict[str, Any], lang: str = "both", **_: Any) -> str:
-    catalog = RuleCatalog.load()
+def render(doc: dict[str, Any], ctx: Context, lang: str = "both", **_: Any) -> str:
+    catalog = ctx.rules
     permit, stamp = doc["license"]["number"], doc["generated_at"]
     root = ET.Element("testsuites", {"name": f"permitguard {permit}", "time": "0"})
     by_rule: dict[str, list[dict[str, Any]]] = defaultdict(list)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from permitguard.clause_catalog import ClauseCatalog
 from permitguard.report import matrix
+from permitguard.report.record import records
 from permitguard.rule_catalog import RuleCatalog
 
 CATALOG = RuleCatalog.load()
@@ -19,7 +20,7 @@ def _ids(row: matrix.Row, rows: list[matrix.Row]) -> set[str]:
 
 
 def test_matrix_lists_every_special_provision_and_sub_item_in_permit_order(examples_doc):
-    rows = matrix.build(examples_doc["findings"], CATALOG, CLAUSES)
+    rows = matrix.build(records(examples_doc["findings"], CATALOG), CATALOG, CLAUSES)
     assert [r.clause.id for r in rows] == [c.id for c in ClauseCatalog.load() if c.id != "FRONT"]
     assert rows[0].clause.id == "SP-1" and rows[-1].clause.id == "SP-17(10)"
     assert sum(r.sub_item for r in rows) == 9 + 8 + 10
@@ -27,7 +28,7 @@ def test_matrix_lists_every_special_provision_and_sub_item_in_permit_order(examp
 
 def test_matrix_counts_equal_the_findings_of_the_examples(examples_doc):
     findings = examples_doc["findings"]
-    rows = matrix.build(findings, CATALOG, CLAUSES)
+    rows = matrix.build(records(findings, CATALOG), CATALOG, CLAUSES)
     for row in rows:
         mine = _citing(findings, _ids(row, rows))
         c = row.counts
@@ -44,7 +45,7 @@ def test_matrix_counts_equal_the_findings_of_the_examples(examples_doc):
 
 def test_matrix_failures_add_up_to_the_documents_failed_findings(violating_doc):
     findings = violating_doc["findings"]
-    rows = {r.clause.id: r for r in matrix.build(findings, CATALOG, CLAUSES)}
+    rows = {r.clause.id: r for r in matrix.build(records(findings, CATALOG), CATALOG, CLAUSES)}
     failed = [f for f in findings if f["status"] == "failed"]
     assert failed, "the violating example must fail"
     for clause_id in ("SP-2", "SP-15(3)", "SP-15(4)", "SP-16(3)", "SP-17(8)"):
@@ -53,7 +54,8 @@ def test_matrix_failures_add_up_to_the_documents_failed_findings(violating_doc):
 
 
 def test_rules_listed_for_a_clause_are_the_catalogs_inverse(examples_doc):
-    rows = {r.clause.id: r for r in matrix.build(examples_doc["findings"], CATALOG, CLAUSES)}
+    findings = records(examples_doc["findings"], CATALOG)
+    rows = {r.clause.id: r for r in matrix.build(findings, CATALOG, CLAUSES)}
     for meta in CATALOG:
         for clause_id in meta.clauses:
             assert meta.id in {c.rule_id for c in rows[clause_id].rules}, (meta.id, clause_id)
@@ -62,7 +64,7 @@ def test_rules_listed_for_a_clause_are_the_catalogs_inverse(examples_doc):
 
 def test_a_provision_rolls_up_its_sub_items_counting_each_finding_once(examples_doc):
     findings = examples_doc["findings"]
-    rows = matrix.build(findings, CATALOG, CLAUSES)
+    rows = matrix.build(records(findings, CATALOG), CATALOG, CLAUSES)
     sp15 = next(r for r in rows if r.clause.id == "SP-15")
     subs = {r.clause.id for r in rows if r.clause.parent == "SP-15"}
     assert sp15.counts.total == len(_citing(findings, subs | {"SP-15"}))
@@ -71,7 +73,8 @@ def test_a_provision_rolls_up_its_sub_items_counting_each_finding_once(examples_
 
 
 def test_clauses_no_infrastructure_code_can_break_say_why(examples_doc):
-    rows = {r.clause.id: r for r in matrix.build(examples_doc["findings"], CATALOG, CLAUSES)}
+    findings = records(examples_doc["findings"], CATALOG)
+    rows = {r.clause.id: r for r in matrix.build(findings, CATALOG, CLAUSES)}
     assert rows["SP-1"].state == "not_checkable" and rows["SP-1"].clause.not_checkable_reason.zh
     assert rows["SP-15(2)"].state == "not_checkable"
     assert rows["SP-3"].state == "no_rule" and rows["SP-3"].clause.breaks.en  # checkable, not yet enforced

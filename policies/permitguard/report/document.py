@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from permitguard import __version__
-from permitguard.model import Finding, Status
+from permitguard.model import Finding, Status, blocks
 from permitguard.report import advisories, uncatalogued
 
 if TYPE_CHECKING:  # rendering a document needs no engine
@@ -56,9 +56,8 @@ def finding_dict(f: Finding, rules: RuleCatalog, shared: dict[int, dict] | None 
 
 
 def blocking(item: dict[str, Any]) -> bool:
-    """`Finding.blocking` of a finding in its document form: failed, mandatory and not suppressed."""
-    return item["status"] == Status.FAILED.value and item["enforcement"] == "mandatory" \
-        and not item.get("suppressed")
+    """`Finding.blocking` of a finding in its document form (`model.blocks`, the one definition)."""
+    return blocks(item["status"], item["enforcement"], item.get("suppressed"))
 
 
 def _resource_dict(f: Finding) -> dict[str, Any]:

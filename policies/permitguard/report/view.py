@@ -1,4 +1,5 @@
-"""What the HTML and Markdown reports show, computed once from the findings document and the catalogs."""
+"""What the HTML and Markdown reports show, computed once from the findings document (its findings typed:
+`record`) and the catalogs."""
 from __future__ import annotations
 
 import datetime as dt
@@ -7,9 +8,9 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from permitguard.report import inventory, matrix
-from permitguard.report.document import blocking
 from permitguard.report.escape import anchor
 from permitguard.report.places import rooms
+from permitguard.report.record import NO_WORDS, FindingRecord, Words, records
 
 if TYPE_CHECKING:
     from permitguard.clause_catalog import Clause, ClauseCatalog
@@ -22,8 +23,8 @@ class RuleGroup:
     rule_id: str
     title: dict[str, str]
     severity: str
-    remediation: dict[str, str]
-    findings: list[dict[str, Any]] = field(default_factory=list)
+    remediation: Words
+    findings: list[FindingRecord] = field(default_factory=list)
 
     @property
     def rooms(self) -> list[tuple[str, int]]:
@@ -46,10 +47,10 @@ class View:
     rows: list[matrix.Row]
     groups: list[ClauseGroup]
     anchors: dict[str, list[tuple[str, int]]]  # clause id -> (anchor, number) of the groups citing it
-    failed: list[dict[str, Any]]  # not suppressed
+    failed: list[FindingRecord]  # not suppressed
     blocking: int  # of those, mandatory
-    undetermined: list[dict[str, Any]]
-    suppressed: list[dict[str, Any]]
+    undetermined: list[FindingRecord]
+    suppressed: list[FindingRecord]
     other: list[dict[str, Any]]  # one per (tool, check id) with counts
     other_failed: list[dict[str, Any]]
     places: list[inventory.Place]
@@ -58,24 +59,22 @@ class View:
     enforced: tuple[int, int]  # checkable clauses with a rule, checkable clauses
 
 
-def _title(catalog: RuleCatalog, f: dict[str, Any]) -> dict[str, str]:
-    if f["rule_id"] in catalog:
-        t = catalog[f["rule_id"]].title
+def _title(catalog: RuleCatalog, f: FindingRecord) -> dict[str, str]:
+    if f.rule_id in catalog:
+        t = catalog[f.rule_id].title
         return {"en": t.en, "zh": t.zh}
-    name = f.get("rule_name") or f["rule_id"]
-    return {"en": name, "zh": name}
+    return {"en": f.rule_name, "zh": f.rule_name}
 
 
-def _groups(failed: list[dict[str, Any]], catalog: RuleCatalog, clauses: ClauseCatalog) -> list[ClauseGroup]:
+def _groups(failed: list[FindingRecord], catalog: RuleCatalog, clauses: ClauseCatalog) -> list[ClauseGroup]:
     known, order = clauses.by_id(), clauses.order()
     grouped: dict[tuple[str, ...], dict[str, RuleGroup]] = defaultdict(dict)
     for f in failed:
-        key = tuple(sorted(f["clauses"], key=lambda c: order.get(c, 999)))
+        key = tuple(sorted(f.clauses, key=lambda c: order.get(c, 999)))
         rules = grouped[key]
-        if f["rule_id"] not in rules:
-            rules[f["rule_id"]] = RuleGroup(f["rule_id"], _title(catalog, f), f["severity"],
-                                            f.get("remediation") or {"en": "", "zh": ""})
-        rules[f["rule_id"]].findings.append(f)
+        if f.rule_id not in rules:
+            rules[f.rule_id] = RuleGroup(f.rule_id, _title(catalog, f), f.severity, f.remediation or NO_WORDS)
+        rules[f.rule_id].findings.append(f)
     out = []
     for key in sorted(grouped, key=lambda k: [order.get(c, 999) for c in k]):
         cl = [known[c] for c in key if c in known]
@@ -106,8 +105,8 @@ def _other(doc: dict[str, Any]) -> list[dict[str, Any]]:
 def build(doc: dict[str, Any], lang: str, ctx: Context) -> View:
     """The view of `doc` in `lang`, with the run's catalogs (rules, clauses, provinces)."""
     catalog = ctx.rules
-    findings = doc["findings"]
-    failed = [f for f in findings if f["status"] == "failed" and not f.get("suppressed")]
+    findings = records(doc["findings"], catalog)
+    failed = [f for f in findings if f.status == "failed" and not f.suppressed]
     rows = matrix.build(findings, catalog, ctx.clauses, set(doc["license"].get("services") or {}) or None)
     groups = _groups(failed, catalog, ctx.clauses)
     anchors: dict[str, list[tuple[str, int]]] = defaultdict(list)
@@ -116,16 +115,16 @@ def build(doc: dict[str, Any], lang: str, ctx: Context) -> View:
             anchors[c.id].append((g.anchor, g.number))
             if c.parent:
                 anchors[c.parent].append((g.anchor, g.number))
-    blocked = sum(map(blocking, failed))
+    blocked = sum(f.blocking for f in failed)
     verdict = ("fail", blocked) if blocked else (("warn", len(failed)) if failed else ("pass", 0))
     verdict = verdict if findings else ("empty", 0)
     checkable = [r for r in rows if r.clause.checkable and r.state != "not_granted"]
     return View(doc=doc, lang=lang, rows=rows, groups=groups, anchors={k: list(dict.fromkeys(v))
                                                                       for k, v in anchors.items()},
                 failed=failed, blocking=blocked,
-                undetermined=[f for f in failed if matrix.undetermined(f, catalog)],
-                suppressed=[f for f in findings if f.get("suppressed")], other=_other(doc),
+                undetermined=[f for f in failed if f.undetermined],
+                suppressed=[f for f in findings if f.suppressed], other=_other(doc),
                 other_failed=[c for c in doc.get("other_checks", []) if c["status"] == "failed"],
-                places=inventory.places(doc, catalog, ctx.provinces),
+                places=inventory.places(findings, doc["license"].get("services", {}), catalog, ctx.provinces),
                 renewal=_renewal(doc["license"], doc["generated_at"]),
                 verdict=verdict, enforced=(sum(r.state != "no_rule" for r in checkable), len(checkable)))

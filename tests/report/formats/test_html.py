@@ -72,8 +72,10 @@ def test_same_inputs_and_generated_at_give_the_same_bytes(tmp_path):
 
 def test_inventory_counts_every_resource_of_the_summary(examples_doc, ctx):
     from permitguard.report import inventory
+    from permitguard.report.record import records
 
-    places = inventory.places(examples_doc, ctx.rules, ctx.provinces)
+    findings = records(examples_doc["findings"], ctx.rules)
+    places = inventory.places(findings, examples_doc["license"]["services"], ctx.rules, ctx.provinces)
     assert sum(p.total for p in places) == examples_doc["summary"]["resources"]
     names = {p.name["en"] for p in places}
     assert {"Beijing", "Guangdong · Heyuan", "Hong Kong"} <= names

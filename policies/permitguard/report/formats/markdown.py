@@ -18,7 +18,7 @@ MAX_CHARS = 65_000
 LIMITS = (None, 200, 50, 20, 5, 0)
 
 
-def bi(value: dict[str, str], lang: str) -> str:
+def bi(value: Any, lang: str) -> str:
     """A bilingual value in the languages shown, one per line of the cell."""
     return "<br>".join(esc(t) for _, t in texts(value, lang))
 
@@ -101,11 +101,11 @@ def _findings(v: view_model.View, L, limit: int | None, ctx: Context) -> list[st
             out += rooms + [""] if rooms else []
             shown, more = capped(rg.findings, limit, v.lang)
             out += table([L("resource"), L("where"), L("location"), L("why")],
-                         [[code(f["resource"]["address"]) + ("" if f["enforcement"] == "mandatory" else
-                                                              f" ({f['enforcement']})"),
-                           code(where(f["resource"])),
-                           esc(location(f["resource"], v.lang, ctx.provinces)),
-                           bi(f["message"], v.lang)] for f in shown]) + more
+                         [[code(f.resource.address) + ("" if f.enforcement == "mandatory" else
+                                                       f" ({f.enforcement})"),
+                           code(where(f.resource)),
+                           esc(location(f.resource, v.lang, ctx.provinces)),
+                           bi(f.message, v.lang)] for f in shown]) + more
     return out
 
 
@@ -114,7 +114,7 @@ def _lists(v: view_model.View, L, limit: int | None) -> list[str]:
     unevaluated = v.doc.get("unevaluated", [])
     if not v.undetermined and not unevaluated:
         out += [L("none_unevaluated"), ""]
-    rows = [[code(f["resource"]["address"]), code(f["rule_id"]), bi(f["message"], v.lang)]
+    rows = [[code(f.resource.address), code(f.rule_id), bi(f.message, v.lang)]
             for f in v.undetermined]
     rows += [[code(u["subject"]), code(u["input"]), bi(u["reason"], v.lang)] for u in unevaluated]
     shown, more = capped(rows, limit, v.lang)
@@ -127,9 +127,9 @@ def _lists(v: view_model.View, L, limit: int | None) -> list[str]:
     out += [f"## {L('suppressions')}", ""]
     shown, more = capped(v.suppressed, limit, v.lang)
     head = [L(k) for k in ("rule", "resource", "where", "verdict_col", "suppressed_reason", "suppressed_by")]
-    out += table(head, [[code(f["rule_id"]), code(f["resource"]["address"]), code(where(f["resource"])),
-                         L(f["status"]), esc(f["suppressed"]),
-                         esc(f.get("suppressed_by") or L("suppressed_by_default"))]
+    out += table(head, [[code(f.rule_id), code(f.resource.address), code(where(f.resource)),
+                         L(f.status), esc(f.suppressed),
+                         esc(f.suppressed_by or L("suppressed_by_default"))]
                         for f in shown]) + more if v.suppressed else [L("none_suppressed"), ""]
     out += [f"## {L('other')}", ""]
     shown, more = capped(v.other, limit, v.lang)

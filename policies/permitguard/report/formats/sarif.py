@@ -10,6 +10,7 @@ from urllib.parse import quote
 
 from permitguard.report.escape import everywhere
 from permitguard.report.labels import joined
+from permitguard.report.record import FindingRecord, records
 
 if TYPE_CHECKING:
     from permitguard.clause_catalog import Clause
@@ -64,21 +65,20 @@ def _fingerprint(*parts: str) -> str:
     return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:32]
 
 
-def _result(f: dict[str, Any], index: int, lang: str) -> dict[str, Any]:
-    r = f["resource"]
+def _result(f: FindingRecord, index: int, lang: str) -> dict[str, Any]:
+    r = f.resource
     out: dict[str, Any] = {
-        "ruleId": f["rule_id"], "ruleIndex": index, "level": LEVEL.get(f["enforcement"], "warning"),
+        "ruleId": f.rule_id, "ruleIndex": index, "level": LEVEL.get(f.enforcement, "warning"),
         "kind": "fail",
-        "message": {"text": joined(f["message"], lang)},
-        "locations": [_location(r["address"], r.get("file"), r.get("line"))],
-        "partialFingerprints": {"permitguardFinding/v1": _fingerprint(f["rule_id"], r["address"])},
-        "properties": {"clauses": f["clauses"], "severity": f["severity"], "enforcement": f["enforcement"],
-                       "reason": f.get("reason", ""), "message_zh": f["message"]["zh"],
-                       "location": {k: r.get(k) for k in PLACE}},
+        "message": {"text": joined(f.message, lang)},
+        "locations": [_location(r.address, r.file, r.line)],
+        "partialFingerprints": {"permitguardFinding/v1": _fingerprint(f.rule_id, r.address)},
+        "properties": {"clauses": list(f.clauses), "severity": f.severity, "enforcement": f.enforcement,
+                       "reason": f.reason, "message_zh": f.message.zh,
+                       "location": {k: getattr(r, k) for k in PLACE}},
     }
-    if f.get("suppressed"):
-        out["suppressions"] = [{"kind": "inSource" if r.get("file") else "external",
-                                "justification": f["suppressed"]}]
+    if f.suppressed:
+        out["suppressions"] = [{"kind": "inSource" if r.file else "external", "justification": f.suppressed}]
     return out
 
 
@@ -88,14 +88,12 @@ def _permitguard_run(doc: dict[str, Any], lang: str, ctx: Context) -> dict[str, 
     rules = [_rule(m, permit, cites) for m in ctx.rules]
     index = {r["id"]: i for i, r in enumerate(rules)}
     results = []
-    for f in doc["findings"]:
-        if f["status"] != "failed":
-            continue
-        if f["rule_id"] not in index:  # a scan document from another catalog version
-            index[f["rule_id"]] = len(rules)
-            rules.append({"id": f["rule_id"], "name": f.get("rule_name") or f["rule_id"],
-                          "properties": {"clauses": f["clauses"], "severity": f["severity"]}})
-        results.append(_result(f, index[f["rule_id"]], lang))
+    for f in records([f for f in doc["findings"] if f["status"] == "failed"], ctx.rules):
+        if f.rule_id not in index:  # a scan document from another catalog version
+            index[f.rule_id] = len(rules)
+            rules.append({"id": f.rule_id, "name": f.rule_name,
+                          "properties": {"clauses": list(f.clauses), "severity": f.severity}})
+        results.append(_result(f, index[f.rule_id], lang))
     return {
         "tool": {"driver": {"name": "permitguard", "version": doc["tool"]["version"],
                             "semanticVersion": doc["tool"]["version"], "rules": rules}},

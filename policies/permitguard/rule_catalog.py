@@ -59,7 +59,7 @@ STRICT_PLACEHOLDERS = False
 class _Lenient(dict):
     def __missing__(self, key: str) -> str:
         if STRICT_PLACEHOLDERS:
-            raise KeyError(f"message placeholder {{{key}}} is not filled by the verdict's parameters")
+            raise KeyError(f"message placeholder {{{key}}} is not filled by the verdict's facts")
         return "?"
 
 

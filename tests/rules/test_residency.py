@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from helpers import judge, make, shown
 from permitguard import localise
 from permitguard.context import Subject
@@ -253,3 +255,29 @@ def test_coverage_remediation_names_no_bundled_permit_places(ctx):
     for meta in ctx.rules:
         for text in (meta.remediation.en, meta.remediation.zh):
             assert not any(w in text for w in ("Guangzhou", "Shenzhen", "广州", "深圳", "B1-20195402"))
+
+
+def _permit_with(ctx, **coverage):
+    """The bundled permit with some business types' coverage replaced."""
+    profile = ctx.profile
+    services = {
+        k: dataclasses.replace(s, coverage=coverage.get(k, s.coverage)) for k, s in profile.services.items()}
+    return dataclasses.replace(ctx, profile=dataclasses.replace(profile, services=services))
+
+
+def test_one_business_type_outside_decides_although_another_cannot_tell(ctx):
+    # chinanorth3 is in Hebei, its city not established. IDC here is granted in Zhangjiakou (a Hebei city):
+    # it cannot tell; ISP is granted everywhere but Hebei: outside. Tagged with both, the resource must be
+    # inside both, so it is outside, not undetermined.
+    idc, isp = ctx.profile.services["idc"].coverage, ctx.profile.services["isp"].coverage
+    permit = _permit_with(ctx, idc=dataclasses.replace(idc, cities=idc.cities | {"zhangjiakou"}),
+                          isp=dataclasses.replace(isp, provinces=isp.provinces - {"CN-HE"}))
+
+    def reason(tag: str) -> tuple:
+        r = make("azurerm_linux_virtual_machine", location="chinanorth3", tags={"license-service": tag})
+        v = judge(COVERAGE, permit, r)
+        return v.status, v.reason
+
+    assert reason("idc") == (Status.FAILED, "coverage_undetermined")
+    assert reason("isp") == (Status.FAILED, "outside_coverage")
+    assert reason("idc,isp") == (Status.FAILED, "outside_coverage")

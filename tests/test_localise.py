@@ -48,3 +48,23 @@ def test_other_facts_are_shown_as_they_are_and_an_unknown_language_is_refused(ct
     assert localise.parameters({"value": Unknown()}, "en", ctx) == {"value": "unknown"}
     with pytest.raises(ValueError):
         localise.parameters(facts, "fr", ctx)
+
+
+def test_a_public_endpoint_is_worded_from_what_its_reader_found(ctx):
+    from permitguard.rules.endpoints import ENDPOINTS
+
+    public = {"vpc_config": [{"endpoint_public_access": True}], "slb_internet_enabled": True,
+              "cluster_internet": True, "cluster_internet_domain": "k.example", "eip": "1.2.3.4"}
+    words = {name: localise.parameters({"endpoint": read(public)}, "zh", ctx)["endpoint"]
+             for name, read in ENDPOINTS.items()}
+    assert words == {
+        "aws_eks": "endpoint_public_access from 0.0.0.0/0",
+        "alicloud_cs": "slb_internet_enabled = true",
+        "tencent_tke_endpoint": "cluster_internet = true (k.example)",
+        "tencent_tke": "cluster_internet = true (k.example)",
+        "azure_aks": "public API server, authorized ranges 0.0.0.0/0",
+        "huawei_cce": "API bound to EIP 1.2.3.4",
+    }
+    later = ENDPOINTS["huawei_cce"]({"eip": Unknown()})
+    shown = localise.parameters({"endpoint": later}, "en", ctx)["endpoint"]
+    assert shown == "API bound to EIP (assigned at apply)"

@@ -8,10 +8,14 @@ renders each one for the template of that language: the names of territories and
 (data/provinces.yaml, `ctx.provinces`), of business types and their coverage (the licence profile), list
 separators (`, ` or `、`, `; ` or `；`), and the Chinese of could-not-establish reasons (data/rules.yaml
 `unknown_reasons`). A fact without a renderer here (an address, a tag key, a date, a region id) is shown
-as it is, in both languages.
+as it is, in both languages: a new rule family adds a renderer only for a new kind of fact that reads
+differently per language.
 
-Some facts are rendered in English in the Chinese messages too (a city name, an attribute path, a provider
-default's description, a filing scope): `ENGLISH_IN_ZH` lists them, for a later translation.
+The Chinese messages still show some facts in English, as before this module (candidates for a later
+translation, here only): city names (in `location` and `coverage`), a public `endpoint` (ENDPOINTS),
+a filing `scope`, a provider default (`defaults`, `default_sources`), `principals` "none", a tag `value`
+"unknown", and facts that are a reader's own text: `located_from`, `detail`, a `why` that is no Unknown
+(a parser's message, a policy document's flaw), a principal's description, the change `action`.
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ if TYPE_CHECKING:
     from permitguard.geo import Location, Provinces
     from permitguard.license import Scope
     from permitguard.rule_catalog import RuleMeta, Text
+    from permitguard.rules.endpoints import Endpoint
 
 LANGUAGES = ("en", "zh")
 LIST = {"en": ", ", "zh": "、"}  # items of one list: provinces and cities of a coverage
@@ -39,14 +44,7 @@ _UNVERIFIED = {"en": " [unverified]", "zh": "（未经核实）"}
 _NO_PROVINCE = {"en": ", province not established", "zh": "，省份未确定"}
 _CITY_SEPARATOR = {"en": ", ", "zh": "，"}
 _REGION_WORD = {"en": "region", "zh": "地域"}
-
-# Facts the Chinese messages still show in English (candidates for a later translation).
-ENGLISH_IN_ZH = (
-    "location (the city name)", "coverage (city names)", "located_from", "detail", "scope", "why (when it "
-    "is a reader's or parser's text, not an Unknown)", "defaults", "default_sources", "granted",
-    "principals (none)", "value (unknown)", "action",
-)
-
+_AT_APPLY = "(assigned at apply)"
 
 def describe_location(loc: Location, lang: str, provinces: Provinces) -> str:
     """e.g. "alicloud cn-heyuan → Guangdong (CN-GD), Heyuan" / "alicloud cn-heyuan → 广东省 (CN-GD)，Heyuan";
@@ -113,6 +111,16 @@ def _ports(spans: Iterable[tuple[int, int]], lang: str, ctx: Context) -> str:
     return ", ".join(sorted({f"{lo}" if lo == hi else f"{lo}-{hi}" for lo, hi in spans}))
 
 
+# How a public control API endpoint (rules/endpoints.py) reads, per reader: in English in both languages.
+ENDPOINTS: dict[str, Callable[[Endpoint], str]] = {
+    "aws_eks": lambda e: f"{e.switch} from {', '.join(e.sources)}",
+    "alicloud_cs": lambda e: f"{e.switch} = true",
+    "tencent_tke": lambda e: f"{e.switch} = true{f' ({e.bound})' if e.bound else ''}",
+    "azure_aks": lambda e: f"public API server, authorized ranges {', '.join(e.sources)}",
+    "huawei_cce": lambda e: f"API bound to EIP {e.bound if isinstance(e.bound, str) else _AT_APPLY}",
+}
+
+
 Renderer = Callable[[Any, str, "Context"], Any]
 RENDERERS: dict[str, Renderer] = {
     "location": lambda v, lang, ctx: (
@@ -129,17 +137,9 @@ RENDERERS: dict[str, Renderer] = {
     "defaults": lambda v, lang, ctx: "; ".join(d.describe() for d in v),
     "default_sources": lambda v, lang, ctx: "; ".join(v),
     "scope": lambda v, lang, ctx: scope_text(v),
+    "endpoint": lambda v, lang, ctx: ENDPOINTS[v.shape](v),
     "value": lambda v, lang, ctx: UNKNOWN_VALUE if isinstance(v, Unknown) else v,
 }
-# Facts shown as they are, in both languages; with RENDERERS, every name a message template may use.
-PLAIN = frozenset({
-    "address", "type", "cloud", "located_from", "tag", "attr", "what", "detail", "source", "room",
-    "reference", "filed_on", "as_of", "pattern", "action", "number", "issued", "expires", "deadline",
-    "notice_days", "days_left",
-})
-FACTS = PLAIN | frozenset(RENDERERS)
-
-
 def parameters(facts: Mapping[str, Any], lang: str, ctx: Context) -> dict[str, Any]:
     """The template parameters of `facts` in `lang`: each fact rendered by its renderer, or as it is."""
     if lang not in LANGUAGES:

@@ -121,10 +121,10 @@ def management_exposed(s: Subject, ctx: Context) -> Verdict:
     try:
         unsure = None
         if endpoint is not None:
-            sources, detail = endpoint(attrs)
-            if any(_outside(src, ctx, s.resource.cloud) for src in sources):
-                return _by_default(s, Verdict(FAILED, "public_endpoint", {**facts, "detail": detail}))
-            unsure = _undetermined(sources, ctx, s, facts)
+            found = endpoint(attrs)
+            if any(_outside(src, ctx, s.resource.cloud) for src in found.sources):
+                return _by_default(s, Verdict(FAILED, "public_endpoint", {**facts, "endpoint": found}))
+            unsure = _undetermined(list(found.sources), ctx, s, facts)
         if ingress is not None:
             managed = [r for r in ingress(attrs) if _hits_management(r.ports, ctx)]
             bad = [r for r in managed if any(_outside(src, ctx, s.resource.cloud) for src in r.sources)]

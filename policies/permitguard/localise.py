@@ -140,6 +140,8 @@ RENDERERS: dict[str, Renderer] = {
     "endpoint": lambda v, lang, ctx: ENDPOINTS[v.shape](v),
     "value": lambda v, lang, ctx: UNKNOWN_VALUE if isinstance(v, Unknown) else v,
 }
+
+
 def parameters(facts: Mapping[str, Any], lang: str, ctx: Context) -> dict[str, Any]:
     """The template parameters of `facts` in `lang`: each fact rendered by its renderer, or as it is."""
     if lang not in LANGUAGES:

@@ -18,7 +18,8 @@ from permitguard.rule_catalog import RuleCatalog
 from permitguard.rules import RULES, check_against_catalog
 from permitguard.rules.configuration import REASONS
 from permitguard.rules.validity import standing_params
-from permitguard.sources import detect
+from permitguard.sources import readers
+from permitguard.sources.documents import Documents
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests/fixtures"
@@ -164,7 +165,8 @@ def _rendered_reasons(ctx, resources, as_of=None) -> set[tuple[str, str]]:
 
 
 def test_every_message_of_every_rule_is_rendered_from_the_facts_of_a_verdict_that_returns_it(ctx):
-    examples = [r for p in sorted(FIXTURES.glob("CKV_CNLIC_*/")) for r in detect.read(p).resources]
+    examples = [r for p in sorted(FIXTURES.glob("CKV_CNLIC_*/"))
+                for r in readers.read(p, ctx.types, Documents()).resources]
     seen = _rendered_reasons(ctx, examples)
     for as_of, resource in _OWN_CASES:
         seen |= _rendered_reasons(ctx, [resource], as_of)

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from permitguard.context import Context
 from permitguard.model import Finding, Resource, Status
-from permitguard.report import document, render
+from permitguard.report import document, formats
 
 ROOT = Path(__file__).resolve().parents[1]
 N = 5_000
@@ -51,7 +51,7 @@ def main() -> int:
     total = 0.0
     for fmt in ("html", "markdown", "sarif", "junit"):
         start = time.perf_counter()
-        text = render.render(doc, fmt)
+        text = formats.render(doc, fmt, ctx)
         took = time.perf_counter() - start
         total += took
         print(f"  {fmt:9} {took:6.2f} s  {len(text):>10,} characters")

@@ -50,3 +50,10 @@ def cli_results(source, ctx) -> set[tuple[str, str, str]]:
             elif finding.status is not Status.NOT_APPLICABLE:
                 out.add((finding.rule_id, resource.address, finding.status.name))
     return out
+
+
+def shown(verdict, ctx, lang: str = "en") -> dict:
+    """A verdict's facts as its message in `lang` shows them (rendered by permitguard.localise)."""
+    from permitguard import localise
+
+    return localise.parameters(verdict.facts, lang, ctx)

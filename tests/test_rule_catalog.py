@@ -2,16 +2,27 @@
 message a rule can produce exists with the placeholders its verdict fills."""
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
+import json
 import re
+import string
 from pathlib import Path
 
 import yaml
 
-from permitguard import datafiles
+from helpers import make
+from permitguard import datafiles, engine, localise
+from permitguard.model import Action, Resource, Unknown
 from permitguard.rule_catalog import RuleCatalog
 from permitguard.rules import RULES, check_against_catalog
+from permitguard.rules.configuration import REASONS
+from permitguard.rules.validity import standing_params
+from permitguard.sources import readers
+from permitguard.sources.documents import Documents
 
 ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "tests/fixtures"
 CATALOG = RuleCatalog.load()
 
 
@@ -94,3 +105,82 @@ def test_a_placeholder_no_verdict_fills_fails_the_suite_and_shows_a_question_mar
         raise AssertionError("a missing placeholder passed the suite unnoticed")
     monkeypatch.setattr(rule_catalog, "STRICT_PLACEHOLDERS", False)
     assert "?" in meta.message("outside_mainland", {"address": "a"}).en
+
+
+def _placeholders(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+def test_placeholders_name_facts_not_languages_and_both_languages_name_the_same_facts():
+    """A template names a fact ({location}); permitguard.localise words it for the template's language."""
+    for rule in CATALOG:
+        for key, text in {**rule.messages, **rule.common}.items():
+            names = _placeholders(text.en) | _placeholders(text.zh)
+            assert not any(n.endswith(("_en", "_zh")) for n in names), (rule.id, key)
+            assert _placeholders(text.en) == _placeholders(text.zh), (rule.id, key)
+
+
+# Resources that make a rule return a reason the example configurations under tests/fixtures do not give.
+_PART = "terraform_module_call"
+_VM = {"availability_zone": "cn-shanghai-l"}
+_RULE_22 = {"type": "ingress", "policy": "accept", "ip_protocol": "tcp", "port_range": "22/22"}
+_OWN_CASES = [
+    *[(dt.date(2026, 11, 28), make(_PART, reason=why, source="./m", why="w")) for why in REASONS],
+    (None, make("azurerm_linux_virtual_machine", location="chinaeast3", tags={"license-service": "isp"})),
+    (None, make("alicloud_brand_new_role", policy_document=json.dumps(
+        {"Statement": [{"Effect": "Allow", "Principal": {"RAM": ["acs:ram::999:root"]}}]}))),
+    (None, make("alicloud_security_group_rule", type="ingress", ip_protocol="tcp", port_range="22/22",
+                cidr_ip="0.0.0.0/0")),
+    (None, make("tencentcloud_brand_new_acl", provider_region="ap-guangzhou", entries=[{"cidr": "::/0"}])),
+    (None, make("alicloud_security_group_rule", **_RULE_22, cidr_ip="ssh")),
+    (None, make("alicloud_security_group_rule", **_RULE_22, cidr_ip=Unknown())),
+    (None, make("alicloud_cs_managed_kubernetes", provider_region="cn-beijing", slb_internet_enabled=True)),
+    (None, make("alicloud_security_group_rule", **{**_RULE_22, "port_range": "ssh"}, cidr_ip="0.0.0.0/0")),
+    (None, make("huaweicloud_networking_secgroup_rule", direction="ingress", protocol="tcp", ports="22",
+                remote_address_group_id="ag-123")),
+    (None, make("alicloud_brand_new_thing", provider_region="cn-hangzhou")),
+    (None, make("alicloud_brand_new_thing", provider_region="cn-hangzhou", tags={"prior-filing": "TE-1"})),
+    (None, make("alicloud_instance", **_VM, tags={"license-service": "vpn"})),  # VPN files no rooms
+    (None, make("alicloud_instance", **_VM, action=Action.DELETE)),
+    (None, Resource("p", "pulumi:providers:alicloud", "alicloud", {"region": "cn-beijing"},
+                    source_kind="pulumi")),
+    (dt.date(2026, 9, 1), make("alicloud_instance", **_VM, tags={"prior-filing": "TE-2026-0412"})),
+    (dt.date(2029, 5, 1), make("alicloud_instance", **_VM)),  # renewal window
+    (dt.date(2030, 1, 1), make("alicloud_instance", **_VM)),  # expired
+    (dt.date(2000, 1, 1), make("alicloud_instance", **_VM)),  # not yet valid
+]
+
+
+def _rendered_reasons(ctx, resources, as_of=None) -> set[tuple[str, str]]:
+    """(rule id, reason) of every finding on `resources`: each message rendered from its verdict's facts
+    in both languages, a placeholder the facts do not fill failing (STRICT_PLACEHOLDERS, conftest.py)."""
+    run = dataclasses.replace(ctx, as_of=as_of) if as_of else ctx
+    found = set()
+    for resource in resources:
+        for f in engine.evaluate(resource, run):
+            assert f.message_en.startswith(resource.address) or f.rule_id == "CKV_CNLIC_100", f
+            assert re.search(r"[\u4e00-\u9fff]", f.message_zh), f
+            found.add((f.rule_id, f.reason))
+    return found
+
+
+def test_every_message_of_every_rule_is_rendered_from_the_facts_of_a_verdict_that_returns_it(ctx):
+    examples = [r for p in sorted(FIXTURES.glob("CKV_CNLIC_*/"))
+                for r in readers.read(p, ctx.types, Documents()).resources]
+    seen = _rendered_reasons(ctx, examples)
+    for as_of, resource in _OWN_CASES:
+        seen |= _rendered_reasons(ctx, [resource], as_of)
+    catalogued = {(r.id, k) for r in CATALOG for k in r.messages if not k.startswith("scan_")}
+    catalogued |= {(r.id, k) for r in CATALOG for k in r.common if ctx.level(r.id) != "disabled"}
+    applicable = {(i, k) for i, k in catalogued if k not in CATALOG[i].messages}  # common: not every rule
+    assert catalogued - applicable <= seen
+    assert {k for _, k in applicable} <= {k for _, k in seen}
+
+
+def test_the_scan_notices_render_from_the_standing_of_the_permit(ctx):
+    p = ctx.profile
+    facts = standing_params(p.number, p.issued, p.expires, p.renewal_deadline(), p.renewal_notice_days,
+                            dt.date(2029, 5, 1))
+    for state in ("renewal_window", "expired", "not_yet_valid"):
+        text = localise.message(CATALOG["CKV_CNLIC_701"], f"scan_{state}", facts, ctx)
+        assert p.number in text.en and p.number in text.zh

@@ -94,6 +94,7 @@ class Subject:
     def __init__(self, resource: Resource, ctx: Context) -> None:
         self.resource = resource
         self._ctx = ctx
+        self._tags: dict[str, Any] = {}  # tag key -> value, as `tag` found it
 
     @functools.cached_property
     def info(self) -> TypeInfo:
@@ -123,6 +124,18 @@ class Subject:
         return place(self.resource, self.info, self._ctx.regions)
 
     @functools.cached_property
+    def facts(self) -> Mapping[str, Any]:
+        """The facts every verdict on this resource carries: what it is and where it was found (the
+        Location, None when not established; rules replace it by the one location they judge)."""
+        return {
+            "address": self.resource.address,
+            "type": self.resource.type,
+            "cloud": self.resource.cloud,
+            "location": self.placement.location,
+            "located_from": self.placement.located_from or "",
+        }
+
+    @functools.cached_property
     def tags(self) -> Mapping[str, Any] | Unknown:
         """The resource's tags (provider default tags included when the source knows them)."""
         attrs = self.resource.attributes
@@ -135,10 +148,9 @@ class Subject:
         """A tag's value. Keys match exactly, else ignoring case and surrounding blanks (a
         `License-Service` key is the service tag). When the merged tags are unknown (tags_all known only
         after apply), a key the resource sets itself still counts: its own tags win over default tags."""
-        cache = self.__dict__.setdefault("_tag_cache", {})
-        if key not in cache:
-            cache[key] = self._tag(key)
-        return cache[key]
+        if key not in self._tags:
+            self._tags[key] = self._tag(key)
+        return self._tags[key]
 
     def _tag(self, key: str) -> Any:
         tags = self.tags

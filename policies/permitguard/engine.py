@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from permitguard import localise
 from permitguard.context import Context, Subject
 from permitguard.model import Action, Finding, Resource, Status, masked, sensitive_texts
 from permitguard.rules import RULES
@@ -35,8 +36,8 @@ def _finding(
     hidden: frozenset[str] = frozenset(),
 ) -> Finding:
     meta = ctx.rules[rule_id]
-    text = meta.message(verdict.reason, verdict.params)
-    room = verdict.params.get("new_room") if verdict.status is Status.FAILED else None
+    text = localise.message(meta, verdict.reason, verdict.facts, ctx)
+    room = verdict.facts.get("new_room") if verdict.status is Status.FAILED else None
     return Finding(
         rule_id=rule_id,
         status=verdict.status,

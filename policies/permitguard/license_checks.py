@@ -19,8 +19,9 @@ def port_range(port: int | str) -> tuple[int, int]:
     return int(lo), int(hi)
 
 
-def semantic_errors(data: dict[str, Any]) -> list[str]:
-    """Each error as `$.path: what is wrong`, like the schema's."""
+def semantic_errors(data: dict[str, Any], provinces: Provinces) -> list[str]:
+    """Each error as `$.path: what is wrong`, like the schema's; province codes are checked against
+    `provinces`."""
     lic, org = data["license"], data["organization"]
     errors = []
     if lic["expires"] <= lic["issued"]:
@@ -40,12 +41,11 @@ def semantic_errors(data: dict[str, Any]) -> list[str]:
         compile_pattern(data.get("filing_reference_pattern", defaults()["filing_reference_pattern"]))
     except PatternError as exc:
         errors.append(f"filing_reference_pattern: {exc}")
-    errors += _unknown_provinces(data) + _duplicate_references(data)
+    errors += _unknown_provinces(data, provinces) + _duplicate_references(data)
     return [f"$.{e}" for e in errors]
 
 
-def _unknown_provinces(data: dict[str, Any]) -> list[str]:
-    provinces = Provinces.load()
+def _unknown_provinces(data: dict[str, Any], provinces: Provinces) -> list[str]:
     places = [
         (f"license.services.{k}.coverage.provinces[{i}]", code)
         for k, s in data["license"]["services"].items()

@@ -13,6 +13,7 @@ from typing import Any
 
 from permitguard import datafiles, license_checks, safe_regex
 from permitguard.errors import ProfileError
+from permitguard.geo import Provinces
 from permitguard.license import (
     BUNDLED,
     Coverage,
@@ -76,12 +77,13 @@ def load_profile(path: str | Path, source: str = "--license") -> LicenseProfile:
     return _build(data, str(path), source, hashlib.sha256(raw_bytes).hexdigest())
 
 
-def validate_profile(data: Any) -> list[str]:
-    """Every schema error with its path, then the semantic checks a schema cannot express."""
+def validate_profile(data: Any, provinces: Provinces | None = None) -> list[str]:
+    """Every schema error with its path, then the semantic checks a schema cannot express (province codes
+    against `provinces`, default: the packaged table)."""
     errors = datafiles.schema_errors("license.schema.json", data)
     if errors:
         return errors
-    return license_checks.semantic_errors(data)
+    return license_checks.semantic_errors(data, provinces or Provinces.load())
 
 
 def _date(value: str) -> dt.date:

@@ -226,7 +226,14 @@ class Finding:
     service: str | None = None
     suppressed: str | None = None  # the reason given by whoever suppressed it (checkov:skip, …)
     room: str | None = None  # a failed CKV_CNLIC_301: the new machine room it would add
+    suppressed_by: str | None = None  # who suppressed it, when another tool's output says (a Checkov skip)
 
     @property
     def blocking(self) -> bool:
-        return self.status is Status.FAILED and self.enforcement == "mandatory" and not self.suppressed
+        return blocks(self.status, self.enforcement, self.suppressed)
+
+
+def blocks(status: Status | str, enforcement: str, suppressed: str | None) -> bool:
+    """Whether a verdict blocks (exit 1, the report's "blocking"): failed, mandatory and not suppressed. The
+    one definition, for a `Finding` and for a finding read back from a findings document."""
+    return Status(status) is Status.FAILED and enforcement == "mandatory" and not suppressed

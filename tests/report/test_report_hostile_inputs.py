@@ -10,8 +10,9 @@ import pytest
 
 from helpers import cli
 from permitguard.errors import InputError
-from permitguard.report import pulumi_events, render
-from permitguard.report.mdtext import esc
+from permitguard.report import formats
+from permitguard.report.escape import markdown as esc
+from permitguard.report.inputs import pulumi_events
 from permitguard.rule_catalog import RuleCatalog
 from report.support import FIXTURES, PROFILE, ROOT, STAMP, synthetic_doc
 
@@ -34,7 +35,7 @@ def test_markdown_shows_control_characters_as_escapes():
 
 @pytest.mark.parametrize("fmt", ["text", "markdown", "html", "junit"])
 def test_no_control_character_from_the_inputs_reaches_an_output(ctx, fmt):
-    out = render.render(_hostile(ctx), fmt, lang="both")
+    out = formats.render(_hostile(ctx), fmt, ctx, lang="both")
     assert RAW.findall(out) == []
     if fmt in ("text", "html"):
         assert r"x\x1b[31m\x1b]0;pwned\x07\x00\x08\u202eyz" in out
@@ -43,7 +44,7 @@ def test_no_control_character_from_the_inputs_reaches_an_output(ctx, fmt):
 
 
 def test_text_lines_cannot_be_forged_by_newlines_in_the_inputs(ctx):
-    out = render.render(_hostile(ctx), "text")
+    out = formats.render(_hostile(ctx), "text", ctx)
     assert not any(line.startswith("resources: 0") for line in out.splitlines())
     assert r"yz\x0d\x0aresources: 0" in out
 

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from permitguard.clause_catalog import ClauseCatalog
 from permitguard.report import matrix
+from permitguard.report.record import records
 from permitguard.rule_catalog import RuleCatalog
 
 CATALOG = RuleCatalog.load()
+CLAUSES = ClauseCatalog.load()
 
 
 def _citing(findings: list[dict], ids: set[str]) -> list[dict]:
@@ -18,7 +20,7 @@ def _ids(row: matrix.Row, rows: list[matrix.Row]) -> set[str]:
 
 
 def test_matrix_lists_every_special_provision_and_sub_item_in_permit_order(examples_doc):
-    rows = matrix.build(examples_doc["findings"], CATALOG)
+    rows = matrix.build(records(examples_doc["findings"], CATALOG), CATALOG, CLAUSES)
     assert [r.clause.id for r in rows] == [c.id for c in ClauseCatalog.load() if c.id != "FRONT"]
     assert rows[0].clause.id == "SP-1" and rows[-1].clause.id == "SP-17(10)"
     assert sum(r.sub_item for r in rows) == 9 + 8 + 10
@@ -26,7 +28,7 @@ def test_matrix_lists_every_special_provision_and_sub_item_in_permit_order(examp
 
 def test_matrix_counts_equal_the_findings_of_the_examples(examples_doc):
     findings = examples_doc["findings"]
-    rows = matrix.build(findings, CATALOG)
+    rows = matrix.build(records(findings, CATALOG), CATALOG, CLAUSES)
     for row in rows:
         mine = _citing(findings, _ids(row, rows))
         c = row.counts
@@ -43,7 +45,7 @@ def test_matrix_counts_equal_the_findings_of_the_examples(examples_doc):
 
 def test_matrix_failures_add_up_to_the_documents_failed_findings(violating_doc):
     findings = violating_doc["findings"]
-    rows = {r.clause.id: r for r in matrix.build(findings, CATALOG)}
+    rows = {r.clause.id: r for r in matrix.build(records(findings, CATALOG), CATALOG, CLAUSES)}
     failed = [f for f in findings if f["status"] == "failed"]
     assert failed, "the violating example must fail"
     for clause_id in ("SP-2", "SP-15(3)", "SP-15(4)", "SP-16(3)", "SP-17(8)"):
@@ -52,7 +54,8 @@ def test_matrix_failures_add_up_to_the_documents_failed_findings(violating_doc):
 
 
 def test_rules_listed_for_a_clause_are_the_catalogs_inverse(examples_doc):
-    rows = {r.clause.id: r for r in matrix.build(examples_doc["findings"], CATALOG)}
+    findings = records(examples_doc["findings"], CATALOG)
+    rows = {r.clause.id: r for r in matrix.build(findings, CATALOG, CLAUSES)}
     for meta in CATALOG:
         for clause_id in meta.clauses:
             assert meta.id in {c.rule_id for c in rows[clause_id].rules}, (meta.id, clause_id)
@@ -61,7 +64,7 @@ def test_rules_listed_for_a_clause_are_the_catalogs_inverse(examples_doc):
 
 def test_a_provision_rolls_up_its_sub_items_counting_each_finding_once(examples_doc):
     findings = examples_doc["findings"]
-    rows = matrix.build(findings, CATALOG)
+    rows = matrix.build(records(findings, CATALOG), CATALOG, CLAUSES)
     sp15 = next(r for r in rows if r.clause.id == "SP-15")
     subs = {r.clause.id for r in rows if r.clause.parent == "SP-15"}
     assert sp15.counts.total == len(_citing(findings, subs | {"SP-15"}))
@@ -70,7 +73,8 @@ def test_a_provision_rolls_up_its_sub_items_counting_each_finding_once(examples_
 
 
 def test_clauses_no_infrastructure_code_can_break_say_why(examples_doc):
-    rows = {r.clause.id: r for r in matrix.build(examples_doc["findings"], CATALOG)}
+    findings = records(examples_doc["findings"], CATALOG)
+    rows = {r.clause.id: r for r in matrix.build(findings, CATALOG, CLAUSES)}
     assert rows["SP-1"].state == "not_checkable" and rows["SP-1"].clause.not_checkable_reason.zh
     assert rows["SP-15(2)"].state == "not_checkable"
     assert rows["SP-3"].state == "no_rule" and rows["SP-3"].clause.breaks.en  # checkable, not yet enforced
@@ -78,25 +82,26 @@ def test_clauses_no_infrastructure_code_can_break_say_why(examples_doc):
 
 
 def test_undetermined_means_a_failed_could_not_establish():
-    assert matrix.undetermined({"status": "failed", "reason": "unresolved", "rule_id": "CKV_CNLIC_201"})
-    assert matrix.undetermined({"status": "failed", "reason": "checkov_failed", "rule_id": "CKV_CNLIC_103"})
+    assert matrix.undetermined({"status": "failed", "reason": "unresolved", "rule_id": "CKV_CNLIC_201"},
+                               CATALOG)
+    assert matrix.undetermined({"status": "failed", "reason": "checkov_failed", "rule_id": "CKV_CNLIC_103"},
+                               CATALOG)
     assert not matrix.undetermined(
-        {"status": "failed", "reason": "outside_mainland", "rule_id": "CKV_CNLIC_101"}
+        {"status": "failed", "reason": "outside_mainland", "rule_id": "CKV_CNLIC_101"}, CATALOG
     )
     assert not matrix.undetermined(
-        {"status": "not_applicable", "reason": "location_unknown", "rule_id": "CKV_CNLIC_101"}
+        {"status": "not_applicable", "reason": "location_unknown", "rule_id": "CKV_CNLIC_101"}, CATALOG
     )
 
 
 def test_provisions_of_business_types_the_permit_does_not_grant_are_marked_not_granted():
     from permitguard.report import matrix
-    from permitguard.rule_catalog import RuleCatalog
 
-    rows = {r.clause.id: r.state for r in matrix.build([], RuleCatalog.load(), granted={"isp"})}
+    rows = {r.clause.id: r.state for r in matrix.build([], CATALOG, CLAUSES, granted={"isp"})}
     assert (rows["SP-15"], rows["SP-15(3)"], rows["SP-16(5)"]) == ("not_granted",) * 3
     assert rows["SP-17(5)"] != "not_granted" and rows["SP-5"] == "not_checkable"
     everything = {
-        r.clause.id: r.state for r in matrix.build([], RuleCatalog.load(), granted={"idc", "vpn", "isp"})
+        r.clause.id: r.state for r in matrix.build([], CATALOG, CLAUSES, granted={"idc", "vpn", "isp"})
     }
     assert "not_granted" not in everything.values()
 
@@ -120,7 +125,8 @@ def test_every_report_text_the_code_asks_for_exists():
     from permitguard.report import labels
 
     root = Path(report.__file__).parent
-    source = "\n".join(p.read_text(encoding="utf-8") for p in [*root.glob("*.py"), *root.glob("templates/*")])
+    files = [*root.rglob("*.py"), *root.glob("templates/*")]
+    source = "\n".join(p.read_text(encoding="utf-8") for p in files)
     keys = set(re.findall(r"""(?:\bL|\bwords|\blabel)\(\s*['"]([a-z_]+)['"]\s*[,)]""", source))
     dynamic = {"fail", "warn", "pass", "suppressed", "not_applicable", "not_evaluated", "no_rule",  # states
                "not_checkable", "not_granted", "passed", "failed", "skipped", "checkov_passed",

@@ -4,8 +4,8 @@ from __future__ import annotations
 import json
 
 from helpers import cli
-from permitguard.report import html as html_report
-from permitguard.report import markdown, text
+from permitguard.report.formats import html as html_report
+from permitguard.report.formats import markdown, text
 from report.support import PROFILE, ROOT, STAMP
 
 FIXTURE = str(ROOT / "tests" / "fixtures" / "CKV_CNLIC_301")
@@ -40,8 +40,8 @@ def _with_extra_room_members(doc: dict, n: int) -> dict:
     return {**doc, "findings": extra + doc["findings"]}
 
 
-def test_text_output_groups_301_by_room_largest_first():
-    out = text.render(_with_extra_room_members(_doc(), 13), lang="en")
+def test_text_output_groups_301_by_room_largest_first(ctx):
+    out = text.render(_with_extra_room_members(_doc(), 13), ctx, lang="en")
     section = out.split("CKV_CNLIC_301", 1)[1].split("CKV_CNLIC_302", 1)[0]
     heads = [line.strip() for line in section.splitlines() if line.strip().startswith("adds machine room")]
     assert heads == ["adds machine room alicloud cn-beijing zone a: 14 resources",
@@ -52,21 +52,21 @@ def test_text_output_groups_301_by_room_largest_first():
     assert section.index("alicloud_oss_bucket.fail_new_region_untagged") > section.index("(whole region)")
 
 
-def test_chinese_text_output_names_the_room_in_chinese():
-    assert "新增机房 alicloud cn-beijing zone a：1 个资源" in text.render(_doc(), lang="zh")
+def test_chinese_text_output_names_the_room_in_chinese(ctx):
+    assert "新增机房 alicloud cn-beijing zone a：1 个资源" in text.render(_doc(), ctx, lang="zh")
 
 
-def test_markdown_and_html_list_the_rooms_under_301():
+def test_markdown_and_html_list_the_rooms_under_301(ctx):
     doc = _with_extra_room_members(_doc(), 13)
-    md = markdown.render(doc, lang="en")
+    md = markdown.render(doc, ctx, lang="en")
     assert "- adds machine room alicloud cn-beijing zone a: 14 resources" in md
-    page = html_report.render(doc, lang="en")
+    page = html_report.render(doc, ctx, lang="en")
     assert '<ul class="rooms">' in page
     assert "adds machine room alicloud cn-beijing zone a: 14 resources" in page
 
 
 def test_a_301_failure_from_another_tool_is_grouped_by_its_resource_location():
-    from permitguard.report.fmt import room
+    from permitguard.report.places import room
 
     f = {"rule_id": "CKV_CNLIC_301", "status": "failed",
          "resource": {"provider": "tencentcloud", "region": "ap-guangzhou", "zone": "ap-guangzhou-3"}}

@@ -4,8 +4,8 @@ from __future__ import annotations
 import json
 
 from helpers import cli
-from permitguard.report import html as html_report
-from permitguard.report import markdown, text
+from permitguard.report.formats import html as html_report
+from permitguard.report.formats import markdown, text
 from permitguard.report.uncatalogued import unknown_types
 from report.support import PROFILE, STAMP
 
@@ -36,18 +36,18 @@ def test_the_findings_document_lists_unknown_types_with_their_resource_count(tmp
                                                {"type": "alicloud_other_new_thing", "resources": 1}]
 
 
-def test_text_markdown_and_html_say_what_it_means(tmp_path):
+def test_text_markdown_and_html_say_what_it_means(tmp_path, ctx):
     doc = _doc(tmp_path)
-    out = text.render(doc, lang="en")
+    out = text.render(doc, ctx, lang="en")
     assert ("types not in the resource-type catalog (judged for location only, not for exposure or trust): "
             "alicloud_brand_new_thing (2), alicloud_other_new_thing (1)") in out
-    assert "资源类型目录中没有的类型（仅判定其位置，不判定暴露与信任）" in text.render(doc, lang="zh")
-    assert "judged for location only" in markdown.render(doc, lang="en")
-    assert 'class="unknown-types"' in html_report.render(doc, lang="en")
+    assert "资源类型目录中没有的类型（仅判定其位置，不判定暴露与信任）" in text.render(doc, ctx, lang="zh")
+    assert "judged for location only" in markdown.render(doc, ctx, lang="en")
+    assert 'class="unknown-types"' in html_report.render(doc, ctx, lang="en")
 
 
-def test_pulumi_tokens_and_providers_without_location_are_not_unknown():
+def test_pulumi_tokens_and_providers_without_location_are_not_unknown(ctx):
     items = [{"resource": {"address": a, "type": t}} for a, t in [
         ("u1", "alicloud:ecs/instance:Instance"), ("u2", "pulumi:providers:alicloud"), ("u3", "random_id"),
         ("u4", "alicloud:ecs/notAThing:NotAThing")]]
-    assert unknown_types(items) == [{"type": "alicloud:ecs/notAThing:NotAThing", "resources": 1}]
+    assert unknown_types(items, ctx.types) == [{"type": "alicloud:ecs/notAThing:NotAThing", "resources": 1}]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from helpers import judge, make
+from helpers import judge, make, shown
 from permitguard.model import Status, Unknown
 from permitguard.rules.control_plane import RULES
 
@@ -23,7 +23,7 @@ def _assume(principal) -> str:
 def test_aws_role_trusting_another_account_fails(ctx):
     r = make("aws_iam_role", assume_role_policy=_assume({"AWS": "arn:aws-cn:iam::999988887777:root"}))
     v = judge(TRUST, ctx, r)
-    assert (v.status, v.reason, v.params["principals"]) == (
+    assert (v.status, v.reason, shown(v, ctx)["principals"]) == (
         Status.FAILED,
         "third_party",
         "arn:aws-cn:iam::999988887777:root",
@@ -73,7 +73,7 @@ def test_tencent_cam_lowercase_policy_with_foreign_uin_fails(ctx):
         ],
     }
     v = judge(TRUST, ctx, make("tencentcloud_cam_role", document=json.dumps(doc)))
-    assert (v.status, v.params["principals"]) == (Status.FAILED, "qcs::cam::uin/200099998888:root")
+    assert (v.status, shown(v, ctx)["principals"]) == (Status.FAILED, "qcs::cam::uin/200099998888:root")
 
 
 def test_unparseable_or_unknown_policy_fails_closed(ctx):
@@ -88,7 +88,7 @@ def test_lighthouse_foreign_tenant_fails(ctx):
 
 def test_huawei_agency_to_other_domain_fails(ctx):
     r = make("huaweicloud_identity_agency", delegated_domain_name="partner-corp")
-    assert (judge(TRUST, ctx, r).status, judge(TRUST, ctx, r).params["principals"]) == (
+    assert (judge(TRUST, ctx, r).status, shown(judge(TRUST, ctx, r), ctx)["principals"]) == (
         Status.FAILED,
         "partner-corp",
     )
@@ -111,7 +111,7 @@ def test_ssh_from_internet_fails(ctx):
         policy="accept",
     )
     v = judge(EXPOSED, ctx, r)
-    assert (v.status, v.reason, v.params["ports"], v.params["sources"]) == (
+    assert (v.status, v.reason, shown(v, ctx)["ports"], shown(v, ctx)["sources"]) == (
         Status.FAILED,
         "exposed_port",
         "22",
@@ -135,7 +135,7 @@ def test_huge_port_range_covers_management_ports(ctx):
         "aws_security_group",
         ingress=[{"from_port": 0, "to_port": 65535, "protocol": "tcp", "cidr_blocks": ["203.0.113.0/24"]}],
     )
-    assert judge(EXPOSED, ctx, r).params["ports"] == "0-65535"
+    assert shown(judge(EXPOSED, ctx, r), ctx)["ports"] == "0-65535"
 
 
 def test_https_from_internet_is_not_management(ctx):
@@ -168,7 +168,7 @@ def test_unknown_cidr_fails_closed(ctx):
         policy="accept",
     )
     v = judge(EXPOSED, ctx, r)
-    assert (v.status, v.reason, v.params["what"]) == (Status.FAILED, "unresolved", "cidr_ip")
+    assert (v.status, v.reason, v.facts["what"]) == (Status.FAILED, "unresolved", "cidr_ip")
 
 
 def test_eks_public_endpoint_by_default_fails(ctx):
@@ -204,13 +204,13 @@ def test_huawei_rule_from_an_address_group_cannot_be_evaluated(ctx):
         remote_address_group_id="ag-123",
     )
     v = judge(EXPOSED, ctx, r)  # the group's addresses are not in the rule: never taken as inside
-    assert (v.status, v.reason, v.params["attr"], v.params["value"]) == (
+    assert (v.status, v.reason, v.facts["attr"], shown(v, ctx)["value"]) == (
         Status.FAILED, "prefix_list", "remote_address_group_id", "ag-123")
 
 
 def test_huawei_rule_without_any_remote_is_open_to_all(ctx):
     r = make("huaweicloud_networking_secgroup_rule", direction="ingress", protocol="tcp", ports="3389")
-    assert judge(EXPOSED, ctx, r).params["sources"] == "0.0.0.0/0"
+    assert shown(judge(EXPOSED, ctx, r), ctx)["sources"] == "0.0.0.0/0"
 
 
 def test_cce_eip_known_only_after_apply_is_public(ctx):
@@ -223,4 +223,4 @@ def test_unreadable_port_range_fails_closed_and_says_why(ctx):
              ip_protocol="tcp", policy="accept")
     v = judge(EXPOSED, ctx, r)
     assert (v.status, v.reason) == (Status.FAILED, "unreadable")
-    assert "ssh" in v.params["detail"]
+    assert "ssh" in v.facts["detail"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from helpers import make
+from helpers import make, shown
 from permitguard.context import Subject
 from permitguard.model import Status
 from permitguard.rules.control_plane import RULES
@@ -12,7 +12,7 @@ EXPOSED = RULES["CKV_CNLIC_202"]
 
 def judge(ctx, resource):
     v = EXPOSED(Subject(resource, ctx), ctx)
-    return v.status, v.reason, v.params.get("ports"), v.params.get("sources")
+    return v.status, v.reason, shown(v, ctx).get("ports"), shown(v, ctx).get("sources")
 
 
 def _nsg_rule(**attrs):

@@ -3,7 +3,7 @@ policies, network ACLs of AWS, Alibaba Cloud and Huawei Cloud."""
 
 from __future__ import annotations
 
-from helpers import judge, make
+from helpers import judge, make, shown
 from permitguard.model import Status
 from permitguard.rules.control_plane import RULES
 
@@ -12,7 +12,7 @@ EXPOSED = RULES["CKV_CNLIC_202"]
 
 def _v(ctx, type_, **attrs):
     v = judge(EXPOSED, ctx, make(type_, **attrs))
-    return v.status, v.params.get("ports"), v.params.get("sources")
+    return v.status, shown(v, ctx).get("ports"), shown(v, ctx).get("sources")
 
 
 def test_huawei_v2_rule_is_read_like_its_successor(ctx):
@@ -88,4 +88,4 @@ def test_a_pulumi_resource_of_a_type_added_from_public_code_is_read_the_same(ctx
     r = Resource(address=f"urn:pulumi:dev::p::{token}::acl", type=token, cloud="aws",
                  attributes=attributes(props, ()), provider_region="cn-north-1", source_kind="pulumi")
     v = judge(EXPOSED, ctx, r)
-    assert (v.status, v.params["ports"]) == (Status.FAILED, "22")
+    assert (v.status, shown(v, ctx)["ports"]) == (Status.FAILED, "22")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from helpers import judge, make
+from helpers import judge, make, shown
 from permitguard.model import Status, Unknown
 from permitguard.rules.filing import RULES
 
@@ -11,12 +11,12 @@ NEW_ROOM, FILING = RULES["CKV_CNLIC_301"], RULES["CKV_CNLIC_302"]
 
 def test_filed_zone_passes(ctx):
     v = judge(NEW_ROOM, ctx, make("alicloud_instance", availability_zone="cn-beijing-h"))
-    assert (v.status, v.params["room"], v.params["reference"]) == (Status.PASSED, "BJ-ALI-H", "TE-2024-0117")
+    assert (v.status, v.facts["room"], v.facts["reference"]) == (Status.PASSED, "BJ-ALI-H", "TE-2024-0117")
 
 
 def test_unfiled_zone_of_filed_region_is_a_new_room(ctx):
     v = judge(NEW_ROOM, ctx, make("alicloud_instance", availability_zone="cn-beijing-k"))
-    assert (v.status, v.reason, v.params["tag"]) == (Status.FAILED, "new_room", "prior-filing")
+    assert (v.status, v.reason, v.facts["tag"]) == (Status.FAILED, "new_room", "prior-filing")
 
 
 def test_whole_region_room_covers_regional_resources(ctx):
@@ -46,7 +46,7 @@ def test_prior_filing_dated_after_the_change(ctx):
     early = dataclasses.replace(ctx, as_of=dt.date(2026, 9, 1))
     r = make("alicloud_instance", availability_zone="cn-shanghai-l", tags={"prior-filing": "TE-2026-0412"})
     v = judge(FILING, early, r)
-    assert (v.status, v.reason, v.params["filed_on"]) == (Status.FAILED, "filed_after", "2026-09-30")
+    assert (v.status, v.reason, v.facts["filed_on"]) == (Status.FAILED, "filed_after", "2026-09-30")
 
 
 def test_malformed_and_unknown_references(ctx):
@@ -79,7 +79,7 @@ def test_every_zone_of_a_multi_zone_resource_is_judged(ctx):
     )
     v = judge(NEW_ROOM, ctx, r)
     assert (v.status, v.reason) == (Status.FAILED, "new_room")
-    assert v.params["location"].startswith("alicloud cn-beijing-k")
+    assert shown(v, ctx)["location"].startswith("alicloud cn-beijing-k")
 
 
 def test_multi_zone_resource_in_filed_zones_passes(ctx):
@@ -101,7 +101,7 @@ def test_filing_must_cover_the_unfiled_zone_of_a_multi_zone_resource(ctx):
 def test_prior_filing_reference_with_surrounding_blanks_names_the_filing(ctx):
     r = make("alicloud_instance", availability_zone="cn-shanghai-l", tags={"prior-filing": " TE-2026-0412 "})
     v = judge(FILING, ctx, r)
-    assert (v.status, v.reason, v.params["value"], judge(NEW_ROOM, ctx, r).reason) == (
+    assert (v.status, v.reason, shown(v, ctx)["value"], judge(NEW_ROOM, ctx, r).reason) == (
         Status.PASSED,
         "valid",
         "TE-2026-0412",

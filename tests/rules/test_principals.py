@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from helpers import make
+from helpers import make, shown
 from permitguard.context import Subject
 from permitguard.model import Status, Unknown
 from permitguard.rules.control_plane import RULES
@@ -14,7 +14,7 @@ TRUST = RULES["CKV_CNLIC_201"]
 
 def judge(ctx, resource):
     v = TRUST(Subject(resource, ctx), ctx)
-    return v.status, v.reason, v.params.get("principals")
+    return v.status, v.reason, shown(v, ctx).get("principals")
 
 
 def _allow(principal, **extra) -> dict:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from helpers import judge, make
+from helpers import judge, make, shown
 from permitguard.context import Subject
 from permitguard.model import Status, Unknown
 from permitguard.rules.control_plane import RULES
@@ -18,8 +18,8 @@ def _verdict(ctx, type_, **attrs):
 def test_managed_ack_omitting_slb_internet_enabled_is_public(ctx):
     v = judge(EXPOSED, ctx, make("alicloud_cs_managed_kubernetes", provider_region="cn-beijing"))
     assert (v.status, v.reason) == (Status.FAILED, "public_endpoint_default")
-    assert v.params["defaults"] == "slb_internet_enabled = true"
-    assert "cs_managed_kubernetes" in v.params["default_sources"]
+    assert shown(v, ctx)["defaults"] == "slb_internet_enabled = true"
+    assert "cs_managed_kubernetes" in shown(v, ctx)["default_sources"]
 
 
 def test_managed_ack_with_the_internet_slb_off_passes(ctx):
@@ -47,7 +47,7 @@ def test_tke_without_cluster_internet_is_private(ctx):
 def test_eks_endpoint_declared_public_without_cidrs_admits_everyone(ctx):
     r = make("aws_eks_cluster", vpc_config=[{"endpoint_public_access": True}])
     v = judge(EXPOSED, ctx, r)
-    assert (v.status, v.reason, v.params["defaults"]) == (
+    assert (v.status, v.reason, shown(v, ctx)["defaults"]) == (
         Status.FAILED, "public_endpoint_default", "vpc_config.public_access_cidrs = ['0.0.0.0/0']")
 
 
@@ -73,7 +73,7 @@ def test_alicloud_rule_without_policy_accepts(ctx):
     r = make("alicloud_security_group_rule", type="ingress", ip_protocol="tcp", port_range="22/22",
              cidr_ip="0.0.0.0/0")
     v = judge(EXPOSED, ctx, r)
-    assert (v.status, v.reason, v.params["defaults"]) == (
+    assert (v.status, v.reason, shown(v, ctx)["defaults"]) == (
         Status.FAILED, "exposed_port_default", "policy = accept")
 
 
@@ -88,7 +88,7 @@ def test_huawei_rule_without_remote_admits_every_address_by_its_ethertype(ctx):
               ports="22")
     v6 = make("huaweicloud_networking_secgroup_rule", direction="ingress", ethertype="IPv6", protocol="tcp",
               ports="22")
-    assert [judge(EXPOSED, ctx, r).params["sources"] for r in (v4, v6)] == ["0.0.0.0/0", "::/0"]
+    assert [shown(judge(EXPOSED, ctx, r), ctx)["sources"] for r in (v4, v6)] == ["0.0.0.0/0", "::/0"]
 
 
 def test_huawei_rule_naming_a_remote_group_gets_no_default(ctx):

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from helpers import judge, make
+import dataclasses
+
+from helpers import judge, make, shown
+from permitguard import localise
 from permitguard.context import Subject
 from permitguard.model import Status, Unknown
 from permitguard.rules.residency import RULES
@@ -12,7 +15,8 @@ OUTSIDE, COVERAGE, LOCATION = (RULES[i] for i in ("CKV_CNLIC_101", "CKV_CNLIC_10
 
 def test_hong_kong_region_is_outside_mainland(ctx):
     v = judge(OUTSIDE, ctx, make("alicloud_instance", provider_region="cn-hongkong"))
-    assert (v.status, v.reason, v.params["territory_en"]) == (Status.FAILED, "outside_mainland", "Hong Kong")
+    assert (v.status, v.reason, shown(v, ctx)["territory"]) == (
+        Status.FAILED, "outside_mainland", "Hong Kong")
 
 
 def test_zone_wins_over_provider_region(ctx):
@@ -26,7 +30,7 @@ def test_idc_tag_in_heyuan_is_outside_idc_coverage(ctx):
     r = make("alicloud_instance", availability_zone="cn-heyuan-a", tags={"license-service": "idc"})
     v = judge(COVERAGE, ctx, r)
     assert (v.status, v.reason) == (Status.FAILED, "outside_coverage")
-    assert v.params["services_en"] == "Internet Data Centre (B11)"
+    assert shown(v, ctx)["services"] == "Internet Data Centre (B11)"
 
 
 def test_idc_tag_in_shenzhen_is_inside(ctx):
@@ -48,7 +52,7 @@ def test_service_not_granted_fails(ctx):
         ctx,
         make("alicloud_instance", provider_region="cn-beijing", tags={"license-service": "cdn"}),
     )
-    assert (v.status, v.reason, v.params["granted"]) == (
+    assert (v.status, v.reason, shown(v, ctx)["granted"]) == (
         Status.FAILED,
         "service_not_granted",
         "idc, vpn, isp",
@@ -73,13 +77,13 @@ def test_isp_tag_in_province_without_known_city_is_inside(ctx):
 def test_null_province_cannot_be_shown_inside_isp(ctx):
     r = make("azurerm_linux_virtual_machine", location="chinaeast3", tags={"license-service": "isp"})
     v = judge(COVERAGE, ctx, r)
-    assert (v.status, v.reason, v.params["missing"]) == (Status.FAILED, "coverage_undetermined", "province")
+    assert (v.status, v.reason, v.facts["missing"]) == (Status.FAILED, "coverage_undetermined", "province")
 
 
 def test_unresolved_region_fails_103_and_101_defers(ctx):
     r = make("alicloud_instance", provider_region=Unknown("unresolved reference var.region"))
     v = judge(LOCATION, ctx, r)
-    assert (v.status, v.reason, v.params["why"]) == (
+    assert (v.status, v.reason, shown(v, ctx)["why"]) == (
         Status.FAILED,
         "unresolved",
         "unresolved reference var.region",
@@ -89,7 +93,7 @@ def test_unresolved_region_fails_103_and_101_defers(ctx):
 
 def test_unknown_region_id_fails_103(ctx):
     v = judge(LOCATION, ctx, make("alicloud_instance", provider_region="cn-atlantis"))
-    assert (v.status, v.reason, v.params["value"]) == (Status.FAILED, "unknown_region", "cn-atlantis")
+    assert (v.status, v.reason, shown(v, ctx)["value"]) == (Status.FAILED, "unknown_region", "cn-atlantis")
 
 
 def test_unknown_zone_does_not_fall_back_to_provider_region(ctx):
@@ -115,7 +119,7 @@ def test_zone_and_region_both_unknown_fail_103(ctx):
     r = make("alicloud_instance", provider_region=Unknown("unresolved reference var.r"),
              availability_zone=Unknown())
     v = judge(LOCATION, ctx, r)
-    assert (v.status, v.params["why"]) == (Status.FAILED, "known only after apply")
+    assert (v.status, shown(v, ctx)["why"]) == (Status.FAILED, "known only after apply")
 
 
 def test_global_types_have_no_location(ctx):
@@ -141,7 +145,7 @@ def test_any_zone_outside_mainland_fails_a_multi_zone_resource(ctx):
         zone_mappings=[{"zone_id": "cn-beijing-h"}, {"zone_id": "cn-hongkong-b"}],
     )
     v = judge(OUTSIDE, ctx, r)
-    assert (v.status, v.params["territory_en"]) == (Status.FAILED, "Hong Kong")
+    assert (v.status, shown(v, ctx)["territory"]) == (Status.FAILED, "Hong Kong")
     assert judge(COVERAGE, ctx, r).reason == "outside_coverage"
 
 
@@ -153,7 +157,7 @@ def test_numeric_zone_id_is_read_as_text(ctx):
 def test_service_tag_key_in_other_case_is_read(ctx):
     r = make("alicloud_instance", availability_zone="cn-heyuan-a", tags={"License-Service": "idc"})
     v = judge(COVERAGE, ctx, r)
-    assert (v.status, v.reason, v.params["services_en"]) == (
+    assert (v.status, v.reason, shown(v, ctx)["services"]) == (
         Status.FAILED,
         "outside_coverage",
         "Internet Data Centre (B11)",
@@ -174,7 +178,7 @@ def test_own_tag_counts_when_merged_tags_are_known_only_after_apply(ctx):
         tags_all=Unknown("known only after apply"),
     )
     v = judge(COVERAGE, ctx, r)
-    assert (v.status, v.reason, v.params["services_en"]) == (
+    assert (v.status, v.reason, shown(v, ctx)["services"]) == (
         Status.PASSED,
         "inside_coverage",
         "Internet Data Centre (B11)",
@@ -185,14 +189,14 @@ def test_service_tag_may_name_the_catalogue_code_or_the_chinese_name(ctx):
     for value in ("B11", "b11", "互联网数据中心业务", "Internet Data Centre"):
         r = make("alicloud_instance", availability_zone="cn-heyuan-a", tags={"license-service": value})
         v = judge(COVERAGE, ctx, r)
-        assert (v.status, v.reason, v.params["services_en"]) == (
+        assert (v.status, v.reason, shown(v, ctx)["services"]) == (
             Status.FAILED, "outside_coverage", "Internet Data Centre (B11)"), value
 
 
 def test_several_business_types_must_all_cover_the_location(ctx):
     both = make("alicloud_instance", availability_zone="cn-heyuan-a", tags={"license-service": "isp, idc"})
     v = judge(COVERAGE, ctx, both)
-    assert (v.status, v.params["services_en"]) == (
+    assert (v.status, shown(v, ctx)["services"]) == (
         Status.FAILED, "Internet Access Service (B14) / Internet Data Centre (B11)")
     ok = make("alicloud_instance", provider_region="cn-shenzhen", tags={"license-service": "isp,idc"})
     assert judge(COVERAGE, ctx, ok).status is Status.PASSED
@@ -221,9 +225,9 @@ def test_other_permit_idc_city_covers_hangzhou_not_nanjing():
     nj = judge(COVERAGE, other, make("alicloud_instance", availability_zone="cn-nanjing-a",
                                      tags={"license-service": "idc"}))
     assert (nj.status, nj.reason) == (Status.FAILED, "outside_coverage")
-    assert (nj.params["coverage_en"], nj.params["coverage_zh"]) == (
+    assert (shown(nj, other)["coverage"], shown(nj, other, "zh")["coverage"]) == (
         "B11 Shanghai, Hangzhou, Suzhou", "B11 上海市、Hangzhou、Suzhou")
-    text = other.rules["CKV_CNLIC_102"].message("outside_coverage", nj.params)
+    text = localise.message(other.rules["CKV_CNLIC_102"], "outside_coverage", nj.facts, other)
     assert text.en == (
         "alicloud_instance.r is in alicloud cn-nanjing-a (region cn-nanjing) → Jiangsu (CN-JS), Nanjing, "
         "outside the coverage of Internet Data Centre (B11) (licensed: B11 Shanghai, Hangzhou, Suzhou).")
@@ -236,7 +240,7 @@ def test_other_permit_province_with_idc_city_but_unknown_city_is_undetermined():
     other = _other_ctx()
     zj = Location("alicloud", "r", None, "mainland", "CN-ZJ", None, None, False, "test")
     v = _covered(zj, ["idc"], True, {"address": "a"}, other)
-    assert (v.status, v.reason, v.params["missing"]) == (Status.FAILED, "coverage_undetermined", "city")
+    assert (v.status, v.reason, v.facts["missing"]) == (Status.FAILED, "coverage_undetermined", "city")
     he = Location("alicloud", "r", None, "mainland", "CN-HE", None, None, False, "test")
     assert _covered(he, ["idc"], True, {"address": "a"}, other).reason == "outside_coverage"
 
@@ -251,3 +255,29 @@ def test_coverage_remediation_names_no_bundled_permit_places(ctx):
     for meta in ctx.rules:
         for text in (meta.remediation.en, meta.remediation.zh):
             assert not any(w in text for w in ("Guangzhou", "Shenzhen", "广州", "深圳", "B1-20195402"))
+
+
+def _permit_with(ctx, **coverage):
+    """The bundled permit with some business types' coverage replaced."""
+    profile = ctx.profile
+    services = {
+        k: dataclasses.replace(s, coverage=coverage.get(k, s.coverage)) for k, s in profile.services.items()}
+    return dataclasses.replace(ctx, profile=dataclasses.replace(profile, services=services))
+
+
+def test_one_business_type_outside_decides_although_another_cannot_tell(ctx):
+    # chinanorth3 is in Hebei, its city not established. IDC here is granted in Zhangjiakou (a Hebei city):
+    # it cannot tell; ISP is granted everywhere but Hebei: outside. Tagged with both, the resource must be
+    # inside both, so it is outside, not undetermined.
+    idc, isp = ctx.profile.services["idc"].coverage, ctx.profile.services["isp"].coverage
+    permit = _permit_with(ctx, idc=dataclasses.replace(idc, cities=idc.cities | {"zhangjiakou"}),
+                          isp=dataclasses.replace(isp, provinces=isp.provinces - {"CN-HE"}))
+
+    def reason(tag: str) -> tuple:
+        r = make("azurerm_linux_virtual_machine", location="chinanorth3", tags={"license-service": tag})
+        v = judge(COVERAGE, permit, r)
+        return v.status, v.reason
+
+    assert reason("idc") == (Status.FAILED, "coverage_undetermined")
+    assert reason("isp") == (Status.FAILED, "outside_coverage")
+    assert reason("idc,isp") == (Status.FAILED, "outside_coverage")

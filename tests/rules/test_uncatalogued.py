@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from helpers import judge, make
+from helpers import judge, make, shown
 from permitguard.engine import evaluate
 from permitguard.model import Status, Unknown
 from permitguard.rules.control_plane import RULES
@@ -27,7 +27,7 @@ def test_unknown_type_with_a_world_open_range_is_undetermined_naming_the_attribu
     r = make("tencentcloud_brand_new_acl", provider_region="ap-guangzhou",
              entries=[{"cidr": "10.0.0.0/8"}, {"cidr": "0.0.0.0/0", "port": "22"}])
     v = judge(EXPOSED, ctx, r)
-    assert (v.status, v.reason, v.params["attr"], v.params["value"]) == (
+    assert (v.status, v.reason, v.facts["attr"], shown(v, ctx)["value"]) == (
         Status.FAILED, "uncatalogued_open_cidr", "entries[1].cidr", "0.0.0.0/0")
     assert ctx.rules["CKV_CNLIC_202"].undetermined(v.reason)
 
@@ -40,7 +40,7 @@ def test_world_open_range_inside_a_text(ctx):
 def test_unknown_type_with_a_trust_document_is_undetermined_naming_the_attribute(ctx):
     doc = json.dumps({"Statement": [{"Effect": "Allow", "Principal": {"RAM": ["acs:ram::999:root"]}}]})
     v = judge(TRUST, ctx, make("alicloud_brand_new_role", policy_document=doc))
-    assert (v.status, v.reason, v.params["attr"]) == (Status.FAILED, "uncatalogued_trust", "policy_document")
+    assert (v.status, v.reason, v.facts["attr"]) == (Status.FAILED, "uncatalogued_trust", "policy_document")
     assert ctx.rules["CKV_CNLIC_201"].undetermined(v.reason)
 
 

@@ -63,8 +63,11 @@ class _Judging:
         finding = findings[0]
         if finding.status is not Status.FAILED:
             return not_failed or RESULTS[finding.status]
+        from permitguard.report.inputs.checkov_json import detail_entry
+
         self.details = [finding.message_en, finding.message_zh, f"Fix: {self.meta.remediation.en}",
                         f"修复：{self.meta.remediation.zh}", f"Enforcement: {finding.enforcement}",
+                        detail_entry(finding),  # the same for `permitguard report`, as JSON: not re-parsed
                         # Checkov prints no header: say which profile judged (it depends on cwd and env)
                         f"Licence: {ctx.profile.number} ({ctx.profile.source}: {ctx.profile.path})"]
         return CheckResult.FAILED

@@ -6,7 +6,7 @@ import argparse
 
 from permitguard import __version__
 
-FORMATS = ("text", "json", "sarif", "junit", "markdown", "html")
+FORMATS = ("text", "json", "sarif", "junit", "markdown", "html", "gitlab-sast")
 
 EPILOG = """examples:
   permitguard scan infra/terraform/alicloud-compliant
@@ -88,7 +88,8 @@ def parser() -> argparse.ArgumentParser:
     report.add_argument("inputs", nargs="+", metavar="INPUT")
     _common(report)
     report.add_argument(
-        "--format", choices=("html", "markdown", "sarif", "junit", "json", "text"), default="html"
+        "--format", choices=("html", "markdown", "sarif", "junit", "json", "text", "gitlab-sast"),
+        default="html"
     )
     report.add_argument("--output", "-o", metavar="FILE")
     report.add_argument("--lang", choices=("zh", "en", "both"), default="both")

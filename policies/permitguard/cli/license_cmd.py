@@ -13,6 +13,7 @@ from permitguard.license_checks import coverage_warnings
 from permitguard.license_file import load_profile
 from permitguard.report import advisories
 from permitguard.report.document import profile_dict
+from permitguard.rule_catalog import RuleCatalog
 from permitguard.status import ExitStatus
 
 
@@ -28,7 +29,7 @@ def run(args: argparse.Namespace, env) -> ExitStatus:
     for warning in coverage_warnings(profile, ctx.regions):
         print(f"permitguard: warning: {warning}", file=env.stderr)
     state = profile.standing(day)
-    for notice in advisories.for_permit(profile_dict(profile), day):
+    for notice in advisories.for_permit(profile_dict(profile), day, RuleCatalog.load()):
         level = "warning" if state == lic.RENEWAL_WINDOW else "error"
         for text in notice["message"].values():
             print(f"permitguard: {level}: {advisories.RULE_ID}: {text}", file=env.stderr)

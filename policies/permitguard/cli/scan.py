@@ -16,7 +16,7 @@ from permitguard.cli import selection
 from permitguard.context import Context
 from permitguard.errors import InputError, OutputError
 from permitguard.model import Finding, Resource
-from permitguard.report import console, document, render
+from permitguard.report import console, document, formats
 from permitguard.sources import readers
 from permitguard.sources import skipped as skipped_inputs
 from permitguard.sources.documents import Documents
@@ -193,8 +193,8 @@ def run(args: argparse.Namespace, env) -> ExitStatus:
             env.stderr.write(f"permitguard: {line}\n")
     if args.json_output:
         write(document.dumps(doc), args.json_output, env)
-    write(render.render(doc, args.format, lang="both"), args.output, env)
+    write(formats.render(doc, args.format, ctx, lang="both"), args.output, env)
     if args.output and args.format != "text":
-        env.stderr.write(render.render(doc, "text", lang="both", summary_only=True))
+        env.stderr.write(formats.render(doc, "text", ctx, lang="both", summary_only=True))
     expired = bool(outcome and outcome.expired)
     return ExitStatus.FINDINGS if doc["summary"]["findings"]["blocking"] or expired else ExitStatus.OK

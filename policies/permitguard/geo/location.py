@@ -5,11 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from permitguard.geo.provinces import Provinces
-
-_UNVERIFIED = {"en": " [unverified]", "zh": "（未经核实）"}
-_NO_PROVINCE = {"en": ", province not established", "zh": "，省份未确定"}
-_CITY_SEPARATOR = {"en": ", ", "zh": "，"}
-_REGION_WORD = {"en": "region", "zh": "地域"}
+from permitguard.localise import describe_location
 
 
 @dataclass(frozen=True)
@@ -24,32 +20,12 @@ class Location:
     unverified: bool
     source: str
 
-    def describe(self) -> str:
+    def describe(self, provinces: Provinces | None = None) -> str:
         """e.g. "alicloud cn-heyuan → Guangdong (CN-GD), Heyuan"; from a zone,
-        "volcengine cn-beijing-datong-a (region cn-beijing) → Shanxi (CN-SX), Datong"."""
-        return self._describe("en")
+        "volcengine cn-beijing-datong-a (region cn-beijing) → Shanxi (CN-SX), Datong". Worded by
+        permitguard.localise, with `provinces` (default: the packaged table)."""
+        return describe_location(self, "en", provinces or Provinces.load())
 
-    def describe_zh(self) -> str:
+    def describe_zh(self, provinces: Provinces | None = None) -> str:
         """e.g. "alicloud cn-heyuan → 广东省 (CN-GD)，Heyuan"."""
-        return self._describe("zh")
-
-    def _describe(self, lang: str) -> str:
-        where = f"{self.provider} {self.region}"
-        if self.zone is not None:
-            where = f"{self.provider} {self.zone} ({_REGION_WORD[lang]} {self.region})"
-        return f"{where} → {self._place(lang)}"
-
-    def _place(self, lang: str) -> str:
-        provinces = Provinces.load()
-        name = provinces.name(self.province, lang) if self.province else None
-        if name:
-            place = f"{name} ({self.province})"
-        else:
-            place = provinces.territory_label(self.territory, lang)
-            if self.territory == "mainland":
-                place += _NO_PROVINCE[lang]
-        if self.city:
-            place += _CITY_SEPARATOR[lang] + self.city
-        if self.unverified:
-            place += _UNVERIFIED[lang]
-        return place
+        return describe_location(self, "zh", provinces or Provinces.load())

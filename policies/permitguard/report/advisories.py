@@ -7,10 +7,12 @@ Built from the document's licence block and change date, so `report` shows it as
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from permitguard import license as lic
-from permitguard.rule_catalog import RuleCatalog
+
+if TYPE_CHECKING:
+    from permitguard.rule_catalog import RuleCatalog
 
 RULE_ID = "CKV_CNLIC_701"
 
@@ -22,9 +24,8 @@ def _date(value: Any) -> dt.date | None:
         return None
 
 
-def for_permit(license: dict[str, Any], as_of: dt.date) -> list[dict[str, Any]]:
+def for_permit(license: dict[str, Any], as_of: dt.date, catalog: RuleCatalog) -> list[dict[str, Any]]:
     """[] when the permit is valid and outside its renewal window (or the rule is not catalogued)."""
-    catalog = RuleCatalog.load()
     issued, expires = _date(license.get("issued")), _date(license.get("expires"))
     if RULE_ID not in catalog or issued is None or expires is None:
         return []

@@ -1,4 +1,7 @@
-"""The findings document (schemas/findings.schema.json): the one structure every output is made from."""
+"""The findings document (schemas/findings.schema.json): the one structure every output is made from.
+
+`finding_dict` is the one place a finding becomes its document form, whatever produced it (the engine in
+`scan`, a reader of another tool's output in `report`); `blocking` is `Finding.blocking` on that form."""
 
 from __future__ import annotations
 
@@ -9,19 +12,23 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from permitguard import __version__
-from permitguard.model import Finding, Status
+from permitguard.model import Finding, Status, blocks
 from permitguard.report import advisories, uncatalogued
 
 if TYPE_CHECKING:  # rendering a document needs no engine
     from permitguard.context import Context
     from permitguard.license import LicenseProfile
+    from permitguard.resources import ResourceTypeCatalog
+    from permitguard.rule_catalog import RuleCatalog
 
 
-def finding_dict(f: Finding, ctx: Context, shared: dict[int, dict] | None = None) -> dict[str, Any]:
-    """One finding; the fix (`remediation`) only where there is something to fix. `shared` lets the
-    findings of one resource share its `resource` part (they are equal: the engine locates once)."""
+def finding_dict(f: Finding, rules: RuleCatalog, shared: dict[int, dict] | None = None,
+                 fix_always: bool = False) -> dict[str, Any]:
+    """One finding; the fix (`remediation`) only where there is something to fix, unless `fix_always`
+    (findings read from Checkov and Pulumi outputs have always carried it). `shared` lets the findings of
+    one resource share its `resource` part (they are equal: the engine locates once)."""
     r = f.resource
-    meta = ctx.rules[f.rule_id]
+    meta = rules[f.rule_id]
     resource = shared.get(id(r)) if shared is not None else None
     if resource is None:
         resource = _resource_dict(f)
@@ -41,9 +48,16 @@ def finding_dict(f: Finding, ctx: Context, shared: dict[int, dict] | None = None
     }
     if f.room:
         out["room"] = f.room
-    if f.status is Status.FAILED:
+    if f.status is Status.FAILED or fix_always:
         out["remediation"] = {"en": meta.remediation.en, "zh": meta.remediation.zh}
+    if f.suppressed_by:
+        out["suppressed_by"] = f.suppressed_by
     return out
+
+
+def blocking(item: dict[str, Any]) -> bool:
+    """`Finding.blocking` of a finding in its document form (`model.blocks`, the one definition)."""
+    return blocks(item["status"], item["enforcement"], item.get("suppressed"))
 
 
 def _resource_dict(f: Finding) -> dict[str, Any]:
@@ -75,9 +89,7 @@ def summarise(findings: list[dict[str, Any]]) -> dict[str, Any]:
         per_resource[(f["resource"].get("file"), f["resource"]["address"])].add(status)
         counts[f["status"]] += 1
         counts["suppressed"] += bool(f.get("suppressed"))
-        counts["blocking"] += (
-            f["status"] == "failed" and f["enforcement"] == "mandatory" and not f.get("suppressed")
-        )
+        counts["blocking"] += blocking(f)
     kinds = [
         ("failed" if "failed" in s else "passed" if "passed" in s else "not_applicable")
         for s in per_resource.values()
@@ -122,8 +134,9 @@ def build(
     skipped: list[dict[str, Any]] | None = None,
 ) -> dict[str, Any]:
     shared: dict[int, dict] = {}
-    items = [finding_dict(f, ctx, shared) for f in findings]
-    return assemble(items, profile_dict(ctx.profile), ctx.as_of, inputs, generated_at, skipped=skipped)
+    items = [finding_dict(f, ctx.rules, shared) for f in findings]
+    return assemble(items, profile_dict(ctx.profile), ctx.as_of, inputs, ctx.rules, ctx.types, generated_at,
+                    skipped=skipped)
 
 
 def assemble(
@@ -131,12 +144,15 @@ def assemble(
     license: dict[str, Any],
     as_of: dt.date,
     inputs: list[dict[str, Any]],
+    rules: RuleCatalog,
+    types: ResourceTypeCatalog,
     generated_at: dt.datetime | None = None,
     other_checks: list[dict[str, Any]] | None = None,
     unevaluated: list[dict[str, Any]] | None = None,
     skipped: list[dict[str, Any]] | None = None,
 ) -> dict[str, Any]:
-    """The document from finding dicts, whatever produced them (scan, or `report` merging inputs)."""
+    """The document from finding dicts, whatever produced them (scan, or `report` merging inputs); the
+    catalogs (the run's Context) name the scan-level advisories and the uncatalogued types."""
     order = {Status.FAILED.value: 0, Status.PASSED.value: 1, Status.NOT_APPLICABLE.value: 2}
     items.sort(key=lambda f: (order[f["status"]], f["rule_id"], f["resource"]["address"]))
     when = generated_at or dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
@@ -149,10 +165,10 @@ def assemble(
         "summary": summarise(items),
         "findings": items,
     }
-    notices = advisories.for_permit(license, as_of)
+    notices = advisories.for_permit(license, as_of, rules)
     if notices:
         doc["advisories"] = notices
-    kinds = uncatalogued.unknown_types(items)  # judged for location only: every output lists them
+    kinds = uncatalogued.unknown_types(items, types)  # judged for location only: every output lists them
     if kinds:
         doc["unknown_types"] = kinds
     if other_checks:

@@ -7,13 +7,16 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from permitguard.geo import Location, Provinces
+from permitguard.geo import Location
 from permitguard.license import Coverage
 from permitguard.report.labels import label
-from permitguard.report.matrix import undetermined
-from permitguard.rule_catalog import RuleCatalog
+
+if TYPE_CHECKING:
+    from permitguard.geo import Provinces
+    from permitguard.report.record import FindingRecord
+    from permitguard.rule_catalog import RuleCatalog
 
 VERDICTS = ("inside", "outside", "unknown", "not_judged")
 SQUARE = {True: "covered", False: "not_covered"}
@@ -32,33 +35,32 @@ class Place:
         return sum(self.counts.values())
 
 
-def _verdict(findings: list[dict[str, Any]], residency: set[str]) -> str:
-    mine = [f for f in findings if f["rule_id"] in residency]
-    failed = [f for f in mine if f["status"] == "failed"]
+def _verdict(findings: list[FindingRecord], residency: set[str]) -> str:
+    mine = [f for f in findings if f.rule_id in residency]
+    failed = [f for f in mine if f.status == "failed"]
     if failed:
-        return "unknown" if all(undetermined(f) for f in failed) else "outside"
-    return "inside" if any(f["status"] == "passed" for f in mine) else "not_judged"
+        return "unknown" if all(f.undetermined for f in failed) else "outside"
+    return "inside" if any(f.status == "passed" for f in mine) else "not_judged"
 
 
-def _key(findings: list[dict[str, Any]]) -> tuple:
-    located = next((f["resource"] for f in findings if f["resource"].get("territory")), None)
+def _key(findings: list[FindingRecord]) -> tuple:
+    located = next((f.resource for f in findings if f.resource.territory), None)
     if located:
         r = located
-        city = r.get("city") or (r.get("region") if r["territory"] != "mainland" else None)
-        return (TERRITORY_ORDER.get(r["territory"], 9), r["territory"], r.get("province") or "", city or "")
-    if any(f.get("reason") == "global_type" for f in findings):
+        city = r.city or (r.region if r.territory != "mainland" else None)
+        return (TERRITORY_ORDER.get(r.territory, 9), r.territory, r.province or "", city or "")
+    if any(f.reason == "global_type" for f in findings):
         return (10, "global", "", "")
-    if any(undetermined(f) for f in findings):
+    if any(f.undetermined for f in findings):
         return (11, "unknown", "", "")
     return (12, "missing", "", "")
 
 
-def _name(key: tuple) -> dict[str, str]:
+def _name(key: tuple, provinces: Provinces) -> dict[str, str]:
     _, territory, province, city = key
     special = {"global": "loc_global", "unknown": "loc_unknown", "missing": "loc_missing"}
     if territory in special:
         return {lang: label(special[territory], lang) for lang in ("en", "zh")}
-    provinces = Provinces.load()
     out = {}
     for lang in ("en", "zh"):
         place = provinces.name(province, lang) if province else None
@@ -80,17 +82,18 @@ def _covers(cov: dict[str, Any], key: tuple) -> bool | None:
     return coverage.covers(loc)
 
 
-def places(doc: dict[str, Any], catalog: RuleCatalog) -> list[Place]:
+def places(findings: list[FindingRecord], services: dict[str, Any], catalog: RuleCatalog,
+           provinces: Provinces) -> list[Place]:
+    """The places of the findings' resources; `services`: the document's licence services."""
     residency = {m.id for m in catalog if m.family == "residency"}
-    by_resource: dict[tuple, list[dict[str, Any]]] = defaultdict(list)
-    for f in doc["findings"]:  # one resource per (file, address), as the document's summary counts them
-        by_resource[(f["resource"].get("file"), f["resource"]["address"])].append(f)
+    by_resource: dict[tuple, list[FindingRecord]] = defaultdict(list)
+    for f in findings:  # one resource per (file, address), as the document's summary counts them
+        by_resource[(f.resource.file, f.resource.address)].append(f)
     out: dict[tuple, Place] = {}
-    for findings in by_resource.values():
-        key = _key(findings)
-        place = out.get(key) or out.setdefault(key, Place(key, _name(key)))
-        place.counts[_verdict(findings, residency)] += 1
-    services = doc["license"].get("services", {})
+    for mine in by_resource.values():
+        key = _key(mine)
+        place = out.get(key) or out.setdefault(key, Place(key, _name(key, provinces)))
+        place.counts[_verdict(mine, residency)] += 1
     for place in out.values():
         place.coverage = [(s["code"], _covers(s, place.key)) for s in services.values()]
     return [out[k] for k in sorted(out)]

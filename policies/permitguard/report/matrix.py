@@ -9,18 +9,20 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from permitguard.clause_catalog import Clause, ClauseCatalog
-from permitguard.rule_catalog import RuleCatalog
+if TYPE_CHECKING:
+    from permitguard.clause_catalog import Clause, ClauseCatalog
+    from permitguard.report.record import FindingRecord
+    from permitguard.rule_catalog import RuleCatalog
 
 
-def undetermined(f: dict[str, Any]) -> bool:
-    """A failure that means "could not be established" (unknown is never a pass), as the rule catalog marks
-    it: per message, or rule-wide (CKV_CNLIC_103), since Checkov/Pulumi inputs carry only the rule."""
+def undetermined(f: dict[str, Any], catalog: RuleCatalog) -> bool:
+    """A failure (in its document form) that means "could not be established" (unknown is never a pass),
+    as the rule catalog marks it: per message, or rule-wide (CKV_CNLIC_103), since Checkov/Pulumi inputs
+    carry only the rule."""
     if f["status"] != "failed":
         return False
-    catalog = RuleCatalog.load()
     return f["rule_id"] in catalog and catalog[f["rule_id"]].undetermined(f.get("reason"))
 
 
@@ -32,13 +34,13 @@ class Counts:
     suppressed: int = 0  # any verdict, suppressed
     not_applicable: int = 0
 
-    def add(self, f: dict[str, Any]) -> None:
-        if f.get("suppressed"):
+    def add(self, f: FindingRecord) -> None:
+        if f.suppressed:
             self.suppressed += 1
-        elif f["status"] == "failed":
+        elif f.status == "failed":
             self.failed += 1
-            self.blocking += f["enforcement"] == "mandatory"
-        elif f["status"] == "passed":
+            self.blocking += f.blocking
+        elif f.status == "passed":
             self.passed += 1
         else:
             self.not_applicable += 1
@@ -82,17 +84,18 @@ def _state(clause: Clause, rules: list[RuleCell], counts: Counts, granted: set[s
     return "suppressed" if counts.suppressed else "not_applicable"
 
 
-def build(findings: list[dict[str, Any]], catalog: RuleCatalog, granted: set[str] | None = None) -> list[Row]:
+def build(findings: list[FindingRecord], catalog: RuleCatalog, clauses: ClauseCatalog,
+          granted: set[str] | None = None) -> list[Row]:
     """One row per special provision and sub-item, in permit order (the front page is the report's cover).
     `granted`: the permit's business types; provisions of other types are "not granted" (None: all shown)."""
-    all_clauses = [c for c in ClauseCatalog.load() if c.id != "FRONT"]
+    all_clauses = [c for c in clauses if c.id != "FRONT"]
     children: dict[str, list[str]] = defaultdict(list)
     for c in all_clauses:
         if c.parent:
             children[c.parent].append(c.id)
     cited: dict[str, list[int]] = defaultdict(list)  # clause id -> indices of findings citing it
     for i, f in enumerate(findings):
-        for cid in f["clauses"]:
+        for cid in f.clauses:
             cited[cid].append(i)
     enforcing: dict[str, set[str]] = defaultdict(set)
     for meta in catalog:
@@ -103,11 +106,11 @@ def build(findings: list[dict[str, Any]], catalog: RuleCatalog, granted: set[str
         ids = [c.id] + children.get(c.id, [])
         indices = sorted({i for cid in ids for i in cited.get(cid, [])})
         rule_ids = {r for cid in ids for r in enforcing.get(cid, set())}
-        rule_ids |= {findings[i]["rule_id"] for i in indices}
+        rule_ids |= {findings[i].rule_id for i in indices}
         cells = {r: RuleCell(r) for r in sorted(rule_ids)}
         total = Counts()
         for i in indices:
-            cells[findings[i]["rule_id"]].counts.add(findings[i])
+            cells[findings[i].rule_id].counts.add(findings[i])
             total.add(findings[i])
         rules = list(cells.values())
         rows.append(Row(c, c.parent is not None, _state(c, rules, total, granted), rules, total))

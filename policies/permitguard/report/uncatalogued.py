@@ -3,17 +3,15 @@ since such resources are judged for their location only, not for exposure or tru
 from __future__ import annotations
 
 from collections import Counter
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from permitguard.resources import ResourceTypeCatalog
+if TYPE_CHECKING:
+    from permitguard.resources import ResourceTypeCatalog
 
 
-def unknown_types(
-    items: list[dict[str, Any]], catalog: ResourceTypeCatalog | None = None
-) -> list[dict[str, Any]]:
+def unknown_types(items: list[dict[str, Any]], catalog: ResourceTypeCatalog) -> list[dict[str, Any]]:
     """[{type, resources}] for the uncatalogued types among the findings' resources (each resource once),
     most resources first."""
-    catalog = catalog or ResourceTypeCatalog.load()
     seen: dict[tuple, str] = {}
     for f in items:
         r = f.get("resource")

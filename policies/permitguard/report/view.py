@@ -1,15 +1,21 @@
-"""What the HTML and Markdown reports show, computed once from the findings document and the catalogs."""
+"""What the HTML and Markdown reports show, computed once from the findings document (its findings typed:
+`record`) and the catalogs."""
 from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from permitguard.clause_catalog import Clause, ClauseCatalog
-from permitguard.report import fmt, inventory, matrix
-from permitguard.report.fmt import anchor
-from permitguard.rule_catalog import RuleCatalog
+from permitguard.report import inventory, matrix
+from permitguard.report.escape import anchor
+from permitguard.report.places import rooms
+from permitguard.report.record import NO_WORDS, FindingRecord, Words, records
+
+if TYPE_CHECKING:
+    from permitguard.clause_catalog import Clause, ClauseCatalog
+    from permitguard.context import Context
+    from permitguard.rule_catalog import RuleCatalog
 
 
 @dataclass
@@ -17,13 +23,13 @@ class RuleGroup:
     rule_id: str
     title: dict[str, str]
     severity: str
-    remediation: dict[str, str]
-    findings: list[dict[str, Any]] = field(default_factory=list)
+    remediation: Words
+    findings: list[FindingRecord] = field(default_factory=list)
 
     @property
     def rooms(self) -> list[tuple[str, int]]:
         """CKV_CNLIC_301: the new machine rooms its failures add, with how many resources each."""
-        return [(name, len(members)) for name, members in fmt.rooms(self.findings)]
+        return [(name, len(members)) for name, members in rooms(self.findings)]
 
 
 @dataclass
@@ -41,10 +47,10 @@ class View:
     rows: list[matrix.Row]
     groups: list[ClauseGroup]
     anchors: dict[str, list[tuple[str, int]]]  # clause id -> (anchor, number) of the groups citing it
-    failed: list[dict[str, Any]]  # not suppressed
+    failed: list[FindingRecord]  # not suppressed
     blocking: int  # of those, mandatory
-    undetermined: list[dict[str, Any]]
-    suppressed: list[dict[str, Any]]
+    undetermined: list[FindingRecord]
+    suppressed: list[FindingRecord]
     other: list[dict[str, Any]]  # one per (tool, check id) with counts
     other_failed: list[dict[str, Any]]
     places: list[inventory.Place]
@@ -53,24 +59,22 @@ class View:
     enforced: tuple[int, int]  # checkable clauses with a rule, checkable clauses
 
 
-def _title(catalog: RuleCatalog, f: dict[str, Any]) -> dict[str, str]:
-    if f["rule_id"] in catalog:
-        t = catalog[f["rule_id"]].title
+def _title(catalog: RuleCatalog, f: FindingRecord) -> dict[str, str]:
+    if f.rule_id in catalog:
+        t = catalog[f.rule_id].title
         return {"en": t.en, "zh": t.zh}
-    name = f.get("rule_name") or f["rule_id"]
-    return {"en": name, "zh": name}
+    return {"en": f.rule_name, "zh": f.rule_name}
 
 
-def _groups(failed: list[dict[str, Any]], catalog: RuleCatalog) -> list[ClauseGroup]:
-    known, order = ClauseCatalog.load().by_id(), ClauseCatalog.load().order()
+def _groups(failed: list[FindingRecord], catalog: RuleCatalog, clauses: ClauseCatalog) -> list[ClauseGroup]:
+    known, order = clauses.by_id(), clauses.order()
     grouped: dict[tuple[str, ...], dict[str, RuleGroup]] = defaultdict(dict)
     for f in failed:
-        key = tuple(sorted(f["clauses"], key=lambda c: order.get(c, 999)))
+        key = tuple(sorted(f.clauses, key=lambda c: order.get(c, 999)))
         rules = grouped[key]
-        if f["rule_id"] not in rules:
-            rules[f["rule_id"]] = RuleGroup(f["rule_id"], _title(catalog, f), f["severity"],
-                                            f.get("remediation") or {"en": "", "zh": ""})
-        rules[f["rule_id"]].findings.append(f)
+        if f.rule_id not in rules:
+            rules[f.rule_id] = RuleGroup(f.rule_id, _title(catalog, f), f.severity, f.remediation or NO_WORDS)
+        rules[f.rule_id].findings.append(f)
     out = []
     for key in sorted(grouped, key=lambda k: [order.get(c, 999) for c in k]):
         cl = [known[c] for c in key if c in known]
@@ -98,26 +102,29 @@ def _other(doc: dict[str, Any]) -> list[dict[str, Any]]:
     return sorted(rows.values(), key=lambda r: (-r["failed"], r["tool"], r["check_id"]))
 
 
-def build(doc: dict[str, Any], lang: str, catalog: RuleCatalog | None = None) -> View:
-    catalog = catalog or RuleCatalog.load()
-    findings = doc["findings"]
-    failed = [f for f in findings if f["status"] == "failed" and not f.get("suppressed")]
-    rows = matrix.build(findings, catalog, set(doc["license"].get("services") or {}) or None)
-    groups = _groups(failed, catalog)
+def build(doc: dict[str, Any], lang: str, ctx: Context) -> View:
+    """The view of `doc` in `lang`, with the run's catalogs (rules, clauses, provinces)."""
+    catalog = ctx.rules
+    findings = records(doc["findings"], catalog)
+    failed = [f for f in findings if f.status == "failed" and not f.suppressed]
+    rows = matrix.build(findings, catalog, ctx.clauses, set(doc["license"].get("services") or {}) or None)
+    groups = _groups(failed, catalog, ctx.clauses)
     anchors: dict[str, list[tuple[str, int]]] = defaultdict(list)
     for g in groups:
         for c in g.clauses:
             anchors[c.id].append((g.anchor, g.number))
             if c.parent:
                 anchors[c.parent].append((g.anchor, g.number))
-    blocking = sum(f["enforcement"] == "mandatory" for f in failed)
-    verdict = ("fail", blocking) if blocking else (("warn", len(failed)) if failed else ("pass", 0))
+    blocked = sum(f.blocking for f in failed)
+    verdict = ("fail", blocked) if blocked else (("warn", len(failed)) if failed else ("pass", 0))
     verdict = verdict if findings else ("empty", 0)
     checkable = [r for r in rows if r.clause.checkable and r.state != "not_granted"]
     return View(doc=doc, lang=lang, rows=rows, groups=groups, anchors={k: list(dict.fromkeys(v))
                                                                       for k, v in anchors.items()},
-                failed=failed, blocking=blocking, undetermined=[f for f in failed if matrix.undetermined(f)],
-                suppressed=[f for f in findings if f.get("suppressed")], other=_other(doc),
+                failed=failed, blocking=blocked,
+                undetermined=[f for f in failed if f.undetermined],
+                suppressed=[f for f in findings if f.suppressed], other=_other(doc),
                 other_failed=[c for c in doc.get("other_checks", []) if c["status"] == "failed"],
-                places=inventory.places(doc, catalog), renewal=_renewal(doc["license"], doc["generated_at"]),
+                places=inventory.places(findings, doc["license"].get("services", {}), catalog, ctx.provinces),
+                renewal=_renewal(doc["license"], doc["generated_at"]),
                 verdict=verdict, enforced=(sum(r.state != "no_rule" for r in checkable), len(checkable)))

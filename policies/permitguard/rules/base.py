@@ -15,7 +15,10 @@ PASSED, FAILED, NOT_APPLICABLE = Status.PASSED, Status.FAILED, Status.NOT_APPLIC
 class Verdict:
     status: Status
     reason: str  # a key of the rule's `messages` in the catalog
-    params: dict[str, Any] = field(default_factory=dict)
+    # what the verdict rests on, in no language: the address, a Location, business-type keys, principals,
+    # port spans, the Unknown that blocked it… The catalog's templates name them; permitguard.localise
+    # renders them per language.
+    facts: dict[str, Any] = field(default_factory=dict)
 
 
 Rule = Callable[..., Verdict]

@@ -1,4 +1,4 @@
-"""Message parameters every rule shares, and small helpers over Subject."""
+"""Facts every rule shares, and small helpers over Subject."""
 
 from __future__ import annotations
 
@@ -7,41 +7,14 @@ from typing import Any
 
 from permitguard import placement as pl
 from permitguard.context import Context, Subject
-from permitguard.geo import Location, Provinces
+from permitguard.geo import Location
 from permitguard.model import Unknown
-from permitguard.rule_catalog import RuleCatalog
 from permitguard.rules.base import FAILED, NOT_APPLICABLE, Verdict
 
 
-def territory_names(territory: str) -> tuple[str, str]:
-    """English and Chinese names of a territory (mainland, hk, mo, tw, foreign), from provinces.yaml."""
-    provinces = Provinces.load()
-    return provinces.territory_label(territory, "en"), provinces.territory_label(territory, "zh")
-
-
-def why_zh(why: str) -> str:
-    """The Chinese of a could-not-establish reason (translations live in data/rules.yaml)."""
-    return RuleCatalog.load().why_zh(why)
-
-
-def base_params(s: Subject) -> dict[str, Any]:
-    """Computed once per subject (every rule needs them); each caller gets its own copy."""
-    cached = s.__dict__.get("_base_params")
-    if cached is None:
-        cached = s.__dict__["_base_params"] = _base_params(s)
-    return dict(cached)
-
-
-def _base_params(s: Subject) -> dict[str, Any]:
-    loc = s.placement.location
-    return {
-        "address": s.resource.address,
-        "type": s.resource.type,
-        "cloud": s.resource.cloud,
-        "location": loc.describe() if loc else "unknown",
-        "location_zh": loc.describe_zh() if loc else "未知",
-        "located_from": s.placement.located_from or "",
-    }
+def base_facts(s: Subject) -> dict[str, Any]:
+    """The facts every verdict on `s` carries (computed once per subject: `Subject.facts`); a copy."""
+    return dict(s.facts)
 
 
 def not_located(s: Subject) -> Verdict | None:
@@ -49,19 +22,15 @@ def not_located(s: Subject) -> Verdict | None:
     (CKV_CNLIC_103 reports that); None when it is located and the rule should judge it."""
     kind = s.placement.kind
     if kind in pl.NO_LOCATION:
-        return Verdict(NOT_APPLICABLE, f"{kind}_type", base_params(s))
+        return Verdict(NOT_APPLICABLE, f"{kind}_type", base_facts(s))
     if kind != pl.LOCATED:
-        return Verdict(NOT_APPLICABLE, "location_unknown", base_params(s))
+        return Verdict(NOT_APPLICABLE, "location_unknown", base_facts(s))
     return None
 
 
-def unknown_params(value: Unknown) -> dict[str, str]:
-    return {"why": value.why, "why_zh": why_zh(value.why)}
-
-
-def at(params: dict[str, Any], loc: Location) -> dict[str, Any]:
-    """Parameters describing one of a multi-zone resource's locations."""
-    return {**params, "location": loc.describe(), "location_zh": loc.describe_zh()}
+def at(facts: dict[str, Any], loc: Location) -> dict[str, Any]:
+    """The facts, about one of a multi-zone resource's locations."""
+    return {**facts, "location": loc}
 
 
 def services(s: Subject, ctx: Context) -> tuple[list[str], bool, Verdict | None]:
@@ -71,24 +40,15 @@ def services(s: Subject, ctx: Context) -> tuple[list[str], bool, Verdict | None]
     key = profile.tags["service"]
     value = s.tag(key)
     if isinstance(value, Unknown):
-        params = {**base_params(s), "tag": key, **unknown_params(value)}
-        return [], True, Verdict(FAILED, "service_tag_unknown", params)
+        return [], True, Verdict(FAILED, "service_tag_unknown", {**base_facts(s), "tag": key, "why": value})
     if value is None or value == "":
         return ([profile.default_service] if profile.default_service else list(profile.services)), False, None
     names = [part for part in str(value).replace(";", ",").split(",") if part.strip()]
     keys = [profile.service_named(part) for part in names]
     if not isinstance(value, str) or not keys or None in keys:
-        params = {**base_params(s), "tag": key, "value": value, "granted": ", ".join(profile.services)}
-        return [], True, Verdict(FAILED, "service_not_granted", params)
+        facts = {**base_facts(s), "tag": key, "value": value, "granted": tuple(profile.services)}
+        return [], True, Verdict(FAILED, "service_not_granted", facts)
     return list(dict.fromkeys(keys)), True, None
-
-
-def service_names(ctx: Context, keys: list[str]) -> tuple[str, str]:
-    svc = [ctx.profile.services[k] for k in keys]
-    return (
-        " / ".join(f"{x.name_en} ({x.code})" for x in svc),
-        "、".join(f"{x.name_zh}（{x.code}）" for x in svc),
-    )
 
 
 def attribute_of(attrs: Any, value: str) -> str:

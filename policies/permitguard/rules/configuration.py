@@ -28,11 +28,11 @@ def is_part(resource_type: str) -> bool:
 
 def configuration_unreadable(s: Subject, ctx: Context) -> Verdict:
     res = s.resource
-    params = {"address": res.address, "source": str(res.attributes.get("source") or ""),
+    facts = {"address": res.address, "source": str(res.attributes.get("source") or ""),
               "why": str(res.attributes.get("why") or "")}
     if res.type in PART_TYPES:
-        return Verdict(FAILED, REASONS.get(str(res.attributes.get("reason")), "file_unreadable"), params)
-    return Verdict(NOT_APPLICABLE, "readable", params)
+        return Verdict(FAILED, REASONS.get(str(res.attributes.get("reason")), "file_unreadable"), facts)
+    return Verdict(NOT_APPLICABLE, "readable", facts)
 
 
 RULES = {"CKV_CNLIC_100": configuration_unreadable}

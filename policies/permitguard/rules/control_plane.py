@@ -13,7 +13,7 @@ from permitguard.model import Unknown
 from permitguard.rules import principals as pr
 from permitguard.rules import uncatalogued
 from permitguard.rules.base import FAILED, NOT_APPLICABLE, PASSED, Verdict
-from permitguard.rules.common import attribute_of, base_params, unknown_params
+from permitguard.rules.common import attribute_of, base_facts
 from permitguard.rules.endpoints import ENDPOINTS
 from permitguard.rules.exposure import INGRESS, PREFIX_LIST, Unresolved
 
@@ -46,32 +46,28 @@ def _principals(kind: str, value: object) -> list[pr.Principal]:
 
 
 def third_party_trust(s: Subject, ctx: Context) -> Verdict:
-    params = base_params(s)
+    facts = base_facts(s)
     if not s.info.known:
         return uncatalogued.trust_verdict(s)
     if not s.info.trust:
-        return Verdict(NOT_APPLICABLE, "no_trust", params)
+        return Verdict(NOT_APPLICABLE, "no_trust", facts)
     seen: list[str] = []
     for spec in s.info.trust:
         value = s.attributes.get(spec.attr)
         if isinstance(value, Unknown):
-            return Verdict(FAILED, "unresolved", {**params, "attr": spec.attr, **unknown_params(value)})
+            return Verdict(FAILED, "unresolved", {**facts, "attr": spec.attr, "why": value})
         try:
             found = _principals(spec.kind, value) if value not in (None, "") else []
         except pr.Unparseable as exc:
-            return Verdict(
-                FAILED, "unresolved", {**params, "attr": spec.attr, "why": str(exc), "why_zh": str(exc)}
-            )
+            return Verdict(FAILED, "unresolved", {**facts, "attr": spec.attr, "why": str(exc)})
         unknown = next((p.value for p in found if isinstance(p.value, Unknown)), None)
         if unknown is not None:
-            return Verdict(FAILED, "unresolved", {**params, "attr": spec.attr, **unknown_params(unknown)})
-        outsiders = [p.value for p in found if not pr.is_first_party(p, s.resource.cloud, ctx.profile)]
+            return Verdict(FAILED, "unresolved", {**facts, "attr": spec.attr, "why": unknown})
+        outsiders = tuple(p.value for p in found if not pr.is_first_party(p, s.resource.cloud, ctx.profile))
         if outsiders:
-            return Verdict(
-                FAILED, "third_party", {**params, "attr": spec.attr, "principals": ", ".join(outsiders)}
-            )
+            return Verdict(FAILED, "third_party", {**facts, "attr": spec.attr, "principals": outsiders})
         seen += [p.value for p in found]
-    return Verdict(PASSED, "first_party", {**params, "principals": ", ".join(seen) or "none"})
+    return Verdict(PASSED, "first_party", {**facts, "principals": tuple(seen)})
 
 
 def _outside(source: str, ctx: Context, cloud: str) -> bool:
@@ -96,7 +92,7 @@ def _kind(source: str, management: tuple, cloud: str) -> str:
     return OUTSIDE if not any(net.version == m.version and net.subnet_of(m) for m in management) else INSIDE
 
 
-def _undetermined(sources: list[str], ctx: Context, s: Subject, params: dict) -> Verdict | None:
+def _undetermined(sources: list[str], ctx: Context, s: Subject, facts: dict) -> Verdict | None:
     """Could-not-evaluate for the first source that is unreadable or a prefix list, naming where it is."""
     for src in sources:
         kind = _kind(src, ctx.profile.management_cidrs, s.resource.cloud)
@@ -104,7 +100,7 @@ def _undetermined(sources: list[str], ctx: Context, s: Subject, params: dict) ->
             value = src.removeprefix(PREFIX_LIST)
             reason = "unparseable_source" if kind == UNPARSEABLE else "prefix_list"
             where = attribute_of(s.resource.attributes, value)
-            return Verdict(FAILED, reason, {**params, "attr": where, "value": value})
+            return Verdict(FAILED, reason, {**facts, "attr": where, "value": value})
     return None
 
 
@@ -115,47 +111,43 @@ def _hits_management(span: tuple[int, int] | None, ctx: Context) -> bool:
 
 
 def management_exposed(s: Subject, ctx: Context) -> Verdict:
-    params = base_params(s)
+    facts = base_facts(s)
     ingress, endpoint = INGRESS.get(s.info.ingress or ""), ENDPOINTS.get(s.info.endpoint or "")
     if not s.info.known:
         return uncatalogued.exposure_verdict(s)
     if ingress is None and endpoint is None:
-        return Verdict(NOT_APPLICABLE, "no_exposure", params)
+        return Verdict(NOT_APPLICABLE, "no_exposure", facts)
     attrs = s.attributes  # catalog defaults of omitted attributes applied
     try:
         unsure = None
         if endpoint is not None:
-            sources, detail = endpoint(attrs)
-            if any(_outside(src, ctx, s.resource.cloud) for src in sources):
-                return _by_default(s, Verdict(FAILED, "public_endpoint", {**params, "detail": detail}))
-            unsure = _undetermined(sources, ctx, s, params)
+            found = endpoint(attrs)
+            if any(_outside(src, ctx, s.resource.cloud) for src in found.sources):
+                return _by_default(s, Verdict(FAILED, "public_endpoint", {**facts, "endpoint": found}))
+            unsure = _undetermined(list(found.sources), ctx, s, facts)
         if ingress is not None:
             managed = [r for r in ingress(attrs) if _hits_management(r.ports, ctx)]
             bad = [r for r in managed if any(_outside(src, ctx, s.resource.cloud) for src in r.sources)]
-            unsure = unsure or _undetermined([src for r in managed for src in r.sources], ctx, s, params)
+            unsure = unsure or _undetermined([src for r in managed for src in r.sources], ctx, s, facts)
             if bad:
-                ports = ", ".join(
-                    sorted({f"{lo}" if lo == hi else f"{lo}-{hi}" for lo, hi in (r.ports for r in bad)})
-                )
-                outside = {src for r in bad for src in r.sources if _outside(src, ctx, s.resource.cloud)}
-                sources = ", ".join(sorted(outside))
-                failed = Verdict(FAILED, "exposed_port", {**params, "ports": ports, "sources": sources})
+                ports = tuple(r.ports for r in bad)
+                outside = tuple(src for r in bad for src in r.sources if _outside(src, ctx, s.resource.cloud))
+                failed = Verdict(FAILED, "exposed_port", {**facts, "ports": ports, "sources": outside})
                 return _by_default(s, failed)
     except Unresolved as exc:
-        return Verdict(FAILED, "unresolved", {**params, "what": exc.what, **unknown_params(exc.value)})
+        return Verdict(FAILED, "unresolved", {**facts, "what": exc.what, "why": exc.value})
     except (ValueError, TypeError, AttributeError) as exc:
-        return Verdict(FAILED, "unreadable", {**params, "detail": str(exc)})
-    return unsure or Verdict(PASSED, "restricted", params)
+        return Verdict(FAILED, "unreadable", {**facts, "detail": str(exc)})
+    return unsure or Verdict(PASSED, "restricted", facts)
 
 
 def _by_default(s: Subject, v: Verdict) -> Verdict:
     """A failure that provider defaults took part in says which defaults, and where they are documented."""
     if not s.defaulted:
         return v
-    values = "; ".join(d.describe() for d in s.defaulted)
-    sources = "; ".join(dict.fromkeys(d.source for d in s.defaulted))
-    params = {**v.params, "defaults": values, "default_sources": sources}
-    return Verdict(v.status, f"{v.reason}_default", params)
+    sources = tuple(dict.fromkeys(d.source for d in s.defaulted))
+    facts = {**v.facts, "defaults": tuple(s.defaulted), "default_sources": sources}
+    return Verdict(v.status, f"{v.reason}_default", facts)
 
 
 RULES = {

@@ -15,19 +15,14 @@ from __future__ import annotations
 from permitguard import placement as pl
 from permitguard.context import Context, Subject
 from permitguard.geo import Location
-from permitguard.license import Filing, Scope
+from permitguard.license import Filing
 from permitguard.model import Unknown
 from permitguard.rules.base import FAILED, NOT_APPLICABLE, PASSED, Verdict
-from permitguard.rules.common import at, base_params, not_located, service_names, services, unknown_params
+from permitguard.rules.common import at, base_facts, not_located, services
 
 
 def _room_args(loc: Location) -> tuple[str, str, str | None]:
     return loc.provider, loc.region, loc.zone
-
-
-def _scope_text(scope: Scope) -> str:
-    zones = f" zones {', '.join(sorted(scope.zones))}" if scope.zones else " (whole region)"
-    return f"{scope.provider} {scope.region}{zones}"
 
 
 def room_name(loc: Location) -> str:
@@ -52,7 +47,7 @@ def occupies_no_room(s: Subject) -> Verdict | None:
     """Not applicable to a logical (configuration) type: it adds no machine-room capacity. A type the
     catalog does not know (no footprint) is judged as occupying a room."""
     if s.info.occupies_room is False:
-        return Verdict(NOT_APPLICABLE, "logical_type", base_params(s))
+        return Verdict(NOT_APPLICABLE, "logical_type", base_facts(s))
     return None
 
 
@@ -68,32 +63,31 @@ def no_filing_duty(rule_id: str, s: Subject, ctx: Context) -> Verdict | None:
     keys, _, bad = services(s, ctx)
     if not duty or bad is not None or set(keys) & set(duty):
         return None
-    en, zh = service_names(ctx, keys)
-    return Verdict(NOT_APPLICABLE, "no_filing_duty", {**base_params(s), "services_en": en, "services_zh": zh})
+    return Verdict(NOT_APPLICABLE, "no_filing_duty", {**base_facts(s), "services": tuple(keys)})
 
 
 def new_room_unfiled(s: Subject, ctx: Context) -> Verdict:
     if (skip := not_located(s) or occupies_no_room(s) or no_filing_duty("CKV_CNLIC_301", s, ctx)) is not None:
         return skip
-    params, unfiled = base_params(s), _unfiled(s, ctx)
+    facts, unfiled = base_facts(s), _unfiled(s, ctx)
     if not unfiled:
         room = ctx.profile.room_covering(*_room_args(s.placement.location))
-        return Verdict(PASSED, "filed_room", {**params, "room": room.room_id, "reference": room.reference})
-    params, tag = at(params, unfiled[0]), ctx.profile.tags["prior_filing"]
-    params["new_room"] = room_name(unfiled[0])  # failures are grouped by the room they would add
+        return Verdict(PASSED, "filed_room", {**facts, "room": room.room_id, "reference": room.reference})
+    facts, tag = at(facts, unfiled[0]), ctx.profile.tags["prior_filing"]
+    facts["new_room"] = room_name(unfiled[0])  # failures are grouped by the room they would add
     value = s.tag(tag)
     if (value is None or value == "") and s.placement.zone_unknown:
-        return Verdict(FAILED, "zone_undetermined", {**params, "tag": tag, "why": s.placement.why})
+        return Verdict(FAILED, "zone_undetermined", {**facts, "tag": tag, "why": s.placement.why})
     if value is None or value == "":
-        return Verdict(FAILED, _failure("new_room", s), {**params, "tag": tag})
+        return Verdict(FAILED, _failure("new_room", s), {**facts, "tag": tag})
     filing = None if isinstance(value, Unknown) else ctx.profile.filing(str(value))
     if filing is None or _problem(filing, s, ctx) is not None:
-        shown = "unknown" if isinstance(value, Unknown) else str(value)
-        return Verdict(FAILED, _failure("invalid_filing", s), {**params, "tag": tag, "value": shown})
+        shown = value if isinstance(value, Unknown) else str(value)
+        return Verdict(FAILED, _failure("invalid_filing", s), {**facts, "tag": tag, "value": shown})
     return Verdict(
         PASSED,
         "prior_filing",
-        {**params, "reference": filing.reference, "filed_on": filing.filed_on.isoformat()},
+        {**facts, "reference": filing.reference, "filed_on": filing.filed_on.isoformat()},
     )
 
 
@@ -113,27 +107,25 @@ def prior_filing_invalid(s: Subject, ctx: Context) -> Verdict:
         return skip
     tag = ctx.profile.tags["prior_filing"]
     value = s.tag(tag)
-    params = {**base_params(s), "tag": tag, "value": value}
+    facts = {**base_facts(s), "tag": tag, "value": value}
     if value is None or value == "":
-        return Verdict(NOT_APPLICABLE, "no_tag", params)
+        return Verdict(NOT_APPLICABLE, "no_tag", facts)
     if isinstance(value, Unknown):
-        return Verdict(FAILED, "tag_unresolved", {**params, **unknown_params(value)})
+        return Verdict(FAILED, "tag_unresolved", {**facts, "why": value})
     value = str(value).strip()
-    params["value"] = value
+    facts["value"] = value
     filing = ctx.profile.filing(value)  # blanks and letter case aside, the reference names the filing
     if filing is None and not ctx.profile.filing_pattern.match(value):
-        return Verdict(FAILED, "malformed", {**params, "pattern": ctx.profile.filing_pattern.pattern})
+        return Verdict(FAILED, "malformed", {**facts, "pattern": ctx.profile.filing_pattern.pattern})
     if filing is None:
-        return Verdict(FAILED, "unknown_reference", params)
-    params.update(
-        filed_on=filing.filed_on.isoformat(), as_of=ctx.as_of.isoformat(), scope=_scope_text(filing.scope)
-    )
+        return Verdict(FAILED, "unknown_reference", facts)
+    facts.update(filed_on=filing.filed_on.isoformat(), as_of=ctx.as_of.isoformat(), scope=filing.scope)
     problem = _problem(filing, s, ctx)
     if problem:
-        return Verdict(FAILED, problem, params)
+        return Verdict(FAILED, problem, facts)
     if s.placement.kind not in (pl.LOCATED, *pl.NO_LOCATION):
-        return Verdict(NOT_APPLICABLE, "location_unknown", params)
-    return Verdict(PASSED, "valid", params)
+        return Verdict(NOT_APPLICABLE, "location_unknown", facts)
+    return Verdict(PASSED, "valid", facts)
 
 
 RULES = {

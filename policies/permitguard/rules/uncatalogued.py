@@ -18,7 +18,7 @@ from typing import Any
 from permitguard.context import Subject
 from permitguard.model import Unknown
 from permitguard.rules.base import FAILED, NOT_APPLICABLE, Verdict
-from permitguard.rules.common import base_params
+from permitguard.rules.common import base_facts
 
 WORLD_OPEN = re.compile(r"(?<![0-9.])0\.0\.0\.0/0(?![0-9])|(?<![0-9a-fA-F:])::/0(?![0-9])")
 TRUST_NAME = re.compile(r"assume_role|trust|principal|delegat|grantee")
@@ -75,17 +75,17 @@ def trust_grant(attributes: Mapping[str, Any]) -> str | None:
 
 def trust_verdict(s: Subject) -> Verdict:
     """CKV_CNLIC_201 on a type the catalog does not know."""
-    params = base_params(s)
+    facts = base_facts(s)
     attr = trust_grant(s.attributes)
     if attr is not None:
-        return Verdict(FAILED, "uncatalogued_trust", {**params, "attr": attr})
-    return Verdict(NOT_APPLICABLE, "uncatalogued", params)
+        return Verdict(FAILED, "uncatalogued_trust", {**facts, "attr": attr})
+    return Verdict(NOT_APPLICABLE, "uncatalogued", facts)
 
 
 def exposure_verdict(s: Subject) -> Verdict:
     """CKV_CNLIC_202 on a type the catalog does not know."""
-    params = base_params(s)
+    facts = base_facts(s)
     found = open_cidr(s.attributes)
     if found is not None:
-        return Verdict(FAILED, "uncatalogued_open_cidr", {**params, "attr": found[0], "value": found[1]})
-    return Verdict(NOT_APPLICABLE, "uncatalogued", params)
+        return Verdict(FAILED, "uncatalogued_open_cidr", {**facts, "attr": found[0], "value": found[1]})
+    return Verdict(NOT_APPLICABLE, "uncatalogued", facts)

@@ -12,7 +12,7 @@ from typing import Any
 from permitguard import license as lic
 from permitguard.context import Context, Subject
 from permitguard.rules.base import FAILED, PASSED, Verdict
-from permitguard.rules.common import base_params, not_located
+from permitguard.rules.common import base_facts, not_located
 
 RULE_ID = "CKV_CNLIC_701"
 
@@ -35,9 +35,9 @@ def permit_validity(s: Subject, ctx: Context) -> Verdict:
         return skip
     p = ctx.profile
     state = p.standing(ctx.as_of)
-    params = {**base_params(s), **standing_params(
+    facts = {**base_facts(s), **standing_params(
         p.number, p.issued, p.expires, p.renewal_deadline(), p.renewal_notice_days, ctx.as_of)}
-    return Verdict(FAILED if state in (lic.EXPIRED, lic.NOT_YET_VALID) else PASSED, state, params)
+    return Verdict(FAILED if state in (lic.EXPIRED, lic.NOT_YET_VALID) else PASSED, state, facts)
 
 
 RULES = {RULE_ID: permit_validity}

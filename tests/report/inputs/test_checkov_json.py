@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 
-from permitguard.report import checkov_json
+from permitguard.report.inputs import checkov_json
 from permitguard.rule_catalog import RuleCatalog
 from report.support import FIXTURES
 
@@ -66,3 +66,47 @@ def test_an_advisory_enforcement_written_by_the_checkov_front_door_is_kept():
         "advisory", "aws_instance.a is new.", "aws_instance.a 是新的。")
     r = f["resource"]
     assert (r["type"], r["provider"], r["file"]) == ("aws_instance", "aws", "a.tf")
+
+
+def _failed(details: list[str], check_id: str = "CKV_CNLIC_101") -> dict:
+    check = {"check_id": check_id, "check_name": "x", "resource": "alicloud_vpc.hk", "file_path": "/a.tf",
+             "file_line_range": [1, 4], "details": details}
+    (f,) = checkov_json.read({"check_type": "terraform", "results": {"failed_checks": [check]}}, "c.json",
+                             RULES).findings
+    return f
+
+
+def test_the_machine_readable_entry_is_decoded_not_the_human_lines():
+    entry = checkov_json.DETAIL + json.dumps({"rule_id": "CKV_CNLIC_101", "enforcement": "advisory",
+                                              "message": {"en": "From JSON.", "zh": "来自 JSON。"}})
+    f = _failed(["Human line.", "人读的一行。", "Enforcement: mandatory", entry, "Licence: B1 (bundled: x)"])
+    assert (f["message"], f["enforcement"]) == ({"en": "From JSON.", "zh": "来自 JSON。"}, "advisory")
+
+
+def test_a_malformed_or_foreign_entry_falls_back_to_the_human_lines():
+    lines = ["Human line.", "人读的一行。", "Enforcement: advisory"]
+    for entry in ("{not json", json.dumps({"rule_id": "CKV_CNLIC_102", "message": {"en": "other rule"}}),
+                  json.dumps(["a list"])):
+        f = _failed([*lines, checkov_json.DETAIL + entry])
+        assert (f["message"]["en"], f["message"]["zh"], f["enforcement"]) == (
+            "Human line.", "人读的一行。", "advisory"), entry
+
+
+def test_what_our_check_writes_is_what_the_reader_decodes(ctx, monkeypatch):
+    """The Checkov front door's details for a failed rule, read back: the same message and enforcement."""
+    from permitguard import engine
+    from permitguard.checkov import checks
+    from permitguard.model import Resource
+
+    monkeypatch.setattr("permitguard.checkov.shared.context", lambda: ctx)
+    judging = checks._Judging()
+    judging.meta = RULES["CKV_CNLIC_101"]
+    hk = Resource(address="alicloud_vpc.hk", type="alicloud_vpc", cloud="alicloud",
+                  attributes={"cidr_block": "10.0.0.0/16"}, provider_region="cn-hongkong")
+    (expected,) = engine.evaluate(hk, ctx, ["CKV_CNLIC_101"])
+    assert judging._judge(lambda: [hk]).name == "FAILED"
+    assert sum(d.startswith(checkov_json.DETAIL) for d in judging.details) == 1
+    assert judging.details[-1].startswith("Licence: ")  # the human lines stay as Checkov prints them
+    f = _failed(judging.details)
+    assert (f["message"]["en"], f["message"]["zh"], f["enforcement"]) == (
+        expected.message_en, expected.message_zh, expected.enforcement)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 
-from permitguard.report import pulumi_events
+from permitguard.report.inputs import pulumi_events
 from permitguard.rule_catalog import RuleCatalog
 from report.support import FIXTURES, INJECTED
 
@@ -82,7 +82,7 @@ def test_json_lines_that_are_not_engine_events_are_not_an_event_log():
 
 
 def test_a_step_op_has_one_action_in_the_event_log_reader_and_the_preview_reader():
-    from permitguard.report import pulumi_events
+    from permitguard.report.inputs import pulumi_events
     from permitguard.sources import pulumi_preview
 
     assert pulumi_events.ACTIONS == {op: a.value for op, a in pulumi_preview.ACTIONS.items()}

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from helpers import cli
-from permitguard.report import render
+from permitguard.report import formats
 from report.support import FIXTURES, INJECTED, STAMP, synthetic_doc
 
 SECTION_IDS = ("cover", "inputs", "verdict", "matrix", "findings", "unevaluated", "suppressions", "other",
@@ -12,8 +12,8 @@ SECTION_IDS = ("cover", "inputs", "verdict", "matrix", "findings", "unevaluated"
 ALL_INPUTS = [str(FIXTURES / n) for n in ("scan.json", "checkov.json", "pulumi-events.jsonl")]
 
 
-def test_every_section_is_present(examples_doc):
-    html = render.render(examples_doc, "html")
+def test_every_section_is_present(examples_doc, ctx):
+    html = formats.render(examples_doc, "html", ctx)
     for section in SECTION_IDS:
         assert f'id="{section}"' in html, section
     assert html.count('<tr id="m-SP-') == 17 + 27  # every provision and sub-item in the matrix
@@ -22,8 +22,8 @@ def test_every_section_is_present(examples_doc):
     assert "<svg" in html and 'class="inventory"' in html
 
 
-def test_self_contained_no_script_no_network(examples_doc):
-    html = render.render(examples_doc, "html")
+def test_self_contained_no_script_no_network(examples_doc, ctx):
+    html = formats.render(examples_doc, "html", ctx)
     assert "<script" not in html.lower()
     assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", html)
     assert "<link" not in html and "@import" not in html and "url(" not in html
@@ -32,15 +32,15 @@ def test_self_contained_no_script_no_network(examples_doc):
 
 
 def test_text_from_the_inputs_is_escaped(ctx):
-    html = render.render(synthetic_doc(ctx, 70, inject=True), "html")
+    html = formats.render(synthetic_doc(ctx, 70, inject=True), "html", ctx)
     assert INJECTED not in html
     assert "&lt;script&gt;document.title=&#39;pwned&#39;&lt;/script&gt;" in html
 
 
-def test_lang_picks_the_languages_shown(violating_doc):
-    en = render.render(violating_doc, "html", lang="en")
-    zh = render.render(violating_doc, "html", lang="zh")
-    both = render.render(violating_doc, "html", lang="both")
+def test_lang_picks_the_languages_shown(violating_doc, ctx):
+    en = formats.render(violating_doc, "html", ctx, lang="en")
+    zh = formats.render(violating_doc, "html", ctx, lang="zh")
+    both = formats.render(violating_doc, "html", ctx, lang="both")
     assert 'class="t-zh"' not in en and "条款矩阵" not in en and "Clause matrix" in en
     assert '<html lang="zh-CN">' in zh and 'class="t-en"' not in zh and "条款矩阵" in zh
     assert "Clause matrix · 条款矩阵" in both
@@ -70,11 +70,12 @@ def test_same_inputs_and_generated_at_give_the_same_bytes(tmp_path):
     assert b"2026-11-28T00:00:00Z" in outs[0]
 
 
-def test_inventory_counts_every_resource_of_the_summary(examples_doc):
+def test_inventory_counts_every_resource_of_the_summary(examples_doc, ctx):
     from permitguard.report import inventory
-    from permitguard.rule_catalog import RuleCatalog
+    from permitguard.report.record import records
 
-    places = inventory.places(examples_doc, RuleCatalog.load())
+    findings = records(examples_doc["findings"], ctx.rules)
+    places = inventory.places(findings, examples_doc["license"]["services"], ctx.rules, ctx.provinces)
     assert sum(p.total for p in places) == examples_doc["summary"]["resources"]
     names = {p.name["en"] for p in places}
     assert {"Beijing", "Guangdong · Heyuan", "Hong Kong"} <= names

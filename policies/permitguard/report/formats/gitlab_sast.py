@@ -12,7 +12,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 import uuid
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from permitguard.context import Context
 
 SCHEMA_VERSION = "15.2.1"
 SCHEMA_URL = ("https://gitlab.com/gitlab-org/security-products/security-report-schemas/-/raw/"
@@ -22,7 +25,8 @@ NAMESPACE = uuid.UUID("8d3c3f55-8a53-4b51-9a39-7f0c1e1b2c00")  # UUIDv5 namespac
 MAX_TEXT = 1_048_576  # GitLab's limit on a description
 
 
-def render(doc: dict[str, Any]) -> str:
+def render(doc: dict[str, Any], ctx: Context | None = None, lang: str = "both", **_: Any) -> str:
+    """The SAST report of a findings document (bilingual whatever `lang`: GitLab shows one text)."""
     tool = doc.get("tool") or {"name": "permitguard", "version": "unknown"}
     stamp = _gitlab_time(doc.get("generated_at"))
     component = {"id": "permitguard", "name": "permitguard", "version": str(tool.get("version", "unknown")),

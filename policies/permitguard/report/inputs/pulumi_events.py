@@ -10,14 +10,17 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from permitguard.errors import InputError
 from permitguard.pulumi.wire import urn_type
+from permitguard.report.inputs.part import Part, bilingual, resource, rule_finding, unevaluated
 from permitguard.report.labels import words
-from permitguard.report.parts import Part, bilingual, finding, resource_dict, unevaluated
 from permitguard.rule_catalog import RuleCatalog
 from permitguard.sources.pulumi_preview import ACTIONS as STEP_ACTIONS
+
+if TYPE_CHECKING:
+    from permitguard.model import Resource
 
 EVENT_KEYS = (
     "policyEvent",
@@ -112,9 +115,9 @@ def read(events: list[dict[str, Any]], path: str, rules: RuleCatalog) -> Part:
     return part
 
 
-def _resource(urn: str, seen: dict[str, tuple[str, str]]) -> dict[str, Any]:
+def _resource(urn: str, seen: dict[str, tuple[str, str]]) -> Resource:
     type_, op = seen.get(urn, (_type_of(urn), "same"))
-    return resource_dict(urn, type_, type_.split(":", 1)[0], action=ACTIONS.get(op, "create"))
+    return resource(urn, type_, type_.split(":", 1)[0], action=ACTIONS.get(op, "create"))
 
 
 def _violation(
@@ -131,17 +134,9 @@ def _violation(
         "pulumi_violation", urn=urn, title_en=meta.title.en, title_zh=meta.title.zh
     )
     en, zh = en or message or default_en, zh or message or default_zh
-    part.findings.append(
-        finding(
-            meta,
-            "failed",
-            _resource(urn, seen),
-            "policy_violation",
-            en,
-            zh,
-            enforcement=_level(str(pe.get("enforcementLevel") or meta.enforcement)),
-        )
-    )
+    level = _level(str(pe.get("enforcementLevel") or meta.enforcement))
+    subject = _resource(urn, seen)
+    part.add(rule_finding(meta, "failed", subject, "policy_violation", en, zh, enforcement=level), rules)
 
 
 def _passed(part: Part, urn: str, policy: str, pack: str, seen: dict, path: str, rules: RuleCatalog) -> None:
@@ -149,22 +144,15 @@ def _passed(part: Part, urn: str, policy: str, pack: str, seen: dict, path: str,
     if meta is None:
         part.other_checks.append(_other(urn, policy, pack, "passed", "", path))
         return
-    part.findings.append(
-        finding(
-            meta,
-            "passed",
-            _resource(urn, seen),
-            "policy_passed",
-            *words("pulumi_passed", urn=urn, policy=policy, title_en=meta.title.en, title_zh=meta.title.zh),
-        )
-    )
+    texts = words("pulumi_passed", urn=urn, policy=policy, title_en=meta.title.en, title_zh=meta.title.zh)
+    part.add(rule_finding(meta, "passed", _resource(urn, seen), "policy_passed", *texts), rules)
 
 
 def _not_changed(part: Part, urn: str, type_: str, action: str, rules: RuleCatalog) -> None:
-    resource = resource_dict(urn, type_, type_.split(":", 1)[0], action=action)
+    subject = resource(urn, type_, type_.split(":", 1)[0], action=action)
     for meta in rules:
         text = meta.message("not_changed", {"address": urn, "action": action})
-        part.findings.append(finding(meta, "not_applicable", resource, "not_changed", text.en, text.zh))
+        part.add(rule_finding(meta, "not_applicable", subject, "not_changed", text.en, text.zh), rules)
 
 
 def _other(urn: str, policy: str, pack: str, status: str, message: str, path: str) -> dict[str, Any]:

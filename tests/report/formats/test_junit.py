@@ -5,13 +5,13 @@ import xml.etree.ElementTree as ET
 from collections import Counter
 
 from helpers import cli
-from permitguard.report import render
+from permitguard.report import formats
 from permitguard.rule_catalog import RuleCatalog
 from report.support import FIXTURES, INJECTED, STAMP
 
 
-def test_examples_junit_has_a_suite_per_rule_and_a_case_per_finding(examples_doc):
-    root = ET.fromstring(render.render(examples_doc, "junit"))
+def test_examples_junit_has_a_suite_per_rule_and_a_case_per_finding(examples_doc, ctx):
+    root = ET.fromstring(formats.render(examples_doc, "junit", ctx))
     findings = examples_doc["findings"]
     per_rule = Counter(f["rule_id"] for f in findings)
     suites = {s.get("name").split()[0]: s for s in root.findall("testsuite")}
@@ -29,8 +29,8 @@ def test_examples_junit_has_a_suite_per_rule_and_a_case_per_finding(examples_doc
     assert int(root.get("failures")) == sum(f["status"] == "failed" and not f["suppressed"] for f in findings)
 
 
-def test_failures_carry_message_location_clauses_and_fix(violating_doc):
-    root = ET.fromstring(render.render(violating_doc, "junit"))
+def test_failures_carry_message_location_clauses_and_fix(violating_doc, ctx):
+    root = ET.fromstring(formats.render(violating_doc, "junit", ctx))
     case = next(c for c in root.iter("testcase") if c.get("name") == "alicloud_instance.heyuan_idc"
                 and c.get("classname") == "CKV_CNLIC_102")
     failure = case.find("failure")

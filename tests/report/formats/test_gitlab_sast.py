@@ -6,11 +6,11 @@ from pathlib import Path
 
 import jsonschema
 
-from permitguard.report import gitlab_sast
+from permitguard.report.formats import gitlab_sast
 
 HERE = Path(__file__).parent
 SCHEMA = json.loads((HERE / "gitlab-sast-report-15.required.json").read_text())
-SCAN = json.loads((HERE.parent / "fixtures" / "report" / "scan.json").read_text())
+SCAN = json.loads((HERE.parents[1] / "fixtures" / "report" / "scan.json").read_text())
 
 
 def test_the_report_has_what_gitlab_requires_and_one_vulnerability_per_unsuppressed_failure():

@@ -1,44 +1,40 @@
 """How the reports write places and where a finding is: file:line or address, region → province/city."""
 from __future__ import annotations
 
-import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from permitguard.geo import Provinces
 from permitguard.report.labels import label
 
-
-def anchor(text: str) -> str:
-    return re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-")
-
-
-def where(r: dict[str, Any]) -> str:
-    if r.get("file"):
-        return f"{r['file']}:{r['line']}" if r.get("line") else r["file"]
-    return r["address"]
+if TYPE_CHECKING:
+    from permitguard.geo import Provinces
+    from permitguard.report.record import FindingRecord, ResourceRecord
 
 
-def _place(names: Provinces, r: dict[str, Any], lang: str) -> str:
-    name = names.name(r["province"], lang) if r.get("province") else None
-    return name or names.territory_label(r.get("territory") or "foreign", lang)
+def where(r: ResourceRecord) -> str:
+    if r.file:
+        return f"{r.file}:{r.line}" if r.line else r.file
+    return r.address
 
 
-def location(r: dict[str, Any], lang: str) -> str:
-    if not r.get("region"):
+def _place(names: Provinces, r: ResourceRecord, lang: str) -> str:
+    name = names.name(r.province, lang) if r.province else None
+    return name or names.territory_label(r.territory or "foreign", lang)
+
+
+def location(r: ResourceRecord, lang: str, names: Provinces) -> str:
+    if not r.region:
         return "—"
-    names = Provinces.load()
     langs = ["en", "zh"] if lang == "both" else [lang]
     place = " / ".join(dict.fromkeys(_place(names, r, x) for x in langs))
-    place += f" · {r['city']}" if r.get("city") else ""
-    zone = f" / {r['zone']}" if r.get("zone") else ""
-    return f"{r['provider']} {r['region']}{zone} → {place}"
+    place += f" · {r.city}" if r.city else ""
+    zone = f" / {r.zone}" if r.zone else ""
+    return f"{r.provider} {r.region}{zone} → {place}"
 
 
-def coverage(service: dict[str, Any], lang: str) -> str:
+def coverage(service: dict[str, Any], lang: str, names: Provinces) -> str:
     """A business type's licensed coverage in words: nationwide, or its provinces and cities."""
     if service.get("nationwide"):
         return label("nationwide", lang)
-    names = Provinces.load()
     langs = ["en", "zh"] if lang == "both" else [lang]
     places = [" / ".join(dict.fromkeys(names.name(p, x) or p for x in langs))
               for p in service.get("provinces", [])]
@@ -46,8 +42,8 @@ def coverage(service: dict[str, Any], lang: str) -> str:
 
 
 def room(f: dict[str, Any]) -> str | None:
-    """The new machine room a failed CKV_CNLIC_301 adds: as the finding states it, else (a finding from
-    another tool's output) from the resource's own location."""
+    """The new machine room a failed CKV_CNLIC_301 (in its document form) adds: as the finding states it,
+    else (a finding from another tool's output) from the resource's own location."""
     if f.get("room"):
         return f["room"]
     r = f["resource"]
@@ -60,12 +56,12 @@ def room(f: dict[str, Any]) -> str | None:
     return f"{r['provider']} {region} zone {short or zone}"
 
 
-def rooms(findings: list[dict[str, Any]]) -> list[tuple[str, list[dict[str, Any]]]]:
+def rooms(findings: list[FindingRecord]) -> list[tuple[str, list[FindingRecord]]]:
     """Failed CKV_CNLIC_301 findings by the room they add, the room adding most resources first; [] when
     none names a room (other rules)."""
-    groups: dict[str, list[dict[str, Any]]] = {}
+    groups: dict[str, list[FindingRecord]] = {}
     for f in findings:
-        name = room(f)
+        name = f.adds_room
         if name is not None:
             groups.setdefault(name, []).append(f)
     return sorted(groups.items(), key=lambda item: (-len(item[1]), item[0]))

@@ -2,22 +2,43 @@
 fewer rows per rule (with counts of what was left out) when the full text would be longer."""
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from permitguard.report import inventory
 from permitguard.report import view as view_model
-from permitguard.report.fmt import coverage, location, room_line, where
-from permitguard.report.labels import label
-from permitguard.report.mdtext import bi, capped, code, esc, table
+from permitguard.report.escape import code
+from permitguard.report.escape import markdown as esc
+from permitguard.report.labels import label, texts
+from permitguard.report.places import coverage, location, room_line, where
+
+if TYPE_CHECKING:
+    from permitguard.context import Context
 
 MAX_CHARS = 65_000
 LIMITS = (None, 200, 50, 20, 5, 0)
 
 
-def _cover(v: view_model.View, L) -> list[str]:
+def bi(value: Any, lang: str) -> str:
+    """A bilingual value in the languages shown, one per line of the cell."""
+    return "<br>".join(esc(t) for _, t in texts(value, lang))
+
+
+def table(head: list[str], rows: list[list[str]]) -> list[str]:
+    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    return lines + ["| " + " | ".join(r) + " |" for r in rows] + [""]
+
+
+def capped(items: list[Any], limit: int | None, lang: str) -> tuple[list[Any], list[str]]:
+    """The first `limit` items (all when None), and the note of how many were left out."""
+    if limit is None or len(items) <= limit:
+        return items, []
+    return items[:limit], [f"_{label('more', lang, n=len(items) - limit)}_", ""]
+
+
+def _cover(v: view_model.View, L, ctx: Context) -> list[str]:
     doc, lic = v.doc, v.doc["license"]
     services = [f"**{s['code']}** {bi(s.get('name', {'en': k, 'zh': k}), v.lang)}: "
-                f"{esc(coverage(s, v.lang))}"
+                f"{esc(coverage(s, v.lang, ctx.provinces))}"
                 for k, s in lic.get("services", {}).items()]
     left = L(v.renewal["state"], n=v.renewal["days"])
     out = [f"# {L('title')} — {esc(lic['number'])}", ""]
@@ -67,7 +88,7 @@ def _matrix(v: view_model.View, L) -> list[str]:
     return [f"## {L('matrix')}", "", *table(head, rows)]
 
 
-def _findings(v: view_model.View, L, limit: int | None) -> list[str]:
+def _findings(v: view_model.View, L, limit: int | None, ctx: Context) -> list[str]:
     out = [f"## {L('by_clause')}", ""] + ([L("none_failed"), ""] if not v.groups else [])
     for g in v.groups:
         out += [f"### {g.number}. {' · '.join(c.id for c in g.clauses)}", ""]
@@ -80,11 +101,11 @@ def _findings(v: view_model.View, L, limit: int | None) -> list[str]:
             out += rooms + [""] if rooms else []
             shown, more = capped(rg.findings, limit, v.lang)
             out += table([L("resource"), L("where"), L("location"), L("why")],
-                         [[code(f["resource"]["address"]) + ("" if f["enforcement"] == "mandatory" else
-                                                              f" ({f['enforcement']})"),
-                           code(where(f["resource"])),
-                           esc(location(f["resource"], v.lang)),
-                           bi(f["message"], v.lang)] for f in shown]) + more
+                         [[code(f.resource.address) + ("" if f.enforcement == "mandatory" else
+                                                       f" ({f.enforcement})"),
+                           code(where(f.resource)),
+                           esc(location(f.resource, v.lang, ctx.provinces)),
+                           bi(f.message, v.lang)] for f in shown]) + more
     return out
 
 
@@ -93,7 +114,7 @@ def _lists(v: view_model.View, L, limit: int | None) -> list[str]:
     unevaluated = v.doc.get("unevaluated", [])
     if not v.undetermined and not unevaluated:
         out += [L("none_unevaluated"), ""]
-    rows = [[code(f["resource"]["address"]), code(f["rule_id"]), bi(f["message"], v.lang)]
+    rows = [[code(f.resource.address), code(f.rule_id), bi(f.message, v.lang)]
             for f in v.undetermined]
     rows += [[code(u["subject"]), code(u["input"]), bi(u["reason"], v.lang)] for u in unevaluated]
     shown, more = capped(rows, limit, v.lang)
@@ -106,9 +127,9 @@ def _lists(v: view_model.View, L, limit: int | None) -> list[str]:
     out += [f"## {L('suppressions')}", ""]
     shown, more = capped(v.suppressed, limit, v.lang)
     head = [L(k) for k in ("rule", "resource", "where", "verdict_col", "suppressed_reason", "suppressed_by")]
-    out += table(head, [[code(f["rule_id"]), code(f["resource"]["address"]), code(where(f["resource"])),
-                         L(f["status"]), esc(f["suppressed"]),
-                         esc(f.get("suppressed_by") or L("suppressed_by_default"))]
+    out += table(head, [[code(f.rule_id), code(f.resource.address), code(where(f.resource)),
+                         L(f.status), esc(f.suppressed),
+                         esc(f.suppressed_by or L("suppressed_by_default"))]
                         for f in shown]) + more if v.suppressed else [L("none_suppressed"), ""]
     out += [f"## {L('other')}", ""]
     shown, more = capped(v.other, limit, v.lang)
@@ -141,17 +162,19 @@ def _inventory(v: view_model.View, L) -> list[str]:
             *table([L("location"), L("resources"), *map(L, inventory.VERDICTS), *codes], rows)]
 
 
-def render(doc: dict[str, Any], lang: str = "both", max_chars: int = MAX_CHARS, **_: Any) -> str:
-    v = view_model.build(doc, lang)
+def render(doc: dict[str, Any], ctx: Context, lang: str = "both", max_chars: int = MAX_CHARS,
+           **_: Any) -> str:
+    v = view_model.build(doc, lang, ctx)
 
     def L(key: str, **fmt: Any) -> str:
         return label(key, lang, **fmt)
 
-    head = _cover(v, L) + _verdict(v, L) + _matrix(v, L)
+    head = _cover(v, L, ctx) + _verdict(v, L) + _matrix(v, L)
     text = ""
     for limit in LIMITS:
         note = [] if limit is None else [f"> {L('summarised', n=max_chars, k=limit)}", ""]
-        text = "\n".join(head + note + _findings(v, L, limit) + _lists(v, L, limit) + _inventory(v, L)) + "\n"
+        body = _findings(v, L, limit, ctx) + _lists(v, L, limit) + _inventory(v, L)
+        text = "\n".join(head + note + body) + "\n"
         if len(text) <= max_chars:
             return text
     return text[: max_chars - 300].rsplit("\n", 1)[0] + f"\n\n> {L('truncated', n=max_chars - 300)}\n"

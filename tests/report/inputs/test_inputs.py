@@ -99,10 +99,10 @@ def test_scan_documents_judged_against_another_profile_are_refused(tmp_path):
     assert run.exit_status == 1, run.stderr  # the same profile given explicitly is fine
 
 
-def test_a_result_reported_by_two_inputs_counts_once():
+def test_a_result_reported_by_two_inputs_counts_once(ctx):
     parts = [_read(FIXTURES / "scan.json"), _read(FIXTURES / "checkov.json")]
     import datetime as dt
-    doc = inputs.merge(parts, parts[0].license, dt.date(2026, 11, 28), dt.datetime(2026, 11, 28))
+    doc = inputs.merge(parts, parts[0].license, dt.date(2026, 11, 28), dt.datetime(2026, 11, 28), ctx)
     keys = [(f["rule_id"], f["resource"]["address"], f["status"]) for f in doc["findings"]]
     assert len(keys) == len(set(keys))
     assert ("CKV_CNLIC_102", "alicloud_instance.fail_heyuan", "failed") in keys

@@ -1,16 +1,17 @@
 """Markdown: the same sections as the HTML report, inert text from the inputs, under 65,000 characters."""
 from __future__ import annotations
 
-from permitguard.report import markdown, render
-from permitguard.report.mdtext import esc
+from permitguard.report import formats
+from permitguard.report.escape import markdown as esc
+from permitguard.report.formats import markdown
 from report.support import INJECTED, synthetic_doc
 
 SECTIONS = ("## Inputs", "## Verdict", "## Clause matrix", "## Findings by clause",
             "## Could not be evaluated", "## Suppressions", "## Other checks", "## Where resources are")
 
 
-def test_markdown_has_every_section_and_the_cover(examples_doc):
-    text = render.render(examples_doc, "markdown", lang="en")
+def test_markdown_has_every_section_and_the_cover(examples_doc, ctx):
+    text = formats.render(examples_doc, "markdown", ctx, lang="en")
     assert text.startswith("# Permit compliance report — B1-20195402")
     positions = [text.index(s) for s in SECTIONS]
     assert positions == sorted(positions)
@@ -19,15 +20,15 @@ def test_markdown_has_every_section_and_the_cover(examples_doc):
     assert "not checkable from infrastructure code" in text
 
 
-def test_markdown_languages(violating_doc):
-    en = render.render(violating_doc, "markdown", lang="en")
-    zh = render.render(violating_doc, "markdown", lang="zh")
+def test_markdown_languages(violating_doc, ctx):
+    en = formats.render(violating_doc, "markdown", ctx, lang="en")
+    zh = formats.render(violating_doc, "markdown", ctx, lang="zh")
     assert "## Clause matrix" in en and "条款矩阵" not in en
     assert "## 条款矩阵" in zh and "Clause matrix" not in zh
 
 
 def test_text_from_the_inputs_is_inert(ctx):
-    text = render.render(synthetic_doc(ctx, 70, inject=True), "markdown")
+    text = formats.render(synthetic_doc(ctx, 70, inject=True), "markdown", ctx)
     assert INJECTED not in text and "&lt;script&gt;" in text
     assert esc("a|b") == "a&#124;b" and esc("*x* [l](u) `c`") == r"\*x\* \[l\](u) \`c\`"
     assert esc("line\nbreak") == "line break"
@@ -35,15 +36,15 @@ def test_text_from_the_inputs_is_inert(ctx):
 
 def test_a_large_report_is_summarised_under_the_limit(ctx):
     doc = synthetic_doc(ctx, 5000)
-    text = markdown.render(doc)
+    text = markdown.render(doc, ctx)
     assert len(text) <= markdown.MAX_CHARS
     assert "Summarised to stay under 65000 characters" in text and "… and " in text
     assert all(s in text for s in SECTIONS)
-    small = markdown.render(synthetic_doc(ctx, 30))
+    small = markdown.render(synthetic_doc(ctx, 30), ctx)
     assert "Summarised" not in small
 
 
-def test_another_permits_report_shows_its_cover_and_no_bundled_permit_text(tmp_path):
+def test_another_permits_report_shows_its_cover_and_no_bundled_permit_text(tmp_path, ctx):
     import json
 
     from helpers import cli
@@ -55,7 +56,7 @@ def test_another_permits_report_shows_its_cover_and_no_bundled_permit_text(tmp_p
     run = cli("scan", str(tmp_path), "--license", str(ROOT / "tests/fixtures/licenses/other-idc.yaml"),
               "--format", "json", "--as-of", "2026-11-28", "--generated-at", STAMP)
     doc = json.loads(run.stdout)
-    text = markdown.render(doc, "en")
+    text = markdown.render(doc, ctx, "en")
     assert text.startswith("# Permit compliance report — B1-20230001\n")
     assert "| Holder | 苏杭云数据有限公司 |" in text
     services = "**B11** Internet Data Centre: Shanghai, Hangzhou, Suzhou"

@@ -8,28 +8,27 @@ from __future__ import annotations
 
 import functools
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jinja2
 from markupsafe import Markup
 
-from permitguard.report import fmt, inventory, labels
+from permitguard.report import inventory, labels, places
 from permitguard.report import view as view_model
-from permitguard.report.inert import visible
+from permitguard.report.escape import anchor, html_finalize
 
-TEMPLATES = Path(__file__).resolve().parent / "templates"
+if TYPE_CHECKING:
+    from permitguard.context import Context
 
-
-def _inert(value: Any) -> Any:
-    return visible(value) if isinstance(value, str) and not isinstance(value, Markup) else value
+TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
 
 
 @functools.lru_cache(maxsize=1)
 def _env() -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=True,
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
-                             finalize=_inert)
-    env.globals.update(where=fmt.where, anchor=fmt.anchor)
+                             finalize=html_finalize)
+    env.globals.update(where=places.where, anchor=anchor)
     return env
 
 
@@ -38,14 +37,15 @@ def _css() -> Markup:
     return Markup((TEMPLATES / "report.css").read_text(encoding="utf-8"))  # packaged file, not input
 
 
-def render(doc: dict[str, Any], lang: str = "both", **_: Any) -> str:
-    v = view_model.build(doc, lang)
+def render(doc: dict[str, Any], ctx: Context, lang: str = "both", **_: Any) -> str:
+    v = view_model.build(doc, lang, ctx)
     services = [s["code"] for s in doc["license"].get("services", {}).values()]
     chart = inventory.chart(v.places, lang, services)
     return _env().get_template("report.html.j2").render(
         v=v, doc=doc, lic=doc["license"], lang=lang, chart=chart, css=_css(),
         html_lang="zh-CN" if lang == "zh" else "en",
         L=lambda key, **kw: labels.label(key, lang, **kw), T=lambda value: labels.texts(value, lang),
-        loc=lambda r: fmt.location(r, lang), coverage=lambda s: fmt.coverage(s, lang),
-        room_line=lambda name, n: fmt.room_line(name, n, lang),
+        loc=lambda r: places.location(r, lang, ctx.provinces),
+        coverage=lambda s: places.coverage(s, lang, ctx.provinces),
+        room_line=lambda name, n: places.room_line(name, n, lang),
         other_limit=1000)

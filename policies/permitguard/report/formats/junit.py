@@ -2,23 +2,17 @@
 and suppressed → <skipped>. Other tools' checks (Checkov built-ins, other packs) follow, a suite per check."""
 from __future__ import annotations
 
-import re
 import xml.etree.ElementTree as ET
 from collections import defaultdict
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from permitguard.report.fmt import where
-from permitguard.report.inert import visible
+from permitguard.report.escape import xml as _x
 from permitguard.report.labels import joined, label
-from permitguard.rule_catalog import RuleCatalog
+from permitguard.report.places import where
+from permitguard.report.record import NO_WORDS, FindingRecord, records
 
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-
-
-def _x(value: Any) -> str:
-    """Text XML 1.0 can carry: control characters and bidirectional overrides from the inputs are shown as
-    escapes (`\\x1b`), non-characters dropped."""
-    return _NOT_XML.sub("", visible(str(value)))
+if TYPE_CHECKING:
+    from permitguard.context import Context
 
 
 def _case(suite: ET.Element, name: str, classname: str, file: str | None, line: int | None) -> ET.Element:
@@ -30,12 +24,12 @@ def _case(suite: ET.Element, name: str, classname: str, file: str | None, line: 
     return ET.SubElement(suite, "testcase", attrs)
 
 
-def _details(f: dict[str, Any], lang: str) -> str:
-    r = f["resource"]
-    place = " / ".join(str(r[k]) for k in ("region", "zone", "province", "city") if r.get(k)) or "unknown"
-    return _x(f"{joined(f['message'], lang)}\nwhere: {where(r)}\nlocation: {place}\n"
-              f"clauses: {', '.join(f['clauses'])}\n"
-              f"fix: {joined(f.get('remediation') or {'en': '', 'zh': ''}, lang)}")
+def _details(f: FindingRecord, lang: str) -> str:
+    r = f.resource
+    place = " / ".join(str(v) for v in (r.region, r.zone, r.province, r.city) if v) or "unknown"
+    return _x(f"{joined(f.message, lang)}\nwhere: {where(r)}\nlocation: {place}\n"
+              f"clauses: {', '.join(f.clauses)}\n"
+              f"fix: {joined(f.remediation or NO_WORDS, lang)}")
 
 
 def _suite(root: ET.Element, name: str, timestamp: str, props: dict[str, str]) -> ET.Element:
@@ -98,29 +92,29 @@ def _skipped_suite(root: ET.Element, entries: list[dict[str, Any]], stamp: str, 
         ET.SubElement(case, "skipped", {"message": _x(f"{s['reason']}: {joined(s['message'], lang)}")})
 
 
-def render(doc: dict[str, Any], lang: str = "both", **_: Any) -> str:
-    catalog = RuleCatalog.load()
+def render(doc: dict[str, Any], ctx: Context, lang: str = "both", **_: Any) -> str:
+    catalog = ctx.rules
     permit, stamp = doc["license"]["number"], doc["generated_at"]
     root = ET.Element("testsuites", {"name": f"permitguard {permit}", "time": "0"})
-    by_rule: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for f in doc["findings"]:
-        by_rule[f["rule_id"]].append(f)
+    by_rule: dict[str, list[FindingRecord]] = defaultdict(list)
+    for f in records(doc["findings"], catalog):
+        by_rule[f.rule_id].append(f)
     for rule_id in sorted(by_rule):
         first = by_rule[rule_id][0]
-        title = catalog[rule_id].title.en if rule_id in catalog else first.get("rule_name", rule_id)
+        title = catalog[rule_id].title.en if rule_id in catalog else first.rule_name
         suite = _suite(root, f"{rule_id} {title}", stamp, {
-            "permit": permit, "clauses": ", ".join(first["clauses"]), "severity": first["severity"]})
-        for f in sorted(by_rule[rule_id], key=lambda f: f["resource"]["address"]):
-            r = f["resource"]
-            case = _case(suite, r["address"], rule_id, r.get("file"), r.get("line"))
-            if f.get("suppressed"):
-                ET.SubElement(case, "skipped", {"message": _x(f"suppressed: {f['suppressed']}")})
-            elif f["status"] == "failed":
-                failure = ET.SubElement(case, "failure", {"message": _x(joined(f["message"], lang)),
-                                                          "type": f["enforcement"]})
+            "permit": permit, "clauses": ", ".join(first.clauses), "severity": first.severity})
+        for f in sorted(by_rule[rule_id], key=lambda f: f.resource.address):
+            r = f.resource
+            case = _case(suite, r.address, rule_id, r.file, r.line)
+            if f.suppressed:
+                ET.SubElement(case, "skipped", {"message": _x(f"suppressed: {f.suppressed}")})
+            elif f.status == "failed":
+                failure = ET.SubElement(case, "failure", {"message": _x(joined(f.message, lang)),
+                                                          "type": f.enforcement})
                 failure.text = _details(f, lang)
-            elif f["status"] == "not_applicable":
-                why = joined(f["message"], lang)
+            elif f.status == "not_applicable":
+                why = joined(f.message, lang)
                 ET.SubElement(case, "skipped", {"message": _x(f"not applicable: {why}")})
     _other_suites(root, doc.get("other_checks", []), stamp)
     _unevaluated_suite(root, doc.get("unevaluated", []), stamp, lang)

@@ -5,13 +5,17 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import defaultdict
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
-from permitguard.clause_catalog import ClauseCatalog
-from permitguard.report.inert import visible
+from permitguard.report.escape import everywhere
 from permitguard.report.labels import joined
-from permitguard.rule_catalog import RuleCatalog, RuleMeta
+from permitguard.report.record import FindingRecord, records
+
+if TYPE_CHECKING:
+    from permitguard.clause_catalog import Clause
+    from permitguard.context import Context
+    from permitguard.rule_catalog import RuleMeta
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVEL = {"mandatory": "error", "advisory": "warning", "disabled": "note"}
@@ -19,8 +23,7 @@ PLACE = ("provider", "region", "zone", "territory", "province", "city", "service
 SECURITY_SEVERITY = {"CRITICAL": "9.5", "HIGH": "7.5", "MEDIUM": "5.0", "LOW": "3.0", "INFO": "0.0"}
 
 
-def _rule(meta: RuleMeta, permit: str) -> dict[str, Any]:
-    cites = ClauseCatalog.load().by_id()
+def _rule(meta: RuleMeta, permit: str, cites: dict[str, Clause]) -> dict[str, Any]:
     clauses = ", ".join(meta.clauses)
     cites_zh = "、".join(cites[c].cite_zh if c in cites else c for c in meta.clauses)
     return {
@@ -62,37 +65,35 @@ def _fingerprint(*parts: str) -> str:
     return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:32]
 
 
-def _result(f: dict[str, Any], index: int, lang: str) -> dict[str, Any]:
-    r = f["resource"]
+def _result(f: FindingRecord, index: int, lang: str) -> dict[str, Any]:
+    r = f.resource
     out: dict[str, Any] = {
-        "ruleId": f["rule_id"], "ruleIndex": index, "level": LEVEL.get(f["enforcement"], "warning"),
+        "ruleId": f.rule_id, "ruleIndex": index, "level": LEVEL.get(f.enforcement, "warning"),
         "kind": "fail",
-        "message": {"text": joined(f["message"], lang)},
-        "locations": [_location(r["address"], r.get("file"), r.get("line"))],
-        "partialFingerprints": {"permitguardFinding/v1": _fingerprint(f["rule_id"], r["address"])},
-        "properties": {"clauses": f["clauses"], "severity": f["severity"], "enforcement": f["enforcement"],
-                       "reason": f.get("reason", ""), "message_zh": f["message"]["zh"],
-                       "location": {k: r.get(k) for k in PLACE}},
+        "message": {"text": joined(f.message, lang)},
+        "locations": [_location(r.address, r.file, r.line)],
+        "partialFingerprints": {"permitguardFinding/v1": _fingerprint(f.rule_id, r.address)},
+        "properties": {"clauses": list(f.clauses), "severity": f.severity, "enforcement": f.enforcement,
+                       "reason": f.reason, "message_zh": f.message.zh,
+                       "location": {k: getattr(r, k) for k in PLACE}},
     }
-    if f.get("suppressed"):
-        out["suppressions"] = [{"kind": "inSource" if r.get("file") else "external",
-                                "justification": f["suppressed"]}]
+    if f.suppressed:
+        out["suppressions"] = [{"kind": "inSource" if r.file else "external", "justification": f.suppressed}]
     return out
 
 
-def _permitguard_run(doc: dict[str, Any], lang: str, catalog: RuleCatalog) -> dict[str, Any]:
+def _permitguard_run(doc: dict[str, Any], lang: str, ctx: Context) -> dict[str, Any]:
     permit = doc["license"]["number"]
-    rules = [_rule(m, permit) for m in catalog]
+    cites = ctx.clauses.by_id()
+    rules = [_rule(m, permit, cites) for m in ctx.rules]
     index = {r["id"]: i for i, r in enumerate(rules)}
     results = []
-    for f in doc["findings"]:
-        if f["status"] != "failed":
-            continue
-        if f["rule_id"] not in index:  # a scan document from another catalog version
-            index[f["rule_id"]] = len(rules)
-            rules.append({"id": f["rule_id"], "name": f.get("rule_name") or f["rule_id"],
-                          "properties": {"clauses": f["clauses"], "severity": f["severity"]}})
-        results.append(_result(f, index[f["rule_id"]], lang))
+    for f in records([f for f in doc["findings"] if f["status"] == "failed"], ctx.rules):
+        if f.rule_id not in index:  # a scan document from another catalog version
+            index[f.rule_id] = len(rules)
+            rules.append({"id": f.rule_id, "name": f.rule_name,
+                          "properties": {"clauses": list(f.clauses), "severity": f.severity}})
+        results.append(_result(f, index[f.rule_id], lang))
     return {
         "tool": {"driver": {"name": "permitguard", "version": doc["tool"]["version"],
                             "semanticVersion": doc["tool"]["version"], "rules": rules}},
@@ -126,18 +127,6 @@ def _skipped(s: dict[str, Any], lang: str) -> dict[str, Any]:
             "properties": {"input": s["input"], "skippedBy": s["by"], "reason": s["reason"]}}
 
 
-def _inert(value: Any) -> Any:
-    """Every string of the log with control characters and bidirectional overrides from the inputs shown
-    as escapes (`\\u202e`, `\\x1b`), as in the other formats (report.inert); line breaks kept."""
-    if isinstance(value, str):
-        return visible(value)
-    if isinstance(value, dict):
-        return {visible(k): _inert(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_inert(v) for v in value]
-    return value
-
-
 def _other_runs(doc: dict[str, Any]) -> list[dict[str, Any]]:
     by_tool: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for c in doc.get("other_checks", []):
@@ -164,7 +153,9 @@ def _other_runs(doc: dict[str, Any]) -> list[dict[str, Any]]:
     return runs
 
 
-def render(doc: dict[str, Any], lang: str = "both", **_: Any) -> str:
+def render(doc: dict[str, Any], ctx: Context, lang: str = "both", **_: Any) -> str:
+    """The log; every string in it from the inputs made inert (control characters and bidirectional
+    overrides shown as escapes, `escape.everywhere`), as in the other formats."""
     log = {"$schema": SCHEMA, "version": "2.1.0",
-           "runs": [_permitguard_run(doc, lang, RuleCatalog.load()), *_other_runs(doc)]}
-    return json.dumps(_inert(log), ensure_ascii=False, indent=2)
+           "runs": [_permitguard_run(doc, lang, ctx), *_other_runs(doc)]}
+    return json.dumps(everywhere(log), ensure_ascii=False, indent=2)

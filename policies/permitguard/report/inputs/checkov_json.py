@@ -1,16 +1,56 @@
-"""Checkov's JSON output (`checkov -o json`): CKV_CNLIC_* results become findings, the rest other checks."""
+"""Checkov's JSON output (`checkov -o json`): CKV_CNLIC_* results become findings, the rest other checks.
+
+Our checks write, besides the human lines Checkov prints (message in English and Chinese, fix,
+enforcement, licence), one machine-readable entry in a failed check's `details` (`detail_entry`):
+`permitguard-finding: {"rule_id": …, "enforcement": …, "message": {"en": …, "zh": …}}`, decoded here with
+`json`. Checkov JSON written before that entry existed is read from the human lines (`part.bilingual`).
+"""
 
 from __future__ import annotations
 
-from typing import Any
+import json
+from typing import TYPE_CHECKING, Any
 
 from permitguard.errors import InputError
+from permitguard.report.inputs.part import Part, bilingual, resource, rule_finding, unevaluated
 from permitguard.report.labels import words
-from permitguard.report.parts import Part, bilingual, finding, resource_dict, unevaluated
 from permitguard.rule_catalog import RuleCatalog
+
+if TYPE_CHECKING:
+    from permitguard.model import Finding
 
 STATUS = {"passed_checks": "passed", "failed_checks": "failed", "skipped_checks": "skipped"}
 SKIP_BY = "Checkov skip (checkov:skip annotation or a configured suppression)"
+DETAIL = "permitguard-finding: "  # the prefix of the machine-readable entry in a check's `details`
+LEVELS = ("mandatory", "advisory", "disabled")
+
+
+def detail_entry(finding: Finding) -> str:
+    """The machine-readable `details` entry a check writes for a failed finding (see the module doc)."""
+    return DETAIL + json.dumps({"rule_id": finding.rule_id, "enforcement": finding.enforcement,
+                                "message": {"en": finding.message_en, "zh": finding.message_zh}},
+                               ensure_ascii=False)
+
+
+def _decoded(details: list[str], check_id: str) -> tuple[str | None, str | None, str | None] | None:
+    """(English, Chinese, enforcement) from the check's machine-readable entry; None when it has none
+    (Checkov JSON of an earlier version, or an error written as one line) or it is not well formed."""
+    for line in details:
+        if not line.startswith(DETAIL):
+            continue
+        try:
+            data = json.loads(line[len(DETAIL):])
+        except json.JSONDecodeError:
+            return None
+        if not isinstance(data, dict) or data.get("rule_id") != check_id:
+            return None
+        message = data.get("message")
+        if not isinstance(message, dict):
+            return None
+        en, zh, level = message.get("en"), message.get("zh"), data.get("enforcement")
+        return (en if isinstance(en, str) and en else None, zh if isinstance(zh, str) and zh else None,
+                level if level in LEVELS else None)
+    return None
 
 
 def looks_like(data: Any) -> bool:
@@ -89,32 +129,15 @@ def _add(part: Part, check: Any, status: str, framework: str, path: str, rules: 
         return
     meta = rules[check_id]
     type_ = _type_of(address)
-    resource = resource_dict(address, type_, type_.split("_", 1)[0], file, line)
-    en, zh, level = bilingual(details)
+    subject = resource(address, type_, type_.split("_", 1)[0], file, line)
+    en, zh, level = _decoded(details, check_id) or bilingual(details)
     facts = {"address": address, "check_id": check_id, "title_en": meta.title.en, "title_zh": meta.title.zh}
     if status == "skipped":
         reason = comment or "skipped without a reason"
-        part.findings.append(
-            finding(
-                meta,
-                "failed",
-                resource,
-                "suppressed_unevaluated",
-                *words("checkov_skipped", **facts),
-                suppressed=reason,
-                suppressed_by=SKIP_BY,
-            )
-        )
+        part.add(rule_finding(meta, "failed", subject, "suppressed_unevaluated",
+                              *words("checkov_skipped", **facts), suppressed=reason, suppressed_by=SKIP_BY),
+                 rules)
     else:
         default_en, default_zh = words(f"checkov_{status}", **facts)
-        part.findings.append(
-            finding(
-                meta,
-                status,
-                resource,
-                f"checkov_{status}",
-                en or default_en,
-                zh or default_zh,
-                enforcement=level,
-            )
-        )
+        part.add(rule_finding(meta, status, subject, f"checkov_{status}", en or default_en, zh or default_zh,
+                              enforcement=level), rules)

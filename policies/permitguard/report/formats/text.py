@@ -4,33 +4,37 @@ Text from the inputs cannot reach the terminal as escape sequences, carriage ret
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from permitguard.report.fmt import room, room_line, rooms, where
-from permitguard.report.inert import visible
+from permitguard.report.escape import visible
 from permitguard.report.labels import words
+from permitguard.report.places import room_line, rooms, where
+from permitguard.report.record import FindingRecord, ResourceRecord, records
+
+if TYPE_CHECKING:
+    from permitguard.context import Context
 
 
-def _location(r: dict[str, Any]) -> str:
-    if not r.get("region"):
+def _location(r: ResourceRecord) -> str:
+    if not r.region:
         return "location: unknown"
-    place = ", ".join(x for x in (r.get("province"), r.get("city")) if x) or "province unknown"
-    zone = f" / {r['zone']}" if r.get("zone") else ""
-    return f"location: {r['provider']} {r['region']}{zone} → {place} ({r.get('territory')})"
+    place = ", ".join(x for x in (r.province, r.city) if x) or "province unknown"
+    zone = f" / {r.zone}" if r.zone else ""
+    return f"location: {r.provider} {r.region}{zone} → {place} ({r.territory})"
 
 
-def _lines(f: dict[str, Any], lang: str) -> list[str]:
-    r = f["resource"]
-    tag = "SUPPRESSED" if f.get("suppressed") else ("FAILED" if f["enforcement"] == "mandatory" else "WARN")
-    out = [f"  [{tag}] {r['address']}  ({where(r)})"]
-    if r.get("region"):
+def _lines(f: FindingRecord, lang: str) -> list[str]:
+    r = f.resource
+    tag = "SUPPRESSED" if f.suppressed else ("FAILED" if f.blocking else "WARN")
+    out = [f"  [{tag}] {r.address}  ({where(r)})"]
+    if r.region:
         out.append(f"      {_location(r)}")
     if lang in ("en", "both"):
-        out.append(f"      {f['message']['en']}")
+        out.append(f"      {f.message.en}")
     if lang in ("zh", "both"):
-        out.append(f"      {f['message']['zh']}")
-    if f.get("suppressed"):
-        out.append(f"      suppressed: {f['suppressed']}")
+        out.append(f"      {f.message.zh}")
+    if f.suppressed:
+        out.append(f"      suppressed: {f.suppressed}")
     return out
 
 
@@ -38,14 +42,14 @@ def _langs(texts: tuple[str, str], lang: str) -> list[str]:
     return [texts[0]] if lang == "en" else [texts[1]] if lang == "zh" else list(texts)
 
 
-def _grouped(findings: list[dict[str, Any]], lang: str) -> list[str]:
+def _grouped(findings: list[FindingRecord], lang: str) -> list[str]:
     """A rule's failures; those of CKV_CNLIC_301 under the new machine room each adds."""
     groups = rooms(findings)
     out: list[str] = []
     for name, members in groups:
         out.append(f"  {room_line(name, len(members), lang)}")
         out += [line for f in members for line in _lines(f, lang)]
-    rest = [f for f in findings if room(f) is None] if groups else findings
+    rest = [f for f in findings if f.adds_room is None] if groups else findings
     return out + [line for f in rest for line in _lines(f, lang)]
 
 
@@ -64,24 +68,24 @@ def _skipped(entries: list[dict[str, Any]], lang: str, shown: int = 20) -> list[
     return out
 
 
-def render(doc: dict[str, Any], lang: str = "both", summary_only: bool = False) -> str:
+def render(doc: dict[str, Any], ctx: Context, lang: str = "both", summary_only: bool = False) -> str:
+    """The failures by rule (unless `summary_only`), then the summary of the scan."""
     out: list[str] = []
-    failed = [f for f in doc["findings"] if f["status"] == "failed"]
     if not summary_only:
-        by_rule: dict[str, list[dict[str, Any]]] = defaultdict(list)
-        for f in failed:
-            by_rule[f["rule_id"]].append(f)
+        by_rule: dict[str, list[FindingRecord]] = defaultdict(list)
+        for f in records([f for f in doc["findings"] if f["status"] == "failed"], ctx.rules):
+            by_rule[f.rule_id].append(f)
         for rule_id in sorted(by_rule):
             first = by_rule[rule_id][0]
             out.append(
-                f"{rule_id} {first['rule_name']}  [{first['severity']}, {first['enforcement']}]  "
-                f"clauses: {', '.join(first['clauses'])}"
+                f"{rule_id} {first.rule_name}  [{first.severity}, {first.enforcement}]  "
+                f"clauses: {', '.join(first.clauses)}"
             )
             out += _grouped(by_rule[rule_id], lang)
-            rem, (fix_en, fix_zh) = first["remediation"], words("fix")
-            out.append(f"  {fix_en} {rem['en']}" if lang != "zh" else f"  {fix_zh}{rem['zh']}")
+            rem, (fix_en, fix_zh) = first.remediation, words("fix")
+            out.append(f"  {fix_en} {rem.en}" if lang != "zh" else f"  {fix_zh}{rem.zh}")
             if lang == "both":
-                out.append(f"  {fix_zh}{rem['zh']}")
+                out.append(f"  {fix_zh}{rem.zh}")
             out.append("")
     s, lic = doc["summary"], doc["license"]
     counts = s.get("findings", {})

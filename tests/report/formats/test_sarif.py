@@ -7,25 +7,25 @@ import jsonschema
 import pytest
 
 from helpers import cli
-from permitguard.report import render
+from permitguard.report import formats
 from permitguard.rule_catalog import RuleCatalog
 from report.support import FIXTURES, SARIF_SCHEMA, STAMP
 
 
 @pytest.fixture(scope="module")
-def validator() -> jsonschema.Draft7Validator:
-    if not SARIF_SCHEMA.is_file():
-        pytest.skip(f"SARIF 2.1.0 schema not found at {SARIF_SCHEMA} (shared/ is laid beside the repository)")
+def validator() -> jsonschema.protocols.Validator:
     schema = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
-    return jsonschema.Draft7Validator(schema, format_checker=jsonschema.Draft7Validator.FORMAT_CHECKER)
+    cls = jsonschema.validators.validator_for(schema)  # the schema names its draft (04)
+    cls.check_schema(schema)
+    return cls(schema, format_checker=cls.FORMAT_CHECKER)
 
 
 def _errors(validator, log: dict) -> list[str]:
     return [f"{e.json_path}: {e.message}" for e in validator.iter_errors(log)]
 
 
-def test_examples_sarif_is_valid_against_the_official_schema(validator, examples_doc):
-    log = json.loads(render.render(examples_doc, "sarif"))
+def test_examples_sarif_is_valid_against_the_official_schema(validator, examples_doc, ctx):
+    log = json.loads(formats.render(examples_doc, "sarif", ctx))
     assert _errors(validator, log) == []
     assert log["version"] == "2.1.0"
 
@@ -39,8 +39,8 @@ def test_merged_report_sarif_is_valid_and_has_a_run_per_tool(validator):
     assert [r["tool"]["driver"]["name"] for r in log["runs"]] == ["permitguard", "checkov", "pulumi"]
 
 
-def test_rules_carry_catalog_metadata_help_in_both_languages_and_clauses(examples_doc):
-    driver = json.loads(render.render(examples_doc, "sarif"))["runs"][0]["tool"]["driver"]
+def test_rules_carry_catalog_metadata_help_in_both_languages_and_clauses(examples_doc, ctx):
+    driver = json.loads(formats.render(examples_doc, "sarif", ctx))["runs"][0]["tool"]["driver"]
     catalog = RuleCatalog.load()
     assert [r["id"] for r in driver["rules"]] == catalog.ids()
     for rule in driver["rules"]:
@@ -53,8 +53,8 @@ def test_rules_carry_catalog_metadata_help_in_both_languages_and_clauses(example
         assert rule["defaultConfiguration"]["level"] == "error"
 
 
-def test_results_are_the_failed_findings_located_by_file_and_line(violating_doc):
-    run = json.loads(render.render(violating_doc, "sarif"))["runs"][0]
+def test_results_are_the_failed_findings_located_by_file_and_line(violating_doc, ctx):
+    run = json.loads(formats.render(violating_doc, "sarif", ctx))["runs"][0]
     failed = [f for f in violating_doc["findings"] if f["status"] == "failed"]
     assert len(run["results"]) == len(failed)
     for result in run["results"]:
@@ -77,9 +77,9 @@ def test_urn_only_results_get_a_logical_location_and_suppressions_are_kept():
     assert suppressed["suppressions"][0]["justification"].endswith("ticket SEC-1234")
 
 
-def test_sarif_messages_follow_lang(violating_doc):
+def test_sarif_messages_follow_lang(violating_doc, ctx):
     def first(lang: str) -> str:
-        log = json.loads(render.render(violating_doc, "sarif", lang=lang))
+        log = json.loads(formats.render(violating_doc, "sarif", ctx, lang=lang))
         return log["runs"][0]["results"][0]["message"]["text"]
 
     en, zh = first("en"), first("zh")

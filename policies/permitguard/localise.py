@@ -1,0 +1,157 @@
+"""Facts into words, per language: the one module that knows how a verdict's facts read in English and in
+Chinese.
+
+A rule's verdict carries facts: a `Location`, a territory key, business-type keys, principals, port spans,
+the `Unknown` that says why a value could not be established, a filing's `Scope`… The rule catalog's
+templates name those facts (`{location}`, `{services}`, `{why}`), and `parameters(facts, lang, ctx)`
+renders each one for the template of that language: the names of territories and provinces
+(data/provinces.yaml, `ctx.provinces`), of business types and their coverage (the licence profile), list
+separators (`, ` or `、`, `; ` or `；`), and the Chinese of could-not-establish reasons (data/rules.yaml
+`unknown_reasons`). A fact without a renderer here (an address, a tag key, a date, a region id) is shown
+as it is, in both languages: a new rule family adds a renderer only for a new kind of fact that reads
+differently per language.
+
+The Chinese messages still show some facts in English, as before this module (candidates for a later
+translation, here only): city names (in `location` and `coverage`), a public `endpoint` (ENDPOINTS),
+a filing `scope`, a provider default (`defaults`, `default_sources`), `principals` "none", a tag `value`
+"unknown", and facts that are a reader's own text: `located_from`, `detail`, a `why` that is no Unknown
+(a parser's message, a policy document's flaw), a principal's description, the change `action`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from typing import TYPE_CHECKING, Any
+
+from permitguard.model import Unknown
+
+if TYPE_CHECKING:
+    from permitguard.context import Context
+    from permitguard.geo import Location, Provinces
+    from permitguard.license import Scope
+    from permitguard.rule_catalog import RuleMeta, Text
+    from permitguard.rules.endpoints import Endpoint
+
+LANGUAGES = ("en", "zh")
+LIST = {"en": ", ", "zh": "、"}  # items of one list: provinces and cities of a coverage
+GROUPS = {"en": "; ", "zh": "；"}  # groups that each hold a list: the coverage of several business types
+SERVICES = {"en": " / ", "zh": "、"}
+UNKNOWN_LOCATION = {"en": "unknown", "zh": "未知"}
+MISSING = {"province": {"en": "province", "zh": "省份"}, "city": {"en": "city", "zh": "城市"}}
+NO_PRINCIPALS = "none"  # a first-party grant naming no principal (shown so in both languages)
+UNKNOWN_VALUE = "unknown"  # a tag value known only after apply (shown so in both languages)
+_UNVERIFIED = {"en": " [unverified]", "zh": "（未经核实）"}
+_NO_PROVINCE = {"en": ", province not established", "zh": "，省份未确定"}
+_CITY_SEPARATOR = {"en": ", ", "zh": "，"}
+_REGION_WORD = {"en": "region", "zh": "地域"}
+_AT_APPLY = "(assigned at apply)"
+
+def describe_location(loc: Location, lang: str, provinces: Provinces) -> str:
+    """e.g. "alicloud cn-heyuan → Guangdong (CN-GD), Heyuan" / "alicloud cn-heyuan → 广东省 (CN-GD)，Heyuan";
+    from a zone, "volcengine cn-beijing-datong-a (region cn-beijing) → Shanxi (CN-SX), Datong"."""
+    where = f"{loc.provider} {loc.region}"
+    if loc.zone is not None:
+        where = f"{loc.provider} {loc.zone} ({_REGION_WORD[lang]} {loc.region})"
+    return f"{where} → {_place(loc, lang, provinces)}"
+
+
+def _place(loc: Location, lang: str, provinces: Provinces) -> str:
+    name = provinces.name(loc.province, lang) if loc.province else None
+    if name:
+        place = f"{name} ({loc.province})"
+    else:
+        place = provinces.territory_label(loc.territory, lang)
+        if loc.territory == "mainland":
+            place += _NO_PROVINCE[lang]
+    if loc.city:
+        place += _CITY_SEPARATOR[lang] + loc.city
+    if loc.unverified:
+        place += _UNVERIFIED[lang]
+    return place
+
+
+def why(value: Unknown | str, lang: str, unknown_reasons: Mapping[str, str]) -> str:
+    """Why a value could not be established. An Unknown's reason in Chinese: its known English prefix
+    translated, the rest (a reference, a provider name) as written; any other text as it is."""
+    if not isinstance(value, Unknown):
+        return value
+    if lang == "zh":
+        for prefix, zh in unknown_reasons.items():
+            if value.why.startswith(prefix):
+                return zh + value.why[len(prefix):]
+    return value.why
+
+
+def scope_text(scope: Scope) -> str:
+    """A filing's scope: "alicloud cn-beijing zones cn-beijing-h, cn-beijing-k", "… (whole region)"."""
+    zones = f" zones {', '.join(sorted(scope.zones))}" if scope.zones else " (whole region)"
+    return f"{scope.provider} {scope.region}{zones}"
+
+
+def _services(keys: Iterable[str], lang: str, ctx: Context) -> str:
+    svc = [ctx.profile.services[k] for k in keys]
+    if lang == "zh":
+        return SERVICES[lang].join(f"{x.name_zh}（{x.code}）" for x in svc)
+    return SERVICES[lang].join(f"{x.name_en} ({x.code})" for x in svc)
+
+
+def _coverage(keys: Iterable[str], lang: str, ctx: Context) -> str:
+    """Where the permit licenses these business types, from the profile (never a bundled permit's)."""
+    out = []
+    for k in keys:
+        cov = ctx.profile.services[k].coverage
+        places = [ctx.provinces.name(p, lang) or p for p in sorted(cov.provinces)]
+        places += sorted(c.title() for c in cov.cities)
+        where = ctx.provinces.territory_label("mainland", lang) if cov.nationwide else LIST[lang].join(places)
+        out.append(f"{ctx.profile.services[k].code} {where}")
+    return GROUPS[lang].join(out)
+
+
+def _ports(spans: Iterable[tuple[int, int]], lang: str, ctx: Context) -> str:
+    return ", ".join(sorted({f"{lo}" if lo == hi else f"{lo}-{hi}" for lo, hi in spans}))
+
+
+# How a public control API endpoint (rules/endpoints.py) reads, per reader: in English in both languages.
+ENDPOINTS: dict[str, Callable[[Endpoint], str]] = {
+    "aws_eks": lambda e: f"{e.switch} from {', '.join(e.sources)}",
+    "alicloud_cs": lambda e: f"{e.switch} = true",
+    "tencent_tke": lambda e: f"{e.switch} = true{f' ({e.bound})' if e.bound else ''}",
+    "azure_aks": lambda e: f"public API server, authorized ranges {', '.join(e.sources)}",
+    "huawei_cce": lambda e: f"API bound to EIP {e.bound if isinstance(e.bound, str) else _AT_APPLY}",
+}
+
+
+Renderer = Callable[[Any, str, "Context"], Any]
+RENDERERS: dict[str, Renderer] = {
+    "location": lambda v, lang, ctx: (
+        UNKNOWN_LOCATION[lang] if v is None else describe_location(v, lang, ctx.provinces)),
+    "territory": lambda v, lang, ctx: ctx.provinces.territory_label(v, lang),
+    "services": _services,
+    "coverage": _coverage,
+    "missing": lambda v, lang, ctx: MISSING[v][lang],
+    "why": lambda v, lang, ctx: why(v, lang, ctx.rules.unknown_reasons),
+    "principals": lambda v, lang, ctx: ", ".join(v) or NO_PRINCIPALS,
+    "sources": lambda v, lang, ctx: ", ".join(sorted(set(v))),
+    "ports": _ports,
+    "granted": lambda v, lang, ctx: ", ".join(v),
+    "defaults": lambda v, lang, ctx: "; ".join(d.describe() for d in v),
+    "default_sources": lambda v, lang, ctx: "; ".join(v),
+    "scope": lambda v, lang, ctx: scope_text(v),
+    "endpoint": lambda v, lang, ctx: ENDPOINTS[v.shape](v),
+    "value": lambda v, lang, ctx: UNKNOWN_VALUE if isinstance(v, Unknown) else v,
+}
+
+
+def parameters(facts: Mapping[str, Any], lang: str, ctx: Context) -> dict[str, Any]:
+    """The template parameters of `facts` in `lang`: each fact rendered by its renderer, or as it is."""
+    if lang not in LANGUAGES:
+        raise ValueError(f"unknown language {lang!r}; expected one of {LANGUAGES}")
+    return {
+        name: RENDERERS[name](value, lang, ctx) if name in RENDERERS else value
+        for name, value in facts.items()
+    }
+
+
+def message(meta: RuleMeta, reason: str, facts: Mapping[str, Any], ctx: Context) -> Text:
+    """The rule's message for `reason`, each language's template filled with the facts rendered for it."""
+    return meta.message(reason, parameters(facts, "en", ctx), parameters(facts, "zh", ctx))

@@ -15,6 +15,7 @@ scan=(scan "${paths[@]}" "${common[@]}" --format junit --output permitguard-juni
 "$PERMITGUARD" "${scan[@]}"
 code=$?
 if [[ $code != 2 ]]; then
-  "$PERMITGUARD" report permitguard.json "${common[@]}" --format gitlab-sast --output gl-sast-report.json || code=2
+  "$PERMITGUARD" report permitguard.json "${common[@]}" --format gitlab-sast --output gl-sast-report.json
+  [[ $? == 2 ]] && code=2  # the report's own 0/1 repeats the scan's verdict; 2: it could not be written
 fi
 exit $code

@@ -193,7 +193,13 @@ def run(args: argparse.Namespace, env) -> ExitStatus:
             env.stderr.write(f"permitguard: {line}\n")
     if args.json_output:
         write(document.dumps(doc), args.json_output, env)
-    write(formats.render(doc, args.format, ctx, lang="both"), args.output, env)
+    rendered = formats.render(doc, args.format, ctx, lang="both")
+    write(rendered, args.output, env)
+    if args.format == "sarif":
+        from permitguard.report.formats.sarif import github_limits
+
+        for problem in github_limits(rendered):
+            env.stderr.write(f"permitguard: warning: {problem}\n")
     if args.output and args.format != "text":
         env.stderr.write(formats.render(doc, "text", ctx, lang="both", summary_only=True))
     expired = bool(outcome and outcome.expired)

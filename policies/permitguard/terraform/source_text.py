@@ -212,5 +212,8 @@ def object_literal(expression: str) -> dict[str, str] | None:
     for key, value in parsed.items():
         if not isinstance(key, str) or key.startswith("${"):
             return None
-        out[key.strip('"')] = value if isinstance(value, str) else repr(value)
+        text = value if isinstance(value, str) else repr(value)
+        if text.startswith("${") and text.endswith("}") and text.count("${") == 1:
+            text = text[2:-1]  # python-hcl2 writes a bare expression as `${expr}`: shown as written
+        out[key.strip('"')] = text
     return out

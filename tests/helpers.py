@@ -57,3 +57,11 @@ def shown(verdict, ctx, lang: str = "en") -> dict:
     from permitguard import localise
 
     return localise.parameters(verdict.facts, lang, ctx)
+
+
+def git(repo, *args: str) -> str:
+    """Run git in `repo` as a throwaway identity (tests that build temporary repositories)."""
+    import subprocess
+
+    return subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@example.com", *args], cwd=repo,
+                          check=True, capture_output=True, text=True).stdout

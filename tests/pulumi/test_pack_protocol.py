@@ -38,6 +38,16 @@ def test_one_policy_per_catalog_rule_named_and_levelled_by_the_catalog(pack):
         assert policy.remediation_steps == f"{meta.remediation.en}\n{meta.remediation.zh}"
 
 
+def test_each_policy_names_the_permit_as_its_compliance_framework(pack):
+    """Platform teams group policies by framework: the permit (number, term) and the clauses each enforces."""
+    for policy, meta in zip(pack.info().policies, CATALOG, strict=True):
+        assert policy.HasField("framework")
+        assert policy.framework.name == "增值电信业务经营许可证 (PRC value-added telecom operating permit)"
+        assert policy.framework.reference == "B1-20195402"
+        assert policy.framework.version == "2024-09-10/2029-07-25"
+        assert policy.framework.specification == ", ".join(meta.clauses)
+
+
 def test_permit_duties_are_mandatory_by_default(pack):
     levels = {p.name[:9]: p.enforcementLevel for p in pack.info().policies}
     assert {name for name, level in levels.items() if level == pb.MANDATORY} >= {

@@ -6,7 +6,7 @@ import argparse
 
 from permitguard import __version__
 
-FORMATS = ("text", "json", "sarif", "junit", "markdown", "html")
+FORMATS = ("text", "json", "sarif", "junit", "markdown", "html", "gitlab-sast")
 
 EPILOG = """examples:
   permitguard scan infra/terraform/alicloud-compliant
@@ -14,6 +14,8 @@ EPILOG = """examples:
   permitguard license validate infra/licenses/B1-20195402.yaml
   permitguard regions resolve alicloud cn-heyuan
   permitguard report build/scan.json --format html --output build/report.html
+  permitguard baseline create infra/terraform --reason "reviewed in #42" --output permitguard-baseline.yaml
+  permitguard scan infra/terraform --baseline permitguard-baseline.yaml --changed-since origin/main
 
 exit status: 0 no mandatory rule failed, 1 a mandatory rule failed, 2 unusable input
 licence profile: --license, else $PERMITGUARD_LICENSE, else ./permitguard.yaml, else the bundled B1-20195402
@@ -53,6 +55,27 @@ def parser() -> argparse.ArgumentParser:
         "all win over terraform.tfvars and *.auto.tfvars)",
     )
     scan.add_argument(
+        "--baseline", metavar="FILE",
+        help="accepted failures (`permitguard baseline create`): only findings not in it fail, and entries "
+        "past their expiry date; entries that match nothing are reported as stale",
+    )
+    only = scan.add_mutually_exclusive_group()
+    only.add_argument(
+        "--changed-files", action="store_true",
+        help="the PATHs are changed files (as pre-commit passes them): judge the Terraform root modules they "
+        "belong to, found from the working directory, and the plan/preview JSON among them",
+    )
+    only.add_argument(
+        "--changed-since", metavar="GIT_REF",
+        help="judge only the root modules under the PATHs that files changed since GIT_REF touch (since its "
+        "merge base with HEAD, uncommitted and untracked files included)",
+    )
+    scan.add_argument(
+        "--shard", metavar="K/N",
+        help="judge shard K of N of the root modules and documents (a CI matrix job each; merge the shards' "
+        "JSON with `permitguard report`)",
+    )
+    scan.add_argument(
         "--repo-root-for-plan-enrichment",
         metavar="DIR",
         help="the Terraform configuration a plan was made from: plan findings get its file:line "
@@ -65,10 +88,30 @@ def parser() -> argparse.ArgumentParser:
     report.add_argument("inputs", nargs="+", metavar="INPUT")
     _common(report)
     report.add_argument(
-        "--format", choices=("html", "markdown", "sarif", "junit", "json", "text"), default="html"
+        "--format", choices=("html", "markdown", "sarif", "junit", "json", "text", "gitlab-sast"),
+        default="html"
     )
     report.add_argument("--output", "-o", metavar="FILE")
     report.add_argument("--lang", choices=("zh", "en", "both"), default="both")
+
+    base = sub.add_parser("baseline", help="accepted failures: record them, check them against a scan")
+    base_sub = base.add_subparsers(dest="baseline_command", required=True, metavar="SUBCOMMAND")
+    create = base_sub.add_parser("create", help="write a baseline accepting every failure of a scan of PATHs")
+    create.add_argument("paths", nargs="+", metavar="PATH")
+    create.add_argument("--reason", required=True, help="why these failures are accepted (required)")
+    create.add_argument("--who", help="who accepts them (default: git user.email, else the login name)")
+    create.add_argument("--expires", metavar="YYYY-MM-DD",
+                        help="last day the acceptance holds (default: the change date + 90 days)")
+    create.add_argument("--output", "-o", metavar="FILE", help="write it here instead of stdout")
+    check = base_sub.add_parser("check", help="new failures, expired and stale entries of a baseline")
+    check.add_argument("file", metavar="BASELINE")
+    check.add_argument("paths", nargs="+", metavar="PATH")
+    for command in (create, check):
+        command.add_argument("--license", metavar="FILE", help="licence profile (YAML)")
+        command.add_argument("--as-of", metavar="YYYY-MM-DD",
+                             help="change date; expiry is judged on it (default: $PERMITGUARD_AS_OF, today)")
+        command.add_argument("--var-file", action="append", default=[], metavar="FILE",
+                             help="Terraform variables file, as for `scan`")
 
     lic = sub.add_parser("license", help="licence profile commands")
     lic_sub = lic.add_subparsers(dest="license_command", required=True, metavar="SUBCOMMAND")

@@ -8,9 +8,11 @@ import dataclasses
 import datetime as dt
 import os
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path
 
-from permitguard import engine, safe_files
+from permitguard import baseline, engine, safe_files
+from permitguard.cli import selection
 from permitguard.context import Context
 from permitguard.errors import InputError, OutputError
 from permitguard.model import Finding, Resource
@@ -50,8 +52,9 @@ def parse_timestamp(value: str | None) -> dt.datetime | None:
 
 def scan(paths: list[str], ctx: Context, enrich: str | None = None, var_files: tuple[str, ...] = (),
          skipped: list[dict] | None = None, environ: dict[str, str] | None = None,
-         ) -> tuple[list[Finding], list[dict]]:
-    """Findings and the inputs' listing; what was walked past (or Checkov would) is added to `skipped`."""
+         roots: Mapping[str, set[Path] | None] | None = None) -> tuple[list[Finding], list[dict]]:
+    """Findings and the inputs' listing; what was walked past (or Checkov would) is added to `skipped`.
+    `roots`: per directory PATH, the only root modules to judge (a changed-only or sharded scan)."""
     findings: list[Finding] = []
     inputs: list[dict] = []
     distinct: dict[Path, str] = {}
@@ -65,7 +68,8 @@ def scan(paths: list[str], ctx: Context, enrich: str | None = None, var_files: t
         skipped += skipped_inputs.reader_entries(enrichment.skipped, Path(enrich), enrich)
     for raw in distinct.values():
         path = Path(raw)
-        result = readers.read(path, ctx.types, documents, tuple(Path(v).resolve() for v in var_files))
+        result = readers.read(path, ctx.types, documents, tuple(Path(v).resolve() for v in var_files),
+                              (roots or {}).get(raw))
         if enrichment and result.kind == "terraform_plan":
             result = enrichment.apply(result)
         read = read_files(path) if path.is_dir() else None  # one walk for the digest and the list
@@ -93,7 +97,11 @@ def _anchor(resource: Resource, path: Path, kind: str) -> Resource:
     if kind == "terraform" and resource.file and not Path(resource.file).is_absolute():
         base = path if path.is_dir() else path.parent  # a directory, or one .tf file of it
         # normalised: a module reached by `../..` is annotated at its own path, not through the example
-        return dataclasses.replace(resource, file=Path(os.path.normpath(base / resource.file)).as_posix())
+        file = Path(os.path.normpath(base / resource.file)).as_posix()
+        root = resource.root
+        if root and Path(root).is_absolute():  # the root as the user named it, like the file (baselines)
+            root = Path(os.path.normpath(base / os.path.relpath(root, base.resolve()))).as_posix()
+        return dataclasses.replace(resource, file=file, root=root)
     if not resource.file and path.is_file():
         return dataclasses.replace(resource, file=path.as_posix())
     return resource
@@ -168,13 +176,31 @@ def run(args: argparse.Namespace, env) -> ExitStatus:
             raise InputError(f"--var-file {var_file}: cannot read it: {why}")
     refuse_outputs_onto_inputs({"--output": args.output, "--json-output": args.json_output},
                                _read_by_scan(args, ctx))
+    sel = selection.of_arguments(args, Path(env.cwd))
+    for note in sel.notes:
+        env.stderr.write(f"permitguard: {note}\n")
     skipped: list[dict] = []
-    findings, inputs = scan(args.paths, ctx, args.repo_root_for_plan_enrichment, tuple(args.var_file),
-                            skipped, env.environ)
+    findings, inputs = scan(sel.paths, ctx, args.repo_root_for_plan_enrichment, tuple(args.var_file),
+                            skipped, env.environ, sel.roots)
+    accepted = baseline.load(args.baseline) if args.baseline else None
+    outcome = baseline.apply(accepted, findings, ctx.as_of, partial=sel.partial) if accepted else None
+    if outcome is not None:
+        findings = outcome.findings
     doc = document.build(findings, ctx, inputs, generated_at, skipped)
+    if outcome is not None:
+        doc["baseline"] = outcome.as_dict(args.baseline)
+        for line in selection.baseline_notes(outcome):
+            env.stderr.write(f"permitguard: {line}\n")
     if args.json_output:
         write(document.dumps(doc), args.json_output, env)
-    write(formats.render(doc, args.format, ctx, lang="both"), args.output, env)
+    rendered = formats.render(doc, args.format, ctx, lang="both")
+    write(rendered, args.output, env)
+    if args.format == "sarif":
+        from permitguard.report.formats.sarif import github_limits
+
+        for problem in github_limits(rendered):
+            env.stderr.write(f"permitguard: warning: {problem}\n")
     if args.output and args.format != "text":
         env.stderr.write(formats.render(doc, "text", ctx, lang="both", summary_only=True))
-    return ExitStatus.FINDINGS if doc["summary"]["findings"]["blocking"] else ExitStatus.OK
+    expired = bool(outcome and outcome.expired)
+    return ExitStatus.FINDINGS if doc["summary"]["findings"]["blocking"] or expired else ExitStatus.OK

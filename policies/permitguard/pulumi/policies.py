@@ -23,8 +23,10 @@ from pulumi_policy.proxy import UnknownValueError
 
 from permitguard import engine
 from permitguard.context import Context
+from permitguard.license import LicenseProfile
 from permitguard.model import Finding, Status
 from permitguard.pulumi import adapter, config, levels, run_state, secrets
+from permitguard.pulumi import framework as compliance
 from permitguard.pulumi.providers import ProviderInfo
 from permitguard.rule_catalog import RuleCatalog, RuleMeta
 
@@ -37,16 +39,18 @@ def pack_policies(catalog: RuleCatalog | None = None) -> list[ResourceValidation
     (permitguard.pulumi.levels)."""
     secrets.install()
     levels.install()
-    return [_policy(meta) for meta in (catalog or RuleCatalog.load())]
+    permit = compliance.startup_profile()
+    return [_policy(meta, permit) for meta in (catalog or RuleCatalog.load())]
 
 
-def _policy(meta: RuleMeta) -> ResourceValidationPolicy:
+def _policy(meta: RuleMeta, permit: LicenseProfile | None = None) -> ResourceValidationPolicy:
     return ResourceValidationPolicy(
         name=meta.name, description=f"{meta.title.en} / {meta.title.zh}", validate=_validator(meta),
         enforcement_level=EnforcementLevel(meta.enforcement),
         config_schema=PolicyConfigSchema(dict(config.CONFIG_SCHEMA)),
         severity=Severity.__members__.get(meta.severity), tags=[meta.id, *meta.clauses],
         remediation_steps=f"{meta.remediation.en}\n{meta.remediation.zh}",
+        framework=compliance.of(meta, permit),
     )
 
 

@@ -7,7 +7,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from pathlib import Path
 
 from permitguard.resources import ResourceTypeCatalog
@@ -21,9 +21,9 @@ Reader = Callable[[Path, ResourceTypeCatalog, Documents, tuple[Path, ...]], Sour
 
 
 def _terraform(path: Path, types: ResourceTypeCatalog, _: Documents,
-               var_files: tuple[Path, ...]) -> SourceResult:
+               var_files: tuple[Path, ...], roots: Collection[Path] | None = None) -> SourceResult:
     if path.is_dir():
-        return read_directory(path, var_files, types=types)
+        return read_directory(path, var_files, types=types, roots=roots)
     return _one_file(read_directory(path.parent, var_files, types=types), path)
 
 
@@ -44,10 +44,14 @@ READERS: dict[str, Reader] = {
 
 
 def read(path: Path, types: ResourceTypeCatalog, documents: Documents,
-         var_files: tuple[Path, ...] = ()) -> SourceResult:
-    """The input at `path`, read by the reader of its kind. `var_files` (`--var-file`) apply to Terraform
-    directories only. InputError (one line) for an input that cannot be used."""
-    return READERS[detect.kind_of(path, documents)](path, types, documents, var_files)
+         var_files: tuple[Path, ...] = (), roots: Collection[Path] | None = None) -> SourceResult:
+    """The input at `path`, read by the reader of its kind. `var_files` (`--var-file`) and `roots` (only these
+    root modules: a changed-only or sharded scan) apply to Terraform directories only. InputError (one line)
+    for an input that cannot be used."""
+    kind = detect.kind_of(path, documents)
+    if kind == detect.TERRAFORM and path.is_dir():
+        return _terraform(path, types, documents, var_files, roots)
+    return READERS[kind](path, types, documents, var_files)
 
 
 def _one_file(result: SourceResult, path: Path) -> SourceResult:

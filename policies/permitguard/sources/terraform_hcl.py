@@ -10,6 +10,7 @@ inside a resource, or inside a module call for everything the module creates.
 from __future__ import annotations
 
 import os
+from collections.abc import Collection
 from pathlib import Path
 
 from permitguard.errors import InputError
@@ -22,10 +23,11 @@ from permitguard.terraform.evaluate import Evaluation, Problem, evaluate_roots
 from permitguard.terraform.roots import find_roots, walk
 
 
-def read_directory(path: str | Path, var_files: tuple[Path, ...] = (), *, types: ResourceTypeCatalog
-                   ) -> SourceResult:
+def read_directory(path: str | Path, var_files: tuple[Path, ...] = (), *, types: ResourceTypeCatalog,
+                   roots: Collection[Path] | None = None) -> SourceResult:
     """Raises InputError for a missing path, a directory without .tf files, or a tree nothing of which
-    could be read. `types`: the run's resource-type catalog (provider region keys, tag attributes)."""
+    could be read. `types`: the run's resource-type catalog (provider region keys, tag attributes).
+    `roots`: only these root modules of the tree (absolute; a changed-only or sharded scan), else all."""
     root = Path(path)
     if not root.is_dir():
         raise InputError(f"{path}: {'not a directory' if root.exists() else 'no such directory'}")
@@ -39,7 +41,10 @@ def read_directory(path: str | Path, var_files: tuple[Path, ...] = (), *, types:
     result = SourceResult(kind="terraform", files=len(files), skipped=tree.skipped)
     instances: dict[str, list[dict[str, str]]] = {}
     errors: list[str] = []
-    for evaluation in evaluate_roots(find_roots(root, files), tuple(var_files), base=root, types=types):
+    chosen = find_roots(root, files)
+    if roots is not None:
+        chosen = [r for r in chosen if r in roots]
+    for evaluation in evaluate_roots(chosen, tuple(var_files), base=root, types=types):
         if isinstance(evaluation, InputError):
             errors.append(str(evaluation))
             continue

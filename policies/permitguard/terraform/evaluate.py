@@ -449,10 +449,23 @@ def _taint(out: dict[str, Any], path: str, start: int, end: int, gone: Mapping[s
     if not gone:
         return
     for name, (expression, line) in source_text.arguments(path, start, end).items():
-        if name not in META_ARGUMENTS and (why := taint.reads(expression, gone)) is not None:
-            out[name] = Unknown(
-                f"unresolved reference `{source_text.shown(expression)}` ({shown}:{line}): {why}"
-            )
+        if name in META_ARGUMENTS or (why := taint.reads(expression, gone)) is None:
+            continue
+        entries = source_text.object_literal(expression) if isinstance(out.get(name), Mapping) else None
+        if entries is None:
+            out[name] = _unresolved(expression, shown, line, why)
+            continue
+        # an object written key by key (`tags = { env = var.x, license-service = "idc" }`): only the entries
+        # that read an unknown name are unknown; the others are as rendered, and absent keys stay absent
+        value = dict(out[name])
+        for key, text in entries.items():
+            if (why := taint.reads(text, gone)) is not None:
+                value[key] = _unresolved(text, shown, line, why)
+        out[name] = value
+
+
+def _unresolved(expression: str, shown: str, line: int, why: str) -> Unknown:
+    return Unknown(f"unresolved reference `{source_text.shown(expression)}` ({shown}:{line}): {why}")
 
 
 def _not_own(blocks: list[Block], index: ProviderIndex) -> list[str]:

@@ -17,6 +17,7 @@ from typing import Any
 
 _ARGUMENT = re.compile(r"([A-Za-z_][A-Za-z0-9_-]*)\s*=(?!=)")
 _HEREDOC = re.compile(r"<<-?\s*([A-Za-z_][A-Za-z0-9_]*)\s*\n")
+_COMPUTED_KEY = re.compile(r"[{,\n]\s*\(")  # `(var.k) = 1`: a key known only when evaluated
 _PROVIDERS_ENTRY = re.compile(r"([A-Za-z_][\w-]*(?:\.[\w-]+)?)\s*=\s*([A-Za-z_][\w-]*(?:\.[\w-]+)?)")
 
 
@@ -187,3 +188,32 @@ def jsonencode_literal(expression: str) -> Any:
         return ast.literal_eval(rendered[len("${jsonencode(") : -2])
     except (ValueError, SyntaxError, MemoryError, RecursionError):
         return None
+
+
+def object_literal(expression: str) -> dict[str, str] | None:
+    """key → value expression of an object written as a literal (`{ env = var.x, "a-b" = "c" }`), read by
+    python-hcl2; None when the expression is anything else (a reference, a function call, `merge(...)`,
+    a `for` expression) or a key is computed (`(var.k) = 1`): then no key is known for sure."""
+    text = strip_comments(expression).strip()
+    if not (text.startswith("{") and text.endswith("}")) or re.match(r"\{\s*for\b", text):
+        return None
+    if _COMPUTED_KEY.search(text):
+        return None
+    try:
+        import hcl2
+
+        parsed = hcl2.loads("x = " + text + "\n")["x"]
+    except Exception:  # noqa: BLE001 - an expression hcl2 cannot read is simply not a literal here
+        return None
+    parsed = parsed[0] if isinstance(parsed, list) and len(parsed) == 1 else parsed
+    if not isinstance(parsed, dict):
+        return None
+    out = {}
+    for key, value in parsed.items():
+        if not isinstance(key, str) or key.startswith("${"):
+            return None
+        text = value if isinstance(value, str) else repr(value)
+        if text.startswith("${") and text.endswith("}") and text.count("${") == 1:
+            text = text[2:-1]  # python-hcl2 writes a bare expression as `${expr}`: shown as written
+        out[key.strip('"')] = text
+    return out

@@ -8,11 +8,11 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from permitguard.context import Context
 
-FORMATS = ("text", "json", "sarif", "junit", "markdown", "html")
+FORMATS = ("text", "json", "sarif", "junit", "markdown", "html", "gitlab-sast")
 
 
 def render(doc: dict[str, Any], fmt: str, ctx: Context, lang: str = "both", **options: Any) -> str:
     if fmt not in FORMATS:
         raise ValueError(f"unknown report format {fmt!r}")
-    module = importlib.import_module(f"{__name__}.{fmt}")
+    module = importlib.import_module(f"{__name__}.{fmt.replace('-', '_')}")
     return module.render(doc, ctx, lang=lang, **options)

@@ -159,3 +159,27 @@ def render(doc: dict[str, Any], ctx: Context, lang: str = "both", **_: Any) -> s
     log = {"$schema": SCHEMA, "version": "2.1.0",
            "runs": [_permitguard_run(doc, lang, ctx), *_other_runs(doc)]}
     return json.dumps(everywhere(log), ensure_ascii=False, indent=2)
+
+
+GITHUB_MAX_RESULTS = 25_000  # per run: code scanning drops the upload beyond it
+GITHUB_MAX_GZIP_BYTES = 10 * 1024 * 1024  # the gzipped file
+
+
+def github_limits(text: str) -> list[str]:
+    """Why GitHub code scanning would refuse (or cut) this SARIF log: a run with more than 25,000 results, a
+    file over 10 MB gzipped. Passes are never results, so only failures and suppressions count."""
+    import gzip
+
+    problems = []
+    for run in json.loads(text).get("runs", []):
+        count = len(run.get("results", []))
+        if count > GITHUB_MAX_RESULTS:
+            name = run.get("tool", {}).get("driver", {}).get("name", "?")
+            problems.append(f"SARIF run of {name} has {count:,} results; GitHub code scanning accepts "
+                            f"at most {GITHUB_MAX_RESULTS:,} per run (split the scan with --shard, or "
+                            "baseline accepted failures)")
+    size = len(gzip.compress(text.encode("utf-8"), compresslevel=6))
+    if size > GITHUB_MAX_GZIP_BYTES:
+        problems.append(f"SARIF file is {size / 1048576:.1f} MB gzipped; GitHub code scanning accepts "
+                        "at most 10 MB (split the scan with --shard)")
+    return problems

@@ -13,6 +13,7 @@ from permitguard.engine import evaluate
 from permitguard.errors import InputError
 from permitguard.model import Action, Status, is_sensitive, is_unknown
 from permitguard.sources import terraform_plan
+from permitguard.sources.deployed import as_deployed
 from permitguard.sources.pulumi_preview import read_preview
 from permitguard.sources.pulumi_stack import looks_like_stack_export, read_stack_export
 from permitguard.sources.terraform_state import looks_like_state
@@ -55,7 +56,7 @@ def test_every_resource_is_judged_as_its_preview_is(tmp_path, ctx, programs, nam
     (tmp_path / "preview.json").write_text(json.dumps(mock_programs.preview_document(programs[name])))
     preview = findings(read_preview(tmp_path / "preview.json").resources, ctx)
     result = read_stack_export(FIXTURES / f"{name}.json")
-    assert result.kind == "pulumi_stack"
+    assert result.kind == "pulumi_stack" and as_deployed(result.kind)  # outputs say "as deployed"
     assert {r.action for r in result.resources} == {Action.NOOP}
     assert findings(result.resources, ctx) == preview
 
@@ -155,3 +156,13 @@ def test_sniffing_tells_stack_exports_from_previews_and_states(programs):
     doc = json.loads((FIXTURES / "aws-china.json").read_text())
     assert looks_like_stack_export(doc) and not looks_like_state(doc)
     assert not looks_like_stack_export(mock_programs.preview_document(programs["aws-china"]))
+
+
+@pytest.mark.parametrize("name", ["components-aws", "packages-alicloud"])
+def test_components_and_further_packages_are_judged_as_their_previews(tmp_path, ctx, name):
+    """The adversarial programs (component resources, packages the catalog does not list), exported."""
+    program = mock_programs.run(Path(__file__).resolve().parents[1] / "pulumi" / "programs" / name)
+    (tmp_path / "preview.json").write_text(json.dumps(mock_programs.preview_document(program)))
+    (tmp_path / "export.json").write_text(json.dumps(mock_programs.stack_export(program)))
+    preview = findings(read_preview(tmp_path / "preview.json").resources, ctx)
+    assert findings(read_stack_export(tmp_path / "export.json").resources, ctx) == preview and preview

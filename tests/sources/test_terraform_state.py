@@ -12,6 +12,7 @@ from permitguard.engine import evaluate
 from permitguard.errors import InputError
 from permitguard.model import Action, Status, is_sensitive, is_unknown
 from permitguard.sources import terraform_plan
+from permitguard.sources.deployed import as_deployed
 from permitguard.sources.pulumi_stack import looks_like_stack_export
 from permitguard.sources.terraform_hcl import read_directory
 from permitguard.sources.terraform_state import looks_like_state, read_state
@@ -28,7 +29,7 @@ SECRETS = ("hunter2-s3cret-pw", "zone-owner-secret-tag")
 
 def by_address(name: str) -> dict:
     result = read_state(STATE / name)
-    assert result.kind == "terraform_state"
+    assert result.kind == "terraform_state" and as_deployed(result.kind)  # outputs say "as deployed"
     return {r.address: r for r in result.resources}
 
 
@@ -97,6 +98,7 @@ def test_sniffing_tells_states_from_plans_and_stack_exports():
     for name in ("terraform.tfstate", "show.json"):
         doc = json.loads((STATE / name).read_text())
         assert looks_like_state(doc) and not looks_like_stack_export(doc)
+    assert not as_deployed(terraform_plan.read_plan(FIXTURES / "CKV_CNLIC_101" / "plan.json").kind)
     with pytest.raises(InputError, match="a Terraform state, not a plan"):
         terraform_plan.read_plan(STATE / "show.json")  # so a state must be sniffed before a plan
 
@@ -146,6 +148,14 @@ def test_a_repeated_address_is_judged_twice_and_named():
     found = [r.address for r in read_state(path).resources]
     assert found[0] == "aws_vpc.v" and "aws_vpc.v (resources[1].instances[0])" in found
     assert any(a.startswith("resources[1].instances[0] (aws_vpc.v)") for a in found)
+
+
+def test_a_for_each_key_is_quoted_as_terraform_quotes_it(tmp_path):
+    key = 'é "q"\\'  # `terraform show -json` of such a state: module.edge["sh"].aws_subnet.edge["é \"q\"\\"]
+    instances = [{"index_key": key, "attributes": {}}]
+    (tmp_path / "s.json").write_text(json.dumps(raw(vpc(each="map", instances=instances))))
+    (r,) = read_state(tmp_path / "s.json").resources
+    assert r.address == 'aws_vpc.v["é \\"q\\"\\\\"]'
 
 
 def test_sensitive_paths_into_lists_and_sets_mark_what_they_lead_to(tmp_path):
@@ -199,3 +209,16 @@ def test_deeply_nested_values_json_can_hold_are_read(tmp_path):
     doc = raw(vpc(instances=[{"attributes": {"tags": deep}, "sensitive_attributes": []}]))
     (tmp_path / "s.json").write_text(json.dumps(doc))
     assert {r.address for r in read_state(tmp_path / "s.json").resources} == {"aws_vpc.v"}
+
+
+def test_checkov_reads_no_resource_of_either_state_shape():
+    """Why the README sends auditors to `permitguard scan`: Checkov's plan runner finds nothing to check in
+    a state (no resource, no error), so a Checkov run over one passes silently."""
+    from checkov.runner_filter import RunnerFilter
+    from checkov.terraform.plan_runner import Runner
+
+    for name in ("terraform.tfstate", "show.json"):
+        report = Runner().run(root_folder=None, files=[str(STATE / name)], runner_filter=RunnerFilter(
+            framework=["terraform_plan"], download_external_modules=False))
+        assert not report.resources and not report.passed_checks and not report.failed_checks
+        assert not report.parsing_errors

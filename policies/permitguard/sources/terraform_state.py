@@ -208,7 +208,10 @@ def _instance_problem(instance: Any, each: Any) -> tuple[str | None, Any]:
 
 
 def _index(key: Any) -> str:
-    return "" if key is None else f"[{key}]" if isinstance(key, int) else f"[{json.dumps(key)}]"
+    """`[0]`, `["a \\"b\\""]`: as Terraform writes instance keys (a string quoted, non-ASCII kept)."""
+    if key is None:
+        return ""
+    return f"[{key}]" if isinstance(key, int) else f"[{json.dumps(key, ensure_ascii=False)}]"
 
 
 def _path(steps: Any) -> list[str | int | None] | None:

@@ -109,6 +109,13 @@ def test_an_explicit_provider_locates_and_the_pending_delete_copy_is_judged(tmp_
         assert {f.rule_id: f.status for f in evaluate(r, ctx)}["CKV_CNLIC_101"] is Status.FAILED  # Hong Kong
 
 
+def test_a_provider_awaiting_deletion_never_stands_for_its_live_replacement(tmp_path, ctx):
+    old = {**PROVIDER, "delete": True, "inputs": {"region": "cn-shanghai"}}
+    found = read(tmp_path, export(PROVIDER, vpc(), old))  # the old copy listed last
+    assert {f.rule_id: f.status for f in evaluate(found[vpc()["urn"]], ctx)}["CKV_CNLIC_101"] is Status.FAILED
+    assert PROVIDER["urn"] + " (pending delete)" in found
+
+
 def test_a_read_resource_is_not_judged_and_a_missing_provider_fails_closed(tmp_path, ctx):
     found = read(tmp_path, export(vpc(external=True), vpc(urn=vpc()["urn"] + "2")))
     assert {f.status for f in evaluate(found[vpc()["urn"]], ctx)} == {Status.NOT_APPLICABLE}

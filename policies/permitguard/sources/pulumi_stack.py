@@ -56,7 +56,9 @@ def read_stack_export(path: str | Path) -> SourceResult:
     if not isinstance(entries, list) or not isinstance(pending, list):
         raise InputError(f"{path}: `deployment.resources` and `pending_operations` must be lists")
     types = ResourceTypeCatalog.load()
-    readable = {e["urn"]: e for e in entries if _problem(e) is None}
+    readable: dict[str, Mapping[str, Any]] = {}  # URN → its entry, for provider references: the live copy
+    for e in sorted((e for e in entries if _problem(e) is None), key=lambda e: e.get("delete") is True):
+        readable.setdefault(e["urn"], e)
     resources: list[Resource] = []
     seen: dict[str, str] = {}
     for i, entry in enumerate(entries):

@@ -5,7 +5,8 @@ a recording MockMonitor (preview mode) and returns every RegisterResource reques
 URN, parent, provider reference and inputs in wire format (camelCase names, unknown sentinels, secret
 objects). From those, `analyze_requests` builds what the engine sends the pack (with the default
 providers the engine itself registers: `pulumi:providers:<pkg>` named `default_<version>`, props from
-the stack config `<pkg>:*` plus `version`), and `preview_document` what `pulumi preview --json` writes.
+the stack config `<pkg>:*` plus `version`), `preview_document` what `pulumi preview --json` writes, and
+`stack_export` what `pulumi stack export` writes after an update of the program.
 """
 from __future__ import annotations
 
@@ -191,3 +192,39 @@ def pack_findings(pack, program: Program) -> set[tuple[str, str, str]]:
     stack = pack.stub.AnalyzeStack(pb.AnalyzeStackRequest(resources=resources))
     found |= {(catalog.by_name(d.policyName).id, d.urn or "(stack)", "stack") for d in stack.diagnostics}
     return found
+
+
+def _as_export_json(value: Any, show_secrets: bool) -> Any:
+    """`pulumi stack export` writes a secret encrypted (`ciphertext`), or with `--show-secrets` its value as
+    JSON text (`plaintext`)."""
+    if isinstance(value, dict):
+        if value.get(SECRET_SIG[0]) == SECRET_SIG[1]:
+            if show_secrets:
+                return {SECRET_SIG[0]: SECRET_SIG[1], "plaintext": json.dumps(value.get("value"))}
+            return {SECRET_SIG[0]: SECRET_SIG[1], "ciphertext": "v1:bm90LWEtcmVhbC1jaXBoZXJ0ZXh0"}
+        return {k: _as_export_json(v, show_secrets) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_as_export_json(v, show_secrets) for v in value]
+    return value
+
+
+def stack_export(program: Program, show_secrets: bool = False) -> dict[str, Any]:
+    """What `pulumi stack export` writes after `pulumi up` of the program under the mocks: every resource
+    with its inputs as outputs (the mocks return the inputs), default providers included, the provider
+    reference `<urn>::<id>` (the mocks give `<name>-id`)."""
+    resources = []
+    for reg, provider in resolved(program):
+        props = _as_export_json(reg.inputs, show_secrets)
+        entry: dict[str, Any] = {"urn": reg.urn, "custom": reg.custom, "type": reg.type}
+        if reg.custom:
+            entry["id"] = f"{reg.name}-id"
+        entry.update({"inputs": props, "outputs": props})
+        if reg.parent:
+            entry["parent"] = reg.parent
+        if provider is not None:
+            entry["provider"] = f"{provider.urn}::{provider.name}-id"
+        resources.append(entry)
+    return {"version": 3, "deployment": {
+        "manifest": {"time": f"{AS_OF}T00:00:00Z", "magic": "", "version": "v3.0.0"},
+        "secrets_providers": {"type": "passphrase", "state": {"salt": "v1:c2FsdA=="}},
+        "resources": resources}}

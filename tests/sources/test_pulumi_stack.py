@@ -12,6 +12,7 @@ import pytest
 from permitguard.engine import evaluate
 from permitguard.errors import InputError
 from permitguard.model import Action, Status, is_sensitive, is_unknown
+from permitguard.resources import ResourceTypeCatalog
 from permitguard.sources import terraform_plan
 from permitguard.sources.deployed import as_deployed
 from permitguard.sources.pulumi_preview import read_preview
@@ -24,6 +25,7 @@ import mock_programs  # noqa: E402
 pytestmark = [pytest.mark.filterwarnings(f"ignore::DeprecationWarning:{package}.*")
               for package in ("pulumi_aws", "pulumi_azure", "pulumi_alicloud")]
 
+TYPES = ResourceTypeCatalog.load()
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "pulumi_stack"
 SHOWN = FIXTURES / "alicloud-violating.show-secrets.json"  # `pulumi stack export --show-secrets`
 SECRET_ZONE = "urn:pulumi:dev::alicloud-violating::alicloud:ecs/instance:Instance::secret-zone"
@@ -54,8 +56,8 @@ def findings(resources, ctx) -> dict[str, set[tuple[str, Status]]]:
 @pytest.mark.parametrize("name", mock_programs.names())
 def test_every_resource_is_judged_as_its_preview_is(tmp_path, ctx, programs, name):
     (tmp_path / "preview.json").write_text(json.dumps(mock_programs.preview_document(programs[name])))
-    preview = findings(read_preview(tmp_path / "preview.json").resources, ctx)
-    result = read_stack_export(FIXTURES / f"{name}.json")
+    preview = findings(read_preview(tmp_path / "preview.json", types=TYPES).resources, ctx)
+    result = read_stack_export(FIXTURES / f"{name}.json", types=TYPES)
     assert result.kind == "pulumi_stack" and as_deployed(result.kind)  # outputs say "as deployed"
     assert {r.action for r in result.resources} == {Action.NOOP}
     assert findings(result.resources, ctx) == preview
@@ -63,7 +65,7 @@ def test_every_resource_is_judged_as_its_preview_is(tmp_path, ctx, programs, nam
 
 def test_every_exported_resource_is_accounted_for():
     doc = json.loads((FIXTURES / "aws-china.json").read_text())
-    read = {r.address for r in read_stack_export(FIXTURES / "aws-china.json").resources}
+    read = {r.address for r in read_stack_export(FIXTURES / "aws-china.json", types=TYPES).resources}
     exported = {e["urn"] for e in doc["deployment"]["resources"]}
     left = exported - read  # the stack and components (nothing to locate) and providers setting no region
     assert all(not e["custom"] or e["type"].startswith("pulumi:providers:")
@@ -72,9 +74,10 @@ def test_every_exported_resource_is_accounted_for():
 
 
 def test_encrypted_secrets_are_unknown_and_shown_secrets_are_judged_never_shown(ctx):
-    hidden = {r.address: r for r in read_stack_export(FIXTURES / "alicloud-violating.json").resources}
+    exported = read_stack_export(FIXTURES / "alicloud-violating.json", types=TYPES)
+    hidden = {r.address: r for r in exported.resources}
     assert is_unknown(hidden[SECRET_ZONE].attributes["availability_zone"])
-    shown = {r.address: r for r in read_stack_export(SHOWN).resources}
+    shown = {r.address: r for r in read_stack_export(SHOWN, types=TYPES).resources}
     zone = shown[SECRET_ZONE].attributes["availability_zone"]
     assert is_sensitive(zone) and zone == "cn-shenzhen-a" and "cn-shenzhen-a" in shown[SECRET_ZONE].hidden
     found = evaluate(shown[SECRET_ZONE], ctx)
@@ -99,7 +102,7 @@ def vpc(**changes) -> dict:
 
 def read(tmp_path, doc) -> dict:
     (tmp_path / "s.json").write_text(json.dumps(doc))
-    return {r.address: r for r in read_stack_export(tmp_path / "s.json").resources}
+    return {r.address: r for r in read_stack_export(tmp_path / "s.json", types=TYPES).resources}
 
 
 def test_an_explicit_provider_locates_and_the_pending_delete_copy_is_judged(tmp_path, ctx):
@@ -155,7 +158,7 @@ def test_pending_operations_are_parts(tmp_path, ctx):
 def test_unusable_documents_are_one_line(tmp_path, text, why):
     (tmp_path / "s.json").write_text(text)
     with pytest.raises(InputError) as err:
-        read_stack_export(tmp_path / "s.json")
+        read_stack_export(tmp_path / "s.json", types=TYPES)
     assert why in str(err.value) and "\n" not in str(err.value)
 
 
@@ -171,5 +174,6 @@ def test_components_and_further_packages_are_judged_as_their_previews(tmp_path, 
     program = mock_programs.run(Path(__file__).resolve().parents[1] / "pulumi" / "programs" / name)
     (tmp_path / "preview.json").write_text(json.dumps(mock_programs.preview_document(program)))
     (tmp_path / "export.json").write_text(json.dumps(mock_programs.stack_export(program)))
-    preview = findings(read_preview(tmp_path / "preview.json").resources, ctx)
-    assert findings(read_stack_export(tmp_path / "export.json").resources, ctx) == preview and preview
+    preview = findings(read_preview(tmp_path / "preview.json", types=TYPES).resources, ctx)
+    exported = read_stack_export(tmp_path / "export.json", types=TYPES)
+    assert findings(exported.resources, ctx) == preview and preview

@@ -66,7 +66,7 @@ def verdicts(resource, ctx) -> dict[str, Status]:
 
 
 def test_verdicts_match_the_configuration_for_resources_located_by_their_own_zone(ctx):
-    hcl = {r.address: r for r in read_directory(STATE / "config").resources}
+    hcl = {r.address: r for r in read_directory(STATE / "config", types=ctx.types).resources}
     for name in ("terraform.tfstate", "show.json"):
         state = by_address(name)
         for address in ("aws_subnet.beijing", "aws_instance.web[0]", "aws_instance.web[1]"):

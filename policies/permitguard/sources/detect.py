@@ -8,10 +8,14 @@ from pathlib import Path
 
 from permitguard import safe_files
 from permitguard.errors import InputError
+from permitguard.sources import deployed
 from permitguard.sources.documents import Documents
+from permitguard.sources.pulumi_stack import looks_like_stack_export
+from permitguard.sources.terraform_state import looks_like_state
 
 TF_SUFFIXES = (".tf", ".tf.json")
 TERRAFORM, TERRAFORM_PLAN, PULUMI_PREVIEW = "terraform", "terraform_plan", "pulumi_preview"
+TERRAFORM_STATE, PULUMI_STACK = deployed.TERRAFORM_STATE, deployed.PULUMI_STACK
 PLAN_KEYS = ("resource_changes", "planned_values", "terraform_version")  # `terraform show -json`
 PREVIEW_KEYS = ("steps", "changeSummary")  # `pulumi preview --json`
 
@@ -29,11 +33,15 @@ def kind_of(path: Path, documents: Documents) -> str:
             raise InputError(f"{path}: cannot read Terraform file: {why}")
         return TERRAFORM
     doc = documents.load(path, "input")
+    if looks_like_stack_export(doc):
+        return PULUMI_STACK
+    if looks_like_state(doc):  # before plans: a state has `terraform_version` too, but no planned change
+        return TERRAFORM_STATE
     if isinstance(doc, dict) and any(key in doc for key in PLAN_KEYS):
         return TERRAFORM_PLAN
     if isinstance(doc, dict) and any(key in doc for key in PREVIEW_KEYS):
         return PULUMI_PREVIEW
     raise InputError(
-        f"{path}: not a Terraform directory, a `terraform show -json` plan or a "
-        "`pulumi preview --json` document"
+        f"{path}: not a Terraform directory, a `terraform show -json` plan or state, a terraform.tfstate, "
+        "a `pulumi preview --json` document or a `pulumi stack export`"
     )

@@ -27,8 +27,9 @@ from permitguard.model import Action, Resource, Unknown, sensitive, sensitive_te
 from permitguard.pulumi import adapter, wire
 from permitguard.pulumi import providers as pv
 from permitguard.resources import ResourceTypeCatalog
-from permitguard.sources import SourceResult, detect
+from permitguard.sources import SourceResult
 from permitguard.sources.deployed import PULUMI_STACK
+from permitguard.sources.documents import Documents
 from permitguard.sources.terraform_plan import PART
 
 KIND = PULUMI_STACK
@@ -40,10 +41,11 @@ def looks_like_stack_export(doc: Any) -> bool:
     return isinstance(doc, Mapping) and "deployment" in doc and "version" in doc and "steps" not in doc
 
 
-def read_stack_export(path: str | Path) -> SourceResult:
+def read_stack_export(path: str | Path, documents: Documents | None = None, *, types: ResourceTypeCatalog,
+                      ) -> SourceResult:
     """Raises InputError (one line) for a file unreadable, truncated or not a `pulumi stack export`."""
     path = Path(path)
-    doc = detect.load_json(path, "Pulumi stack export")
+    doc = (documents or Documents()).load(path, "Pulumi stack export")
     if not looks_like_stack_export(doc):
         raise InputError(f"{path}: not a `pulumi stack export` document (no `version` and `deployment`)")
     if doc["version"] not in VERSIONS or isinstance(doc["version"], bool):
@@ -55,7 +57,6 @@ def read_stack_export(path: str | Path) -> SourceResult:
     pending = deployment.get("pending_operations") if deployment.get("pending_operations") is not None else []
     if not isinstance(entries, list) or not isinstance(pending, list):
         raise InputError(f"{path}: `deployment.resources` and `pending_operations` must be lists")
-    types = ResourceTypeCatalog.load()
     readable: dict[str, Mapping[str, Any]] = {}  # URN → its entry, for provider references: the live copy
     for e in sorted((e for e in entries if _problem(e) is None), key=lambda e: e.get("delete") is True):
         readable.setdefault(e["urn"], e)

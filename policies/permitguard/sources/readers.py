@@ -14,8 +14,10 @@ from permitguard.resources import ResourceTypeCatalog
 from permitguard.sources import SourceResult, detect
 from permitguard.sources.documents import Documents
 from permitguard.sources.pulumi_preview import read_preview
+from permitguard.sources.pulumi_stack import read_stack_export
 from permitguard.sources.terraform_hcl import read_directory
 from permitguard.sources.terraform_plan import read_plan
+from permitguard.sources.terraform_state import read_state
 
 Reader = Callable[[Path, ResourceTypeCatalog, Documents, tuple[Path, ...]], SourceResult]
 
@@ -36,10 +38,21 @@ def _preview(path: Path, types: ResourceTypeCatalog, documents: Documents,
     return read_preview(path, documents, types=types)
 
 
+def _state(path: Path, _: ResourceTypeCatalog, documents: Documents, __: tuple[Path, ...]) -> SourceResult:
+    return read_state(path, documents)
+
+
+def _stack(path: Path, types: ResourceTypeCatalog, documents: Documents,
+           _: tuple[Path, ...]) -> SourceResult:
+    return read_stack_export(path, documents, types=types)
+
+
 READERS: dict[str, Reader] = {
     detect.TERRAFORM: _terraform,
     detect.TERRAFORM_PLAN: _plan,
     detect.PULUMI_PREVIEW: _preview,
+    detect.TERRAFORM_STATE: _state,
+    detect.PULUMI_STACK: _stack,
 }
 
 

@@ -27,9 +27,10 @@ from typing import Any
 
 from permitguard.errors import InputError
 from permitguard.model import Action, Resource, Unknown, sensitive_texts
-from permitguard.sources import SourceResult, detect
+from permitguard.sources import SourceResult
 from permitguard.sources import plan_values as pv
 from permitguard.sources.deployed import TERRAFORM_STATE
+from permitguard.sources.documents import Documents
 from permitguard.sources.plan_providers import cloud_of
 from permitguard.sources.terraform_plan import PART
 
@@ -55,10 +56,10 @@ def looks_like_state(doc: Any) -> bool:
     return "version" in doc and any(key in doc for key in ("resources", "lineage", "serial"))
 
 
-def read_state(path: str | Path) -> SourceResult:
+def read_state(path: str | Path, documents: Documents | None = None) -> SourceResult:
     """Raises InputError (one line) for a missing, unreadable, truncated or non-state file."""
     path = Path(path)
-    doc = detect.load_json(path, "Terraform state")
+    doc = (documents or Documents()).load(path, "Terraform state")
     if not looks_like_state(doc):
         raise InputError(f"{path}: not a Terraform state (expected `terraform show -json` of a state, or a "
                          "terraform.tfstate of format version 4)")

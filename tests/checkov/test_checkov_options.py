@@ -43,9 +43,13 @@ def ours(found: set[tuple[str, str, str]]) -> set[tuple[str, str, str]]:
 
 
 @pytest.fixture(scope="module")
-def with_config():
-    return checkov("--config-file", str(CONFIG), "-d", str(VIOLATING), "--framework", "terraform",
-                   "-o", "json", "--output-file-path", "console")
+def with_config(tmp_path_factory):
+    """Run from the repository top, as the file's relative paths expect; the JSON goes to a temporary
+    directory (the file's own `output-file-path` would write into the working directory)."""
+    out = tmp_path_factory.mktemp("checkov")
+    code, _, err = checkov("--config-file", str(CONFIG), "-d", str(VIOLATING), "--framework", "terraform",
+                           "-o", "json", "--output-file-path", str(out))
+    return code, json.loads((out / "results_json.json").read_text()), err
 
 
 def test_the_configuration_file_runs_our_checks_next_to_the_built_ins_and_fails_on_ours(with_config):
@@ -56,9 +60,10 @@ def test_the_configuration_file_runs_our_checks_next_to_the_built_ins_and_fails_
     assert code == 1  # our failures are hard (hard-fail-on), the built-ins' soft
 
 
-def test_the_configuration_file_passes_a_compliant_root_despite_built_in_findings():
-    code, doc, err = checkov("--config-file", str(CONFIG), "-d", str(COMPLIANT), "--framework", "terraform",
-                             "-o", "json", "--output-file-path", "console")
+def test_the_configuration_file_passes_a_compliant_root_despite_built_in_findings(tmp_path):
+    code, _, err = checkov("--config-file", str(CONFIG), "-d", str(COMPLIANT), "--framework", "terraform",
+                           "-o", "json", "--output-file-path", str(tmp_path))
+    doc = json.loads((tmp_path / "results_json.json").read_text())
     found = results(doc)
     assert ours(found) and not {r for r in ours(found) if r[2] == "FAILED"}, err[-2000:]
     assert code == 0

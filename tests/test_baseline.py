@@ -8,7 +8,7 @@ import pytest
 
 from permitguard import baseline
 from permitguard.errors import InputError
-from permitguard.model import Finding, Resource, Status
+from permitguard.model import Finding, Resource, Status, Words
 
 TODAY = dt.date(2026, 12, 1)
 
@@ -17,7 +17,7 @@ def finding(rule: str, address: str, file: str | None = "live/main.tf", status: 
             root: str | None = None, suppressed: str | None = None) -> Finding:
     res = Resource(address=address, type="alicloud_instance", cloud="alicloud", file=file, line=3, root=root)
     return Finding(rule_id=rule, status=status, severity="HIGH", enforcement="mandatory", clauses=("SP-2",),
-                   resource=res, reason="r", message_en="m", message_zh="m", suppressed=suppressed)
+                   resource=res, reason="r", words=Words.of("m", "m"), suppressed=suppressed)
 
 
 def write(tmp_path: Path, text: str) -> Path:

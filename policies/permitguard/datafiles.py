@@ -13,7 +13,6 @@ from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import jsonschema
 import yaml
 
 from permitguard import strict_yaml
@@ -21,6 +20,8 @@ from permitguard.errors import CatalogError, PermitguardError
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
+
+    import jsonschema
 
 Problem = tuple[str, str]  # (JSON path, what is wrong there)
 
@@ -48,9 +49,16 @@ def _plain(value: Any) -> Any:
 def parse_yaml(
     text: bytes | str, label: str, error: type[PermitguardError] = CatalogError, trusted: bool = False
 ) -> Any:
-    """Strict YAML (permitguard.strict_yaml: duplicate keys, alias bombs and self-references refused)."""
+    """Strict YAML (permitguard.strict_yaml: duplicate keys, alias bombs and self-references refused). A
+    document that parsed before is read from its parse, cached by content (`_cached_parse`)."""
+    raw = text.encode("utf-8", "surrogatepass") if isinstance(text, str) else text
+    key = hashlib.sha256(raw + b"\0" + str(trusted).encode()).hexdigest()
+    if (cached := _cached_parse(key)) is not None:
+        return cached[0]
     try:
-        return _plain(strict_yaml.load(text, trusted=trusted))
+        data = _plain(strict_yaml.load(text, trusted=trusted))
+        _remember_parse(key, data)
+        return data
     except strict_yaml.StrictYamlError as exc:
         raise error(f"{label}: not acceptable YAML: {exc}") from None
     except yaml.YAMLError as exc:
@@ -64,6 +72,30 @@ def parse_yaml(
         raise error(f"{label}: not UTF-8 text: {exc.reason}") from None
 
 
+_PARSE_CACHE_VERSION = "1"  # bump when strict_yaml or _plain change what a document parses to
+
+
+def _cached_parse(key: str) -> tuple[Any] | None:
+    """The parse of these very bytes, remembered in the user's cache directory (strict YAML in pure Python
+    costs ~0.2 s for the bundled catalogs on every process; its JSON reads in milliseconds). A document that
+    failed to parse is never remembered: it is parsed, and refused, every time."""
+    try:
+        return (json.loads((_cache_dir() / "parsed" / f"{_PARSE_CACHE_VERSION}-{key}.json").read_bytes()),)
+    except (OSError, ValueError):
+        return None
+
+
+def _remember_parse(key: str, data: Any) -> None:
+    target = _cache_dir() / "parsed" / f"{_PARSE_CACHE_VERSION}-{key}.json"
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        os.replace(tmp, target)  # a reader never sees half a parse
+    except (OSError, TypeError, ValueError):
+        pass  # no cache: parsed again next time
+
+
 def read_yaml(path: Traversable | Path, label: str, error: type[PermitguardError] = CatalogError) -> Any:
     """A packaged catalog (or a catalog a test points at)."""
     try:
@@ -75,6 +107,8 @@ def read_yaml(path: Traversable | Path, label: str, error: type[PermitguardError
 
 @functools.cache
 def _validator(schema_name: str) -> jsonschema.protocols.Validator:
+    import jsonschema  # imported when a file is validated: bundled data that passed before is not (50 ms)
+
     schema = json.loads(packaged("schemas", schema_name).read_text(encoding="utf-8"))
     cls = jsonschema.validators.validator_for(schema)
     return cls(schema, format_checker=cls.FORMAT_CHECKER)

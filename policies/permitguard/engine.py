@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from permitguard import localise
 from permitguard.context import Context, Subject
-from permitguard.model import Action, Finding, Resource, Status, masked, sensitive_texts
+from permitguard.model import Action, Finding, Resource, Status, Words, masked, sensitive_texts
 from permitguard.rules import RULES
 from permitguard.rules.base import Verdict
 from permitguard.rules.configuration import is_part
@@ -36,7 +36,11 @@ def _finding(
     hidden: frozenset[str] = frozenset(),
 ) -> Finding:
     meta = ctx.rules[rule_id]
-    text = localise.message(meta, verdict.reason, verdict.facts, ctx)
+
+    def words() -> tuple[str, str]:
+        text = localise.message(meta, verdict.reason, verdict.facts, ctx)
+        return masked(text.en, hidden), masked(text.zh, hidden)
+
     room = verdict.facts.get("new_room") if verdict.status is Status.FAILED else None
     return Finding(
         rule_id=rule_id,
@@ -46,8 +50,7 @@ def _finding(
         clauses=meta.clauses,
         resource=subject.resource,
         reason=verdict.reason,
-        message_en=masked(text.en, hidden),
-        message_zh=masked(text.zh, hidden),
+        words=Words(words),
         room=masked(room, hidden),
         **where,
     )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -216,8 +216,7 @@ class Finding:
     clauses: tuple[str, ...]
     resource: Resource
     reason: str
-    message_en: str
-    message_zh: str
+    words: Words  # the message in English and Chinese, rendered when first read (`message_en`, `message_zh`)
     region: str | None = None
     zone: str | None = None
     territory: str | None = None
@@ -231,6 +230,54 @@ class Finding:
     @property
     def blocking(self) -> bool:
         return blocks(self.status, self.enforcement, self.suppressed)
+
+    @property
+    def message_en(self) -> str:
+        return self.words.en
+
+    @property
+    def message_zh(self) -> str:
+        return self.words.zh
+
+
+class Words:
+    """A message in English and Chinese, given, or rendered on first use: a scan judges ~10 rules per
+    resource and most verdicts (passes, not applicable) are counted, never shown, so their text is not
+    made unless an output asks for it. Equal when the texts are."""
+
+    __slots__ = ("_render", "_texts")
+
+    def __init__(self, render: Callable[[], tuple[str, str]]) -> None:
+        self._render: Callable[[], tuple[str, str]] | None = render
+        self._texts: tuple[str, str] | None = None
+
+    @classmethod
+    def of(cls, en: str, zh: str) -> Words:
+        words = cls(lambda: (en, zh))
+        words._texts, words._render = (en, zh), None
+        return words
+
+    def _get(self) -> tuple[str, str]:
+        if self._texts is None:
+            self._texts, self._render = self._render(), None
+        return self._texts
+
+    @property
+    def en(self) -> str:
+        return self._get()[0]
+
+    @property
+    def zh(self) -> str:
+        return self._get()[1]
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Words) and self._get() == other._get()
+
+    def __hash__(self) -> int:
+        return hash(self._get())
+
+    def __repr__(self) -> str:
+        return f"Words(en={self.en!r}, zh={self.zh!r})"
 
 
 def blocks(status: Status | str, enforcement: str, suppressed: str | None) -> bool:

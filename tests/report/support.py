@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 from helpers import cli
-from permitguard.model import Finding, Resource, Status
+from permitguard.model import Finding, Resource, Status, Words
 from permitguard.report import document
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -47,8 +47,7 @@ def synthetic_findings(ctx, n: int, inject: bool = False) -> list[Finding]:
         out.append(Finding(
             rule_id=meta.id, status=status, severity=meta.severity, enforcement=meta.enforcement,
             clauses=meta.clauses, resource=resource, reason="synthetic",
-            message_en=f"{resource.address}: {meta.title.en}",
-            message_zh=f"{resource.address}：{meta.title.zh}",
+            words=Words.of(f"{resource.address}: {meta.title.en}", f"{resource.address}：{meta.title.zh}"),
             region=region, zone=zone, territory=territory, province=province, city=city,
             suppressed="accepted by the security team, ticket SEC-1" if i % 97 == 5 else None))
     return out

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 
-from permitguard.model import Finding, Resource, Status
+from permitguard.model import Finding, Resource, Status, Words
 from permitguard.report import document
 
 RESOURCE = Resource(address="alicloud_instance.a", type="alicloud_instance", cloud="alicloud", file="main.tf",
@@ -14,7 +14,7 @@ RESOURCE = Resource(address="alicloud_instance.a", type="alicloud_instance", clo
 def _finding(ctx, status: Status, enforcement: str = "mandatory", suppressed: str | None = None) -> Finding:
     meta = ctx.rules["CKV_CNLIC_101"]
     return Finding(rule_id=meta.id, status=status, severity=meta.severity, enforcement=enforcement,
-                   clauses=meta.clauses, resource=RESOURCE, reason="r", message_en="en", message_zh="中",
+                   clauses=meta.clauses, resource=RESOURCE, reason="r", words=Words.of("en", "中"),
                    suppressed=suppressed)
 
 

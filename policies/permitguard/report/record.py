@@ -92,7 +92,8 @@ def records(findings: list[dict[str, Any]], catalog: RuleCatalog) -> list[Findin
         out.append(FindingRecord(
             rule_id=f["rule_id"], rule_name=f.get("rule_name") or f["rule_id"], status=f["status"],
             severity=f["severity"], enforcement=f["enforcement"], clauses=tuple(f["clauses"]),
-            reason=f.get("reason", ""), resource=resource, message=Words.of(f["message"]),
+            reason=f.get("reason", ""), resource=resource,
+            message=Words.of(f["message"]) if "message" in f else NO_WORDS,
             remediation=Words.of(fix) if fix else None, suppressed=f.get("suppressed"),
             suppressed_by=f.get("suppressed_by"), undetermined=undetermined(f, catalog), adds_room=room(f)))
     return out

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from permitguard.model import Action, Finding, Resource, Status
+from permitguard.model import Action, Finding, Resource, Status, Words
 from permitguard.report import document
 from permitguard.rule_catalog import RuleCatalog, RuleMeta
 
@@ -45,7 +45,7 @@ def rule_finding(meta: RuleMeta, status: str, subject: Resource, reason: str, me
     enforcement come from the catalog."""
     return Finding(rule_id=meta.id, status=Status(status), severity=meta.severity,
                    enforcement=enforcement or meta.enforcement, clauses=tuple(meta.clauses), resource=subject,
-                   reason=reason, message_en=message_en, message_zh=message_zh, suppressed=suppressed,
+                   reason=reason, words=Words.of(message_en, message_zh), suppressed=suppressed,
                    suppressed_by=suppressed_by)
 
 

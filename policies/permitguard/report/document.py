@@ -44,9 +44,8 @@ def finding_dict(f: Finding, rules: RuleCatalog, shared: dict[int, dict] | None 
         "reason": f.reason,
         "suppressed": f.suppressed,
         "resource": resource,
+        "message": {"en": f.message_en, "zh": f.message_zh},
     }
-    if f.status is not Status.NOT_APPLICABLE or fix_always:  # not applicable: compact, its `reason` says
-        out["message"] = {"en": f.message_en, "zh": f.message_zh}  # why (no text is made for it)
     if f.room:
         out["room"] = f.room
     if f.status is Status.FAILED or fix_always:

@@ -1,210 +1,103 @@
 """Each check on its fixture folder (tests/fixtures/<id>/main.tf and plan.json), through Checkov itself:
-the exact sets of passing, failing and skipped addresses, and no parsing errors."""
+the exact sets of passing, failing and skipped addresses, and no parsing errors.
+
+The expected sets come from the fixtures' own names: the first `pass_`, `fail_`, `skip_` or `na_` name in a
+resource's address (its module call's, else its own) is the folder's rule's verdict on it — PASSED, FAILED,
+SKIPPED, or not reported (not applicable). Each fixture is read through `permitguard.sources.readers.read`
+for its addresses (module instances, count/for_each keys), and every named resource the fixture declares
+must be among them.
+"""
 
 from __future__ import annotations
 
+import functools
+import json
 import re
+from pathlib import Path
 
 import pytest
 
-HCL = {
-    "CKV_CNLIC_101": {
-        "PASSED": {
-            "alicloud_vpc.pass_default_provider",
-            "alicloud_vpc.pass_locals_shanghai",
-            "aws_vpc.pass_ningxia",
-            "azurerm_resource_group.pass_azure_shanghai",
-            "module.pass_module_sh.alicloud_vpc.net",
-            "module.pass_module_sh.module.inner.alicloud_vpc.inner",
-            "module.pass_module_inherits.alicloud_vpc.net",
-            "module.pass_module_inherits.module.inner.alicloud_vpc.inner",
-        },
-        "FAILED": {
-            "alicloud_vpc.fail_alias_hk",
-            "alicloud_vpc.fail_tfvars_singapore",
-            "alicloud_instance.fail_zone_hk",
-            "azurerm_resource_group.fail_azure_hk",
-            "module.fail_module_hk.alicloud_vpc.net",
-            "module.fail_module_hk.module.inner.alicloud_vpc.inner",
-        },
-        "SKIPPED": {
-            "alicloud_vpc.skip_hk",
-            "module.skip_module_hk.alicloud_vpc.net",  # a skip on the module call reaches its resources
-            "module.skip_module_hk.module.inner.alicloud_vpc.inner",
-        },
-    },
-    "CKV_CNLIC_102": {
-        "PASSED": {
-            "alicloud_instance.pass_idc_zone_shenzhen",
-            "alicloud_vpc.pass_isp_heyuan",
-            "alicloud_vpc.pass_untagged_hangzhou",
-            "tencentcloud_vpc.pass_idc_guangzhou",
-        },
-        "FAILED": {
-            "alicloud_instance.fail_idc_zone_heyuan",
-            "alicloud_vpc.fail_idc_hangzhou",
-            "alicloud_vpc.fail_service_not_granted",
-            "alicloud_vpc.fail_tags_not_a_map",
-            "alicloud_vpc.fail_tag_value_unresolved",
-        },
-    },
-    "CKV_CNLIC_103": {
-        "PASSED": {"alicloud_vpc.pass_located", "alicloud_instance.pass_zone_from_variable",
-                   "alicloud_instance.pass_zone_unresolved_in_provider_region"},
-        "FAILED": {
-            "alicloud_vpc.fail_unresolved_variable",
-            "alicloud_vpc.fail_unknown_region_id",
-            "alicloud_vpc.fail_provider_without_region",
-            "tencentcloud_vpc.fail_tencent_no_region",
-            "huaweicloud_vpc.fail_no_provider_block",
-            "module.fail_module_unresolved.alicloud_vpc.net",
-            "cloudflare_record.fail_unknown_provider",
-        },
-    },
-    "CKV_CNLIC_201": {
-        "PASSED": {
-            "alicloud_ram_role.pass_ecs_service",
-            "alicloud_ram_role.pass_own_account",
-            "aws_iam_role.pass_lambda_service",
-            "aws_iam_role.pass_policy_from_data_source",
-        },
-        "FAILED": {
-            "alicloud_ram_role.fail_other_account",
-            "aws_iam_role.fail_wildcard_principal",
-            "aws_iam_role.fail_other_aws_account",
-            "aws_iam_role.fail_policy_document_other_account",
-            "aws_iam_role.fail_policy_document_merged",
-        },
-    },
-    "CKV_CNLIC_202": {
-        "PASSED": {
-            "aws_security_group.pass_ssh_management",
-            "aws_security_group.pass_https_world",
-            "alicloud_security_group_rule.pass_ssh_management",
-            "aws_eks_cluster.pass_private_endpoint",
-        },
-        "FAILED": {
-            "aws_security_group.fail_all_ports_world",
-            "aws_security_group.fail_dynamic_ports",
-            "alicloud_security_group_rule.fail_ssh_world",
-            "aws_eks_cluster.fail_public_endpoint",
-        },
-    },
-    "CKV_CNLIC_301": {
-        "PASSED": {
-            "alicloud_instance.pass_filed_room_zone",
-            "alicloud_oss_bucket.pass_filed_whole_region",
-            "alicloud_instance.pass_prior_filing",
-        },
-        "FAILED": {
-            "alicloud_instance.fail_new_zone_untagged",
-            "alicloud_oss_bucket.fail_new_region_untagged",
-            "alicloud_instance.fail_filing_out_of_scope",
-        },
-    },
-    "CKV_CNLIC_302": {
-        "PASSED": {"alicloud_instance.pass_valid_filing"},
-        "FAILED": {
-            "alicloud_instance.fail_malformed",
-            "alicloud_instance.fail_unknown_reference",
-            "alicloud_instance.fail_out_of_scope",
-            "alicloud_instance.fail_dated_after_change",
-            "alicloud_instance.fail_tag_unresolved",
-        },
-    },
-}
+from permitguard.resources import ResourceTypeCatalog
+from permitguard.sources.documents import Documents
+from permitguard.sources.readers import read
 
-PLAN = {
-    "CKV_CNLIC_101": {  # real plan: variable region, module with providers map, nested module, count, update
-        "PASSED": {
-            "aws_vpc.pass_beijing",
-            "aws_vpc.pass_counted[0]",
-            "aws_vpc.pass_counted[1]",
-            "module.pass_nx.aws_vpc.net",
-            "module.pass_nx.module.inner.aws_vpc.inner",
-            "module.pass_inherit.aws_vpc.net",
-            "module.pass_inherit.module.inner.aws_vpc.inner",
-        },
-        "FAILED": {
-            "aws_vpc.fail_hk",
-            "aws_subnet.fail_zone_hk",
-            "module.fail_hk.aws_vpc.net",
-            "module.fail_hk.module.inner.aws_vpc.inner",
-        },
-    },
-    "CKV_CNLIC_102": {  # hand-written: module-declared provider keys, replace, no-op, tag after apply
-        "PASSED": {
-            "alicloud_vpc.pass_idc_shenzhen",
-            "alicloud_vpc.pass_noop_shenzhen",
-            "module.edge.module.leaf.alicloud_vpc.pass_isp_heyuan",
-            'module.sz["a"].alicloud_vpc.pass_isp_mapped',
-        },
-        "FAILED": {
-            "alicloud_instance.fail_idc_zone_heyuan",
-            "alicloud_vpc.fail_replaced_heyuan",
-            "alicloud_vpc.fail_tag_after_apply",
-            "module.edge.alicloud_vpc.fail_idc_heyuan",
-        },
-    },
-    "CKV_CNLIC_103": {  # real plan: region from a local, unknown region id, zone picked by the cloud
-        "PASSED": {
-            "aws_vpc.pass_beijing",
-            "aws_subnet.pass_zone_given",
-            "aws_subnet.pass_zone_picked_at_apply",
-        },
-        "FAILED": {
-            "aws_vpc.fail_region_from_local",
-            "aws_vpc.fail_unknown_region",
-        },
-    },
-    "CKV_CNLIC_201": {  # real plan
-        "PASSED": {"aws_iam_role.pass_own_account", "aws_iam_role.pass_service"},
-        "FAILED": {"aws_iam_role.fail_other_account", "aws_iam_role.fail_wildcard"},
-    },
-    "CKV_CNLIC_202": {  # real plan: region from terraform.tfvars
-        "PASSED": {
-            "aws_security_group.pass_ssh_management",
-            "aws_security_group.pass_https_world",
-            "aws_eks_cluster.pass_private_endpoint",
-        },
-        "FAILED": {
-            "aws_security_group.fail_all_ports_world",
-            "aws_security_group_rule.fail_rdp_world",
-            "aws_security_group_rule.fail_ssh_from_unknown",
-            "aws_vpc_security_group_ingress_rule.fail_ssh_world",
-            "aws_eks_cluster.fail_public_endpoint",
-        },
-    },
-    "CKV_CNLIC_302": {  # hand-written: prior-filing tags, one known only after apply, a delete
-        "PASSED": {"alicloud_instance.pass_valid_filing"},
-        "FAILED": {"alicloud_instance.fail_dated_after_change", "alicloud_instance.fail_tag_after_apply"},
-    },
-}
-
-
-@pytest.mark.parametrize("rule_id", sorted(HCL))
-def test_hcl_fixture_gives_exact_results(checkov_runs, rule_id):
-    outcome = checkov_runs[(rule_id, "hcl")]
-    assert outcome.parsing_errors == []
-    for result in ("PASSED", "FAILED", "SKIPPED"):
-        assert outcome.addresses(rule_id, result) == HCL[rule_id].get(result, set()), result
-
-
-@pytest.mark.parametrize("rule_id", sorted(PLAN))
-def test_plan_fixture_gives_exact_results(checkov_runs, rule_id):
-    outcome = checkov_runs[(rule_id, "plan")]
-    assert outcome.parsing_errors == []
-    for result in ("PASSED", "FAILED", "SKIPPED"):
-        assert outcome.addresses(rule_id, result) == PLAN[rule_id].get(result, set()), result
-
-
-def test_every_fixture_folder_and_plan_is_asserted(checkov_runs):
-    assert {f for f, kind in checkov_runs if kind == "hcl"} == set(HCL)
-    assert {f for f, kind in checkov_runs if kind == "plan"} == set(PLAN)
-
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+HCL_RULES = sorted(p.name for p in FIXTURES.glob("CKV_CNLIC_*") if p.is_dir())
+PLAN_RULES = [r for r in HCL_RULES if (FIXTURES / r / "plan.json").is_file()]
+RESULTS = ("PASSED", "FAILED", "SKIPPED")
+# What the plans hold: 101, 103, 201 and 202 are real (`terraform show -json`; 101: a variable region, a
+# module with a providers map, a nested module, count, an update; 103: a region from a local, an unknown
+# region id, a zone picked by the cloud; 202: the region from terraform.tfvars); 102 and 302 are hand-written
+# (102: module-declared provider keys, a replace, a no-op, a tag known only after apply; 302: prior-filing
+# tags, one known only after apply, a delete). In 101's main.tf a skip on a module call reaches its
+# resources (module.skip_module_hk.*: SKIPPED).
 
 _VERDICT = re.compile(r"(?:^|\.)(pass|fail|skip|na)_")
 _NAMED = {"pass": "PASSED", "fail": "FAILED", "skip": "SKIPPED", "na": None}
+_RESOURCE_BLOCK = re.compile(r'^resource\s+"([^"]+)"\s+"([^"]+)"', re.MULTILINE)
+
+
+def _target(rule_id: str, kind: str) -> Path:
+    return FIXTURES / rule_id if kind == "hcl" else FIXTURES / rule_id / "plan.json"
+
+
+def _declared(rule_id: str, kind: str) -> set[str]:
+    """What the fixture declares under a pass_/fail_/skip_ name, read from its files as written: the root
+    `resource` blocks of main.tf & co. (an address or the prefix of its instances), or the plan's
+    resource_changes."""
+    if kind == "plan":
+        plan = json.loads(_target(rule_id, kind).read_text(encoding="utf-8"))
+        return {c["address"] for c in plan.get("resource_changes", []) if c.get("mode") == "managed"}
+    blocks = set()
+    for tf in (FIXTURES / rule_id).glob("*.tf"):
+        blocks |= {f"{t}.{n}" for t, n in _RESOURCE_BLOCK.findall(tf.read_text(encoding="utf-8"))}
+    return blocks
+
+
+@functools.cache
+def expected(rule_id: str, kind: str) -> dict[str, frozenset[str]]:
+    """PASSED / FAILED / SKIPPED → the addresses the fixture's names say the check gives them."""
+    result = read(_target(rule_id, kind), ResourceTypeCatalog.load(), Documents())
+    addresses = {r.address for r in result.resources}
+    for name in _declared(rule_id, kind):
+        m = _VERDICT.search(name)
+        if m and _NAMED[m.group(1)]:
+            instances = {a for a in addresses if a == name or a.startswith(f"{name}[")}
+            assert instances, f"{rule_id} {kind}: {name} is declared but was not read"
+    named: dict[str, set[str]] = {r: set() for r in RESULTS}
+    for address in addresses:
+        m = _VERDICT.search(address)
+        assert m, f"{rule_id} {kind}: {address} has no pass_/fail_/skip_/na_ name"
+        if _NAMED[m.group(1)]:
+            named[_NAMED[m.group(1)]].add(address)
+    return {r: frozenset(a) for r, a in named.items()}
+
+
+@pytest.mark.parametrize("rule_id", HCL_RULES)
+def test_hcl_fixture_gives_exact_results(checkov_runs, rule_id):
+    outcome = checkov_runs[(rule_id, "hcl")]
+    assert outcome.parsing_errors == []
+    for result in RESULTS:
+        assert outcome.addresses(rule_id, result) == expected(rule_id, "hcl")[result], result
+
+
+@pytest.mark.parametrize("rule_id", PLAN_RULES)
+def test_plan_fixture_gives_exact_results(checkov_runs, rule_id):
+    outcome = checkov_runs[(rule_id, "plan")]
+    assert outcome.parsing_errors == []
+    for result in RESULTS:
+        assert outcome.addresses(rule_id, result) == expected(rule_id, "plan")[result], result
+
+
+def test_every_fixture_folder_and_plan_is_asserted(checkov_runs, catalog_rule_ids):
+    """Checkov ran every folder and plan, each folder is a rule that has a check, and each fixture expects at
+    least one passing and one failing resource of it."""
+    assert {f for f, kind in checkov_runs if kind == "hcl"} == set(HCL_RULES)
+    assert {f for f, kind in checkov_runs if kind == "plan"} == set(PLAN_RULES)
+    assert set(HCL_RULES) <= set(catalog_rule_ids)
+    for kind, rules in (("hcl", HCL_RULES), ("plan", PLAN_RULES)):
+        for rule_id in rules:
+            assert expected(rule_id, kind)["PASSED"] and expected(rule_id, kind)["FAILED"], (rule_id, kind)
 
 
 @pytest.mark.parametrize("kind", ["hcl", "plan"])

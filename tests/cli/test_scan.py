@@ -1,4 +1,5 @@
-"""`permitguard license validate`, `regions resolve`, and the exit statuses of unusable input."""
+"""`permitguard scan` (permitguard.cli.scan): the exit statuses of unusable input, and what one file or an
+empty directory judges."""
 
 from __future__ import annotations
 
@@ -9,27 +10,6 @@ from helpers import cli
 
 ROOT = Path(__file__).resolve().parents[2]
 PROFILE = str(ROOT / "infra/licenses/B1-20195402.yaml")
-
-
-def test_license_validate_accepts_the_permit():
-    run = cli("license", "validate", PROFILE)
-    assert run.exit_status == 0
-    assert "valid licence profile for B1-20195402" in run.stdout
-
-
-def test_license_validate_prints_every_error_with_its_path(tmp_path):
-    bad = tmp_path / "bad.yaml"
-    bad.write_text(
-        "license: {number: X, services: {idc: {code: B11, coverage: {cities: []}}}}\n"
-        "organization: {accounts: {aws: [1]}}\n",
-        encoding="utf-8",
-    )
-    run = cli("license", "validate", str(bad))
-    assert run.exit_status == 2 and run.stdout == ""
-    assert "license: 'holder' is a required property" in run.stderr
-    assert "license.number: 'X' does not match" in run.stderr
-    assert "organization.accounts.aws[0]: 1 is not of type 'string'" in run.stderr
-    assert "Traceback" not in run.stderr
 
 
 def test_scan_with_a_broken_profile_exits_2_before_scanning(tmp_path):
@@ -69,23 +49,6 @@ def test_scan_rejects_truncated_json(tmp_path):
     assert run.exit_status == 2 and "not valid JSON" in run.stderr and "truncated?" in run.stderr
 
 
-def test_regions_resolve_heyuan_is_not_idc():
-    run = cli("regions", "resolve", "alicloud", "cn-heyuan", "--license", PROFILE, "--format", "json")
-    doc = json.loads(run.stdout)
-    assert (doc["province"], doc["city"], doc["services"]) == ("CN-GD", "Heyuan", ["vpn", "isp"])
-
-
-def test_regions_resolve_zone_exception_in_text():
-    run = cli("regions", "resolve", "volcengine", "cn-beijing-datong-a", "--license", PROFILE)
-    assert run.exit_status == 0
-    assert "Shanxi (CN-SX)" in run.stdout and "vpn (B13)" in run.stdout and "idc" not in run.stdout
-
-
-def test_regions_resolve_unknown_id_exits_2():
-    run = cli("regions", "resolve", "alicloud", "cn-atlantis", "--license", PROFILE)
-    assert run.exit_status == 2 and "never permitted" in run.stderr
-
-
 def test_usage_error_exits_2():
     assert cli("scan").exit_status == 2
 
@@ -105,9 +68,3 @@ def test_scan_a_directory_without_terraform_files_exits_2(tmp_path):
     (tmp_path / "notes.txt").write_text("nothing here", encoding="utf-8")
     run = cli("scan", str(tmp_path), "--license", PROFILE)
     assert run.exit_status == 2 and "no Terraform files" in run.stderr
-
-
-def test_regions_resolve_unknown_provider_names_the_known_ones():
-    run = cli("regions", "resolve", "aliyun", "cn-beijing", "--license", PROFILE)
-    assert run.exit_status == 2 and "'aliyun' is not a provider of the region catalog" in run.stderr
-    assert "alicloud" in run.stderr

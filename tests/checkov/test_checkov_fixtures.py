@@ -112,6 +112,63 @@ HCL = {
             "alicloud_instance.fail_tag_unresolved",
         },
     },
+    "CKV_CNLIC_401": {  # every cloud: areas, region ids, addresses, gateway references, own location
+        "PASSED": {
+            "alicloud_cen_bandwidth_limit.pass_two_mainland_regions",
+            "alicloud_cen_bandwidth_package.pass_china_china",
+            "alicloud_cen_instance_attachment.pass_shanghai_vpc",
+            "aws_ec2_transit_gateway_peering_attachment.pass_peer_ningxia",
+            "aws_vpc_peering_connection.pass_same_region_peering",
+            "azurerm_virtual_network_gateway_connection.pass_vnet2vnet",
+            "baiducloud_peer_conn.pass_peer_guangzhou",
+            "huaweicloud_cc_bandwidth_package.pass_mainland_areas",
+            "tencentcloud_ccn_attachment.pass_guangzhou",
+            "tencentcloud_ccn_bandwidth_limit.pass_outer_limit_shanghai",
+            "volcengine_cen_inter_region_bandwidth.pass_beijing_shanghai",
+        },
+        "FAILED": {
+            "alicloud_cen_bandwidth_package.fail_legacy_list_europe",
+            "alicloud_cen_bandwidth_package.fail_to_north_america",
+            "alicloud_cen_bandwidth_package.fail_unknown_area_name",
+            "alicloud_cen_bandwidth_package.fail_unknown_area_omitted",
+            "alicloud_cen_bandwidth_package.fail_unknown_area_unset",
+            "alicloud_cen_instance_attachment.fail_hongkong_vpc",
+            "alicloud_cen_transit_router_peer_attachment.fail_peer_frankfurt",
+            "alicloud_cen_transit_router_peer_attachment.fail_unknown_peer_region_omitted",
+            "alicloud_cen_transit_router_vpc_attachment.fail_vpc_attachment_in_hongkong",
+            "alicloud_vpc_peer_connection.fail_unknown_peer_region_id",
+            "alicloud_vpn_connection.fail_unknown_via_gateway",
+            "alicloud_vpn_customer_gateway.fail_unknown_office_ip",
+            "aws_customer_gateway.fail_unknown_customer_ip",
+            "aws_ec2_transit_gateway_peering_attachment.fail_peer_virginia",
+            "azurerm_local_network_gateway.fail_unknown_branch_fqdn",
+            "huaweicloud_cc_bandwidth_package.fail_asia_pacific_area",
+            "huaweicloud_cc_network_instance.fail_hongkong_region_id",
+            "tencentcloud_ccn_bandwidth_limit.fail_to_silicon_valley",
+            "volcengine_cen_bandwidth_package.fail_to_asia",
+        },
+    },
+    "CKV_CNLIC_404": {  # closed carrier codes (alicloud, tencent, volcengine), free text (aws, azurerm)
+        "PASSED": {
+            'alicloud_express_connect_physical_connection.by_map["pass_primary"]',
+            "alicloud_express_connect_physical_connection.pass_unicom",
+            "aws_dx_connection.pass_china_telecom",
+            "azurerm_express_route_circuit.pass_china_broadnet",
+            "tencentcloud_dc_instance.pass_china_mobile",
+            "volcengine_direct_connect_connection.pass_china_unicom",
+        },
+        "FAILED": {
+            'alicloud_express_connect_physical_connection.by_map["fail_backup"]',
+            "alicloud_express_connect_physical_connection.fail_equinix",
+            "alicloud_express_connect_physical_connection.fail_unknown_operator_unset",
+            "aws_dx_connection.fail_unknown_provider_omitted",
+            "aws_dx_lag.fail_reseller",
+            "azurerm_express_route_circuit.fail_unknown_direct_port",
+            "tencentcloud_dc_instance.fail_international_operator",
+            "tencentcloud_dc_instance.fail_unknown_in_house_wiring",
+            "volcengine_direct_connect_connection.fail_unknown_china_other",
+        },
+    },
 }
 
 PLAN = {
@@ -178,6 +235,30 @@ PLAN = {
     "CKV_CNLIC_302": {  # hand-written: prior-filing tags, one known only after apply, a delete
         "PASSED": {"alicloud_instance.pass_valid_filing"},
         "FAILED": {"alicloud_instance.fail_dated_after_change", "alicloud_instance.fail_tag_after_apply"},
+    },
+    "CKV_CNLIC_401": {  # hand-written: a peer region known only after apply, an update
+        "PASSED": {
+            "alicloud_cen_bandwidth_package.pass_china_china",
+            "aws_ec2_transit_gateway_peering_attachment.pass_peer_ningxia",
+            "aws_vpc_peering_connection.pass_same_region",
+        },
+        "FAILED": {
+            "alicloud_cen_bandwidth_package.fail_to_asia_pacific",
+            "aws_customer_gateway.fail_unknown_office_ip",
+            "aws_ec2_transit_gateway_peering_attachment.fail_peer_tokyo",
+            "aws_vpc_peering_connection.fail_unknown_peer_region_after_apply",
+        },
+    },
+    "CKV_CNLIC_404": {  # hand-written: a carrier known only after apply, an overseas subsidiary, an update
+        "PASSED": {
+            "alicloud_express_connect_physical_connection.pass_china_mobile",
+            "aws_dx_connection.pass_china_unicom",
+        },
+        "FAILED": {
+            "alicloud_express_connect_physical_connection.fail_other_overseas",
+            "aws_dx_connection.fail_overseas_subsidiary",
+            "aws_dx_connection.fail_unknown_provider_after_apply",
+        },
     },
 }
 

@@ -1,5 +1,5 @@
 """What every rule evaluation and every renderer needs: the licence profile, the catalogs (regions,
-provinces, resource types, rules, clauses), the change date, and the per-resource facts (type info,
+provinces, resource types, rules, clauses, links), the change date, and the per-resource facts (type info,
 placement, tags) computed once and shared by all rules. Each front door builds one Context per run; code
 below the front doors reads catalogs from it, never loads them itself."""
 
@@ -16,6 +16,7 @@ from permitguard.clause_catalog import ClauseCatalog
 from permitguard.geo import Provinces, RegionCatalog
 from permitguard.license import LicenseProfile
 from permitguard.license_file import find_profile, load_profile
+from permitguard.link_catalog import LinkCatalog
 from permitguard.model import Resource, Unknown
 from permitguard.placement import Placement, place
 from permitguard.resources import ResourceTypeCatalog, TypeInfo
@@ -33,6 +34,7 @@ class Context:
     enforcement: Mapping[str, str] = field(default_factory=dict)  # rule id -> level override
     provinces: Provinces = field(default_factory=Provinces.load)
     clauses: ClauseCatalog = field(default_factory=ClauseCatalog.load)
+    links: LinkCatalog = field(default_factory=LinkCatalog.load)  # link ends and carriers (CKV_CNLIC_401/404)
 
     @classmethod
     def load(
@@ -66,6 +68,7 @@ class Context:
             enforcement=dict(enforcement or {}),
             provinces=Provinces.load(),
             clauses=ClauseCatalog.load(),
+            links=LinkCatalog.load(),
         )
 
     @functools.cached_property

@@ -139,6 +139,9 @@ RENDERERS: dict[str, Renderer] = {
     "scope": lambda v, lang, ctx: scope_text(v),
     "endpoint": lambda v, lang, ctx: ENDPOINTS[v.shape](v),
     "value": lambda v, lang, ctx: UNKNOWN_VALUE if isinstance(v, Unknown) else v,
+    "far_end": lambda v, lang, ctx: describe_location(v, lang, ctx.provinces),
+    "ends": lambda v, lang, ctx: LIST[lang].join(v),
+    "carrier": lambda v, lang, ctx: v.zh if lang == "zh" else v.en,
 }
 
 

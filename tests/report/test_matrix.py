@@ -77,7 +77,8 @@ def test_clauses_no_infrastructure_code_can_break_say_why(examples_doc):
     rows = {r.clause.id: r for r in matrix.build(findings, CATALOG, CLAUSES)}
     assert rows["SP-1"].state == "not_checkable" and rows["SP-1"].clause.not_checkable_reason.zh
     assert rows["SP-15(2)"].state == "not_checkable"
-    assert rows["SP-3"].state == "no_rule" and rows["SP-3"].clause.breaks.en  # checkable, not yet enforced
+    assert rows["SP-4"].state == "no_rule" and rows["SP-4"].clause.breaks.en  # checkable, not yet enforced
+    assert rows["SP-3"].state != "no_rule" and rows["SP-17(1)"].state != "no_rule"  # CKV_CNLIC_404, _401
     assert all(r.counts.total == 0 for r in rows.values() if r.state in ("not_checkable", "no_rule"))
 
 

@@ -50,7 +50,7 @@ OPAQUE = {
 _OPAQUE_SIGS = {ASSET_SIG: "[asset]", ARCHIVE_SIG: "[archive]"}
 
 _CAMEL = re.compile(r"^[a-z][A-Za-z0-9]*$")
-_HUMP = re.compile(r"(?<=[a-z0-9])([A-Z])")
+_HUMP = re.compile(r"(?<=[A-Za-z0-9])([A-Z])")  # every capital starts a word: `regionAId` → `region_a_id`
 
 
 @functools.lru_cache(maxsize=4096)

@@ -1,0 +1,116 @@
+"""SP-17(1), SP-16(3): no link leaves mainland China; SP-3: lines are leased only from basic-telecom carriers.
+
+A link is a type of the link catalog (data/links.yaml `cross_border`): an inter-region network attachment,
+bandwidth package or limit, a peering, a VPN connection or customer gateway, a dedicated line. Its ends are
+its own location (where the attachment, gateway or line is; CKV_CNLIC_101 judges the same location as a
+resource, this rule as an end of a link) and the attributes the catalog names. Every end must be shown to be
+in the mainland: an end outside fails; an end known only by an address, by a gateway reference, by a value
+the catalogs do not know or known only after apply could not be established (a failure, never a pass).
+
+A leased line (`leased_lines`) names its carrier; only the holders of a basic telecom permit pass. A word
+that names no carrier in particular (`CO`, `ChinaOther`) or a carrier not stated could not be established.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from permitguard.context import Context, Subject
+from permitguard.link_catalog import IGNORE, MAINLAND, OUTSIDE, OWN, End
+from permitguard.model import Unknown
+from permitguard.resources.paths import values_at
+from permitguard.rules.base import FAILED, NOT_APPLICABLE, PASSED, Verdict
+from permitguard.rules.common import at, base_facts, not_located
+
+
+def _given(attrs: Any, path: str) -> list[Any]:
+    """The values the attribute holds (an empty string is no value; an Unknown is one)."""
+    return [v for v in values_at(attrs, path) if v != ""]
+
+
+def _end(end: End, value: Any, s: Subject, ctx: Context, facts: dict) -> tuple[str, Any]:
+    """(MAINLAND, a description of the end) | (OUTSIDE, a failed verdict) | ("unknown", a failed verdict)."""
+    facts = {**facts, "attr": end.attr}
+    if end.kind == "gateway":
+        return "unknown", Verdict(FAILED, "gateway_end", facts)
+    if isinstance(value, Unknown):
+        return "unknown", Verdict(FAILED, "end_unresolved", {**facts, "why": value})
+    if end.kind == "address":
+        return "unknown", Verdict(FAILED, "address_only", {**facts, "value": value})
+    text = str(value)
+    if end.kind == "region":
+        loc = ctx.regions.resolve(s.resource.cloud, region=text)
+        if loc is None:
+            return "unknown", Verdict(FAILED, "unknown_end_region", {**facts, "value": text})
+        if loc.territory != MAINLAND:
+            far = {**facts, "far_end": loc, "territory": loc.territory}
+            return OUTSIDE, Verdict(FAILED, "cross_border", far)
+        return MAINLAND, f"{end.attr} = {text}"
+    where = ctx.links.place(end.vocabulary or "", text)
+    if where is None:
+        return "unknown", Verdict(FAILED, "unknown_place", {**facts, "value": text})
+    if where == OUTSIDE:
+        return OUTSIDE, Verdict(FAILED, "cross_border_place", {**facts, "value": text})
+    return MAINLAND, f"{end.attr} = {text}"
+
+
+def cross_border_link(s: Subject, ctx: Context) -> Verdict:
+    facts = base_facts(s)
+    link = ctx.links.link(s.info.type)
+    if link is None:
+        return Verdict(NOT_APPLICABLE, "not_a_link", facts)
+    if link.own_location:
+        if (skip := not_located(s)) is not None:
+            return skip
+        here = next((x for x in s.placement.locations if x.territory != MAINLAND), None)
+        if here is not None:
+            return Verdict(FAILED, "end_outside", {**at(facts, here), "territory": here.territory})
+    attrs, inside, undetermined = s.attributes, [], None
+    for end in link.ends:
+        values = _given(attrs, end.attr)
+        if not values:
+            if end.absent in (IGNORE, OWN) or any(_given(attrs, u) for u in end.unless):
+                continue
+            undetermined = undetermined or Verdict(FAILED, "end_not_stated", {**facts, "attr": end.attr})
+            continue
+        for value in values:
+            where, found = _end(end, value, s, ctx, facts)
+            if where == OUTSIDE:
+                return found
+            if where == MAINLAND:
+                inside.append(found)
+            else:
+                undetermined = undetermined or found
+    if undetermined is not None:
+        return undetermined
+    facts["ends"] = tuple(inside)
+    if not link.own_location:
+        return Verdict(PASSED, "domestic_places", facts)
+    return Verdict(PASSED, "domestic" if inside else "domestic_here", facts)
+
+
+def unlicensed_carrier(s: Subject, ctx: Context) -> Verdict:
+    facts = base_facts(s)
+    line = ctx.links.line(s.info.type)
+    if line is None:
+        return Verdict(NOT_APPLICABLE, "not_a_line", facts)
+    facts["attr"] = line.attr
+    values = _given(s.attributes, line.attr)
+    if not values:
+        return Verdict(FAILED, "carrier_not_stated", facts)
+    value = values[0]
+    if isinstance(value, Unknown):
+        return Verdict(FAILED, "carrier_unresolved", {**facts, "why": value})
+    text = str(value).strip()
+    carrier = ctx.links.carrier(text)
+    if carrier is not None:
+        return Verdict(PASSED, "licensed_carrier", {**facts, "value": text, "carrier": carrier})
+    if ctx.links.unspecific(text):
+        return Verdict(FAILED, "unspecific_carrier", {**facts, "value": text})
+    return Verdict(FAILED, "unlicensed_carrier", {**facts, "value": text})
+
+
+RULES = {
+    "CKV_CNLIC_401": cross_border_link,
+    "CKV_CNLIC_404": unlicensed_carrier,
+}

@@ -32,7 +32,7 @@ RESULTS = ("PASSED", "FAILED", "SKIPPED")
 # tags, one known only after apply, a delete). In 101's main.tf a skip on a module call reaches its
 # resources (module.skip_module_hk.*: SKIPPED).
 
-_VERDICT = re.compile(r"(?:^|\.)(pass|fail|skip|na)_")
+_VERDICT = re.compile(r"(?:^|\.|\[\")(pass|fail|skip|na)_")  # a name, or a for_each key (`x.m["fail_b"]`)
 _NAMED = {"pass": "PASSED", "fail": "FAILED", "skip": "SKIPPED", "na": None}
 _RESOURCE_BLOCK = re.compile(r'^resource\s+"([^"]+)"\s+"([^"]+)"', re.MULTILINE)
 

@@ -249,18 +249,30 @@ def _state_resources(values: Any, where: str) -> Iterator[tuple[str, str, Any]]:
     if not isinstance(values, Mapping):
         yield where, "", values
         return
-    todo: list[tuple[str, Any]] = [(f"{where}.root_module", values.get("root_module"))]
+    for at, name, entry, bad_module in module_resources(values.get("root_module"), f"{where}.root_module"):
+        if bad_module:
+            yield at, "", entry if not isinstance(entry, Mapping) else "a module of the wrong shape"
+        else:
+            yield at, name, entry
+
+
+def module_resources(root_module: Any, at: str) -> Iterator[tuple[str, str, Any, bool]]:
+    """(where, module address, resource entry, False) of every resource under a `root_module` of Terraform's
+    values representation (a plan's planned_values and prior_state, a state's `terraform show -json`), child
+    modules included, in document order; a module that is not an object with lists of `resources` and
+    `child_modules` is yielded once as (where, "", the module, True)."""
+    todo: list[tuple[str, Any]] = [(at, root_module)]
     while todo:
         at, module = todo.pop(0)
         if module is None:
             continue
         if not isinstance(module, Mapping) or not isinstance(module.get("resources") or [], list) or \
                 not isinstance(module.get("child_modules") or [], list):
-            yield at, "", module if not isinstance(module, Mapping) else "a module of the wrong shape"
+            yield at, "", module, True
             continue
         name = module.get("address") if isinstance(module.get("address"), str) else ""
         for i, entry in enumerate(module.get("resources") or []):
-            yield f"{at}.resources[{i}]", name, entry
+            yield f"{at}.resources[{i}]", name, entry, False
         todo += [(f"{at}.child_modules[{i}]", m) for i, m in enumerate(module.get("child_modules") or [])]
 
 

@@ -32,7 +32,7 @@ from permitguard.sources import plan_values as pv
 from permitguard.sources.deployed import TERRAFORM_STATE
 from permitguard.sources.documents import Documents
 from permitguard.sources.plan_providers import cloud_of
-from permitguard.sources.terraform_plan import PART
+from permitguard.sources.terraform_plan import PART, module_resources
 
 KIND = TERRAFORM_STATE
 MODES = ("managed", "data")
@@ -85,18 +85,11 @@ def _shown_entries(doc: Mapping[str, Any], path: Path) -> Iterator[tuple[str, di
         raise InputError(f"{path}: not a Terraform state: `values` is not an object")
     if not isinstance(values.get("root_module"), Mapping):
         raise InputError(f"{path}: not a Terraform state: `values` has no `root_module` object")
-    todo: list[tuple[str, Any]] = [("values.root_module", values.get("root_module"))]
-    while todo:
-        at, module = todo.pop(0)
-        if module is None:
-            continue
-        if not isinstance(module, Mapping) or not isinstance(module.get("resources") or [], list) or \
-                not isinstance(module.get("child_modules") or [], list):
+    for at, _, entry, bad_module in module_resources(values["root_module"], "values.root_module"):
+        if bad_module:
             yield at, {"problem": "a module that is not an object with lists of resources and child_modules"}
-            continue
-        for i, entry in enumerate(module.get("resources") or []):
-            yield f"{at}.resources[{i}]", _shown_entry(entry)
-        todo += [(f"{at}.child_modules[{i}]", m) for i, m in enumerate(module.get("child_modules") or [])]
+        else:
+            yield at, _shown_entry(entry)
 
 
 def _shown_entry(entry: Any) -> dict[str, Any]:

@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 
 from permitguard.context import Context
-from permitguard.model import Finding, Resource, Status
+from permitguard.model import Finding, Resource, Status, Words
 from permitguard.report import document, formats
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -36,8 +36,10 @@ def findings(ctx: Context) -> list[Finding]:
         status = (Status.FAILED, Status.PASSED, Status.NOT_APPLICABLE)[i % 3]
         out.append(Finding(rule_id=meta.id, status=status, severity=meta.severity,
                            enforcement=meta.enforcement, clauses=meta.clauses, resource=res,
-                           reason="synthetic", message_en=f"{res.address}: {meta.title.en}",
-                           message_zh=f"{res.address}：{meta.title.zh}", region=region, territory=territory,
+                           reason="synthetic",
+                           words=Words.of(f"{res.address}: {meta.title.en}",
+                                          f"{res.address}：{meta.title.zh}"),
+                           region=region, territory=territory,
                            province=province, city=city, suppressed="accepted risk" if i % 97 == 5 else None))
     return out
 

@@ -125,9 +125,10 @@ def test_create_writes_one_entry_per_unsuppressed_failure_that_loads_back_and_ac
              finding("CKV_CNLIC_301", "alicloud_instance.web"),  # the same failure twice: one entry
              finding("CKV_CNLIC_101", "alicloud_instance.ok", status=Status.PASSED),
              finding("CKV_CNLIC_202", "alicloud_sg_rule.x", suppressed="inline")]
-    text = baseline.create(found, "accepted in review #12", "ops@example.com", dt.date(2027, 1, 31),
+    text, count = baseline.create(found, "accepted in review #12", "ops@example.com", dt.date(2027, 1, 31),
                            "B1-20195402", TODAY)
     b = baseline.load(write(tmp_path, text))
+    assert count == len(b.entries) == 2
     assert [(e.rule, e.address, e.file) for e in b.entries] == [
         ("CKV_CNLIC_101", "alicloud_instance.web", "live/main.tf"),
         ("CKV_CNLIC_301", "alicloud_instance.web", "live/main.tf")]

@@ -80,6 +80,18 @@ class Outcome:
     stale: list[Entry] = field(default_factory=list)
     unseen: list[Entry] = field(default_factory=list)  # partial scans: the resource was not read
 
+    def notes(self) -> list[str]:
+        """What the baseline did, in a line each: expired entries fail the scan, stale ones are reported."""
+        lines = [f"baseline: {len(self.matched)} accepted failure(s) suppressed"]
+        lines += [f"baseline entry expired on {e.expires.isoformat()}: {e.describe()} — renew or remove it "
+                  "(the failure counts again)" for e in self.expired]
+        lines += [f"baseline entry is stale (matches no failure any more): {e.describe()} — remove it"
+                  for e in self.stale]
+        if self.unseen:
+            lines.append(f"baseline: {len(self.unseen)} entr{'ies' if len(self.unseen) > 1 else 'y'} for "
+                         "resources this partial scan did not read")
+        return lines
+
     def as_dict(self, path: str) -> dict:
         return {"file": path, "matched": len(self.matched),
                 "expired": [e.as_dict() for e in self.expired], "stale": [e.as_dict() for e in self.stale],
@@ -149,8 +161,9 @@ def apply(baseline: Baseline, findings: list[Finding], today: dt.date, partial: 
 
 
 def create(findings: Iterable[Finding], reason: str, who: str, expires: dt.date, license: str | None,
-           today: dt.date) -> str:
-    """The baseline YAML accepting every failure of a scan that is not suppressed already, one entry each."""
+           today: dt.date) -> tuple[str, int]:
+    """The baseline YAML accepting every failure of a scan that is not suppressed already, one entry each,
+    and how many entries it holds."""
     if not reason.strip():
         raise InputError("baseline create: --reason may not be empty (a suppression must say why)")
     if not who.strip():
@@ -173,4 +186,4 @@ def create(findings: Iterable[Finding], reason: str, who: str, expires: dt.date,
         del doc["license"]
     header = ("# permitguard baseline: failures reviewed and accepted until their expiry date.\n"
               "# Review it like code: each entry accepts one rule on one resource (rule, address, file).\n")
-    return header + yaml.safe_dump(doc, sort_keys=False, allow_unicode=True, width=110)
+    return header + yaml.safe_dump(doc, sort_keys=False, allow_unicode=True, width=110), len(entries)

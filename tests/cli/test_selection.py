@@ -141,3 +141,13 @@ def test_a_baselined_scan_document_is_valid_against_the_findings_schema(tf_repo,
     doc = json.loads(out)
     assert doc["baseline"]["stale"][0]["address"] == "alicloud_instance.gone"
     assert datafiles.schema_errors("findings.schema.json", doc) == []
+
+
+def test_changed_files_pass_by_json_of_no_tool_but_never_a_plan_that_cannot_be_read(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # the paths pre-commit passes are relative to the repository top
+    (tmp_path / "package.json").write_text('{"name": "site"}')
+    code, _, err = cli("scan", "package.json", "--changed-files", cwd=tmp_path)
+    assert code == 0 and "no Terraform, plan or preview: not scanned" in err
+    (tmp_path / "plan.json").write_text('{"format_version": "1.2", "resource_changes": [')  # truncated
+    code, _, err = cli("scan", "plan.json", "--changed-files", cwd=tmp_path)
+    assert code == 2 and "plan.json" in err

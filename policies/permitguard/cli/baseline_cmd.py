@@ -31,10 +31,9 @@ def run(args: argparse.Namespace, env) -> ExitStatus:
 def _create(args, env, ctx: Context, findings) -> ExitStatus:
     expires = scan_cmd.parse_date(args.expires, "--expires") or ctx.as_of + DEFAULT_TERM
     who = args.who or _who(env)
-    text = baseline.create(findings, args.reason or "", who, expires, ctx.profile.number, ctx.as_of)
+    text, count = baseline.create(findings, args.reason or "", who, expires, ctx.profile.number, ctx.as_of)
     scan_cmd.refuse_outputs_onto_inputs({"--output": args.output}, [Path(p) for p in args.paths])
     scan_cmd.write(text, args.output, env)
-    count = text.count("\n  - rule: ") + text.count("\n- rule: ")
     env.stderr.write(f"permitguard: baseline of {count} accepted failure(s), expiring {expires.isoformat()}"
                      + (f", written to {args.output}" if args.output else "") + "\n")
     return ExitStatus.OK
@@ -58,7 +57,7 @@ def _who(env) -> str:
 def _check(args, env, ctx: Context, findings) -> ExitStatus:
     outcome = baseline.apply(baseline.load(args.file), findings, ctx.as_of)
     new = [f for f in outcome.findings if f.blocking]
-    for line in selection.baseline_notes(outcome):
+    for line in outcome.notes():
         env.stdout.write(f"{line}\n")
     for f in new:
         where = f"{f.resource.file}:{f.resource.line}" if f.resource.file else "-"

@@ -189,7 +189,7 @@ def run(args: argparse.Namespace, env) -> ExitStatus:
     doc = document.build(findings, ctx, inputs, generated_at, skipped)
     if outcome is not None:
         doc["baseline"] = outcome.as_dict(args.baseline)
-        for line in selection.baseline_notes(outcome):
+        for line in outcome.notes():
             env.stderr.write(f"permitguard: {line}\n")
     if args.json_output:
         write(document.dumps(doc), args.json_output, env)

@@ -139,19 +139,8 @@ def _is_document(path: Path) -> bool:
     that cannot be read (truncated, too large) is scanned, so that the scan says why it cannot be used."""
     try:
         detect.kind_of(path, Documents())
-    except InputError as exc:
-        return "not a Terraform directory" not in str(exc)
+    except detect.NotAnInput:
+        return False
+    except InputError:
+        return True
     return True
-
-
-def baseline_notes(outcome) -> list[str]:
-    """What a baseline did, for the scan's stderr: expired entries fail the scan, stale ones are reported."""
-    lines = [f"baseline: {len(outcome.matched)} accepted failure(s) suppressed"]
-    lines += [f"baseline entry expired on {e.expires.isoformat()}: {e.describe()} — renew or remove it "
-              "(the failure counts again)" for e in outcome.expired]
-    lines += [f"baseline entry is stale (matches no failure any more): {e.describe()} — remove it"
-              for e in outcome.stale]
-    if outcome.unseen:
-        lines.append(f"baseline: {len(outcome.unseen)} entr{'ies' if len(outcome.unseen) > 1 else 'y'} for "
-                     "resources this partial scan did not read")
-    return lines

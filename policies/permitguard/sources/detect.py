@@ -20,6 +20,11 @@ PLAN_KEYS = ("resource_changes", "planned_values", "terraform_version")  # `terr
 PREVIEW_KEYS = ("steps", "changeSummary")  # `pulumi preview --json`
 
 
+class NotAnInput(InputError):
+    """A readable document of none of the tools permitguard reads (a package.json): unusable as an input,
+    and what a changed-files scan passes by."""
+
+
 def kind_of(path: Path, documents: Documents) -> str:
     """The input's kind; a JSON input is parsed into `documents` (its reader then reuses that parse).
     InputError for a missing or unreadable path, or a document of neither tool."""
@@ -41,7 +46,7 @@ def kind_of(path: Path, documents: Documents) -> str:
         return TERRAFORM_PLAN
     if isinstance(doc, dict) and any(key in doc for key in PREVIEW_KEYS):
         return PULUMI_PREVIEW
-    raise InputError(
+    raise NotAnInput(
         f"{path}: not a Terraform directory, a `terraform show -json` plan or state, a terraform.tfstate, "
         "a `pulumi preview --json` document or a `pulumi stack export`"
     )

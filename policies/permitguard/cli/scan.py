@@ -101,7 +101,9 @@ def _anchor(resource: Resource, path: Path, kind: str) -> Resource:
         root = resource.root
         if root and Path(root).is_absolute():  # the root as the user named it, like the file (baselines)
             root = Path(os.path.normpath(base / os.path.relpath(root, base.resolve()))).as_posix()
-        return dataclasses.replace(resource, file=file, root=root)
+        trail = tuple(dataclasses.replace(s, file=Path(os.path.normpath(base / s.file)).as_posix())
+                      if s.file and not Path(s.file).is_absolute() else s for s in resource.trail)
+        return dataclasses.replace(resource, file=file, root=root, trail=trail)
     if not resource.file and path.is_file():
         return dataclasses.replace(resource, file=path.as_posix())
     return resource

@@ -8,7 +8,7 @@ import dataclasses
 import datetime as dt
 import os
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from permitguard import baseline, engine, safe_files
@@ -52,9 +52,11 @@ def parse_timestamp(value: str | None) -> dt.datetime | None:
 
 def scan(paths: list[str], ctx: Context, enrich: str | None = None, var_files: tuple[str, ...] = (),
          skipped: list[dict] | None = None, environ: dict[str, str] | None = None,
-         roots: Mapping[str, set[Path] | None] | None = None) -> tuple[list[Finding], list[dict]]:
+         roots: Mapping[str, set[Path] | None] | None = None,
+         select: Callable[[Resource], bool] | None = None) -> tuple[list[Finding], list[dict]]:
     """Findings and the inputs' listing; what was walked past (or Checkov would) is added to `skipped`.
-    `roots`: per directory PATH, the only root modules to judge (a changed-only or sharded scan)."""
+    `roots`: per directory PATH, the only root modules to judge (a changed-only or sharded scan);
+    `select`: judge only the resources it accepts (`explain`: one address)."""
     findings: list[Finding] = []
     inputs: list[dict] = []
     distinct: dict[Path, str] = {}
@@ -85,6 +87,8 @@ def scan(paths: list[str], ctx: Context, enrich: str | None = None, var_files: t
             if key in seen:
                 continue
             seen.add(key)
+            if select is not None and not select(resource):
+                continue
             for f in engine.evaluate(resource, ctx):
                 reason = result.suppressions.get((resource.address, f.rule_id))
                 findings.append(dataclasses.replace(f, suppressed=reason) if reason else f)

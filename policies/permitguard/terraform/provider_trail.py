@@ -16,6 +16,7 @@ from permitguard.terraform import source_text
 from permitguard.terraform.values import Block
 
 _VAR = re.compile(r"^var\.([A-Za-z_][\w-]*)$")
+_LOCAL = re.compile(r"^local\.([A-Za-z_][\w-]*)$")
 
 
 def region_steps(block: Block, keys: tuple[str, ...], parts: tuple[str, ...], blocks: list[Block],
@@ -31,7 +32,20 @@ def region_steps(block: Block, keys: tuple[str, ...], parts: tuple[str, ...], bl
     m = _VAR.match(expression.strip())
     if m:
         steps.append(_variable(m.group(1), parts, block, blocks, modules, var_files, base))
+    elif (m := _LOCAL.match(expression.strip())) is not None:
+        steps += _local(m.group(1), block, base)
     return tuple(steps)
+
+
+def _local(name: str, block: Block, base: Path) -> list[TrailStep]:
+    """Where `local.NAME` is defined among the files of the provider block's directory."""
+    directory = Path(block.file).parent
+    for path in sorted(directory.glob("*.tf")):
+        found = source_text.locals_of(path).get(name)
+        if found is not None:
+            return [TrailStep("local_value", f"local.{name} = {source_text.shown(found[0])}",
+                              os.path.relpath(path, base), found[1])]
+    return []
 
 
 def _variable(name: str, parts: tuple[str, ...], block: Block, blocks: list[Block],

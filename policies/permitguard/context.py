@@ -140,8 +140,8 @@ class Subject:
             return TrailStep("service_tag", f"{key} = unknown ({value.why})", res.file, res.line)
         if value is None or value == "":
             chosen = profile.default_service or ", ".join(profile.services)
-            how = "default_service" if profile.default_service else "any granted"
-            return TrailStep("service_default", f"no {key} tag: licence {profile.number} {how}: {chosen}")
+            how = "default_service" if profile.default_service else "any granted business type"
+            return TrailStep("service_default", f"no {key} tag → licence {profile.number}, {how}: {chosen}")
         return TrailStep("service_tag", f"{key} = {value}", res.file, res.line)
 
     @functools.cached_property

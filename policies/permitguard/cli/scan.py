@@ -11,7 +11,7 @@ import tempfile
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
-from permitguard import baseline, engine, safe_files
+from permitguard import baseline, engine, safe_files, suppression
 from permitguard.cli import selection
 from permitguard.context import Context
 from permitguard.errors import InputError, OutputError
@@ -91,7 +91,11 @@ def scan(paths: list[str], ctx: Context, enrich: str | None = None, var_files: t
                 continue
             for f in engine.evaluate(resource, ctx):
                 reason = result.suppressions.get((resource.address, f.rule_id))
-                findings.append(dataclasses.replace(f, suppressed=reason) if reason else f)
+                if reason is not None and suppression.reasonless(reason):  # not honoured: the verdict stands
+                    f = dataclasses.replace(f, unjustified=suppression.refused(f.rule_id))
+                elif reason:
+                    f = dataclasses.replace(f, suppressed=reason)
+                findings.append(f)
     return findings, inputs
 
 

@@ -58,7 +58,8 @@ def test_tfvars_file_and_line_that_set_the_alias_region():
 
 def test_variable_default_when_no_variables_file_sets_it():
     trail = steps(explain("alicloud_vpc.pass_default_provider", str(FIXTURE_101), "--format", "json"))
-    assert ("variable_default", 'var.region default = "cn-beijing"', f"{FIXTURE_101}/providers.tf", 3) in trail
+    step = ("variable_default", 'var.region default = "cn-beijing"', f"{FIXTURE_101}/providers.tf", 3)
+    assert step in trail
 
 
 def test_a_later_auto_tfvars_file_wins_and_is_the_one_named(tmp_path):
@@ -112,8 +113,9 @@ def test_pulumi_preview_names_the_explicit_provider_and_the_stack_default(tmp_pa
     run = explain(other, str(path), "--format", "json")
     trail = steps(run)
     assert trail[0][0] == "pulumi_default_provider"
-    assert trail[1][:2] == ("region_value", f"default provider {trail[0][1].rsplit('::', 1)[-1]}, stack config "
-                                            "alicloud:region = cn-hongkong")
+    name = trail[0][1].rsplit("::", 1)[-1]
+    assert trail[1][:2] == ("region_value",
+                            f"default provider {name}, stack config alicloud:region = cn-hongkong")
     assert run.exit_status == 1
 
 
@@ -134,7 +136,8 @@ def test_rule_steps_say_what_the_rule_read():
     verdicts = {v["rule_id"]: v for v in doc["resources"][0]["verdicts"]}
     assert [s["kind"] for s in verdicts["CKV_CNLIC_301"]["trail"]] == ["no_filed_room", "filing_tag"]
     assert verdicts["CKV_CNLIC_301"]["trail"][1]["what"] == "prior-filing: TE-2026-0412"
-    doc = json.loads(explain("alicloud_security_group_rule.ssh_from_mgmt", COMPLIANT, "--format", "json").stdout)
+    ssh = "alicloud_security_group_rule.ssh_from_mgmt"
+    doc = json.loads(explain(ssh, COMPLIANT, "--format", "json").stdout)
     verdicts = {v["rule_id"]: v for v in doc["resources"][0]["verdicts"]}
     assert verdicts["CKV_CNLIC_202"]["trail"][0]["kind"] == "ingress_rule"
     assert verdicts["CKV_CNLIC_202"]["trail"][0]["what"].startswith("port 22 from ")

@@ -121,3 +121,18 @@ def test_a_suppression_without_a_reason_is_not_honoured_and_is_listed(tmp_path):
     assert ("suppressions without a reason, not honoured "
             "(write `# checkov:skip=<rule id>:<why it is accepted>`): 2") in text
     assert f"  CKV_CNLIC_101 alicloud_vpc.no_reason ({tmp_path}/main.tf:5): failed" in text
+
+
+def test_a_refused_suppression_shows_on_its_finding_in_text_and_sarif(tmp_path):
+    (tmp_path / "main.tf").write_text(SKIPS.split('module "edge"')[0], encoding="utf-8")
+    env = {"PERMITGUARD_AS_OF": "2026-06-01"}
+    text = cli("scan", str(tmp_path), "--license", PROFILE, environ=env).stdout.splitlines()
+    at = text.index(f"  [FAILED] alicloud_vpc.no_reason  ({tmp_path}/main.tf:5)")
+    assert "      ! `# checkov:skip=CKV_CNLIC_101` gives no reason: not honoured; write " \
+           "`# checkov:skip=CKV_CNLIC_101:<why it is accepted>`" in text[at:at + 8]
+    run = cli("scan", str(tmp_path), "--license", PROFILE, "--format", "sarif", environ=env)
+    results = json.loads(run.stdout)["runs"][0]["results"]
+    mine = [r for r in results if r["ruleId"] == "CKV_CNLIC_101"
+            and r["locations"][0]["logicalLocations"][0]["fullyQualifiedName"] == "alicloud_vpc.no_reason"]
+    assert len(mine) == 1 and "suppressions" not in mine[0]
+    assert "gives no reason" in mine[0]["properties"]["suppressionRefused"]

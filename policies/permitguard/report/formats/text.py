@@ -35,6 +35,8 @@ def _lines(f: FindingRecord, lang: str) -> list[str]:
         out.append(f"      {f.message.zh}")
     if f.suppressed:
         out.append(f"      suppressed: {f.suppressed}")
+    if f.refused is not None:
+        out += [f"      ! {text}" for text in _langs((f.refused.en, f.refused.zh), lang)]
     return out
 
 

@@ -161,7 +161,8 @@ def test_pulumi_stack_export_names_the_default_provider_by_urn():
     urn = "urn:pulumi:dev::aws-china::aws:ec2/securityGroup:SecurityGroup::web"
     trail = steps(explain(urn, export, "--format", "json"))
     assert trail[:3] == [
-        ("pulumi_default_provider", "urn:pulumi:dev::aws-china::pulumi:providers:aws::default_7_29_0", None, None),
+        ("pulumi_default_provider", "urn:pulumi:dev::aws-china::pulumi:providers:aws::default_7_29_0", None,
+         None),
         ("region_value", "default provider default_7_29_0, stack config aws:region = cn-north-1", None, None),
         ("location", "aws cn-north-1 → mainland, CN-BJ, Beijing", None, None),
     ]

@@ -21,7 +21,7 @@ from permitguard.context import Context
 from permitguard.errors import InputError
 from permitguard.model import Finding, Resource
 from permitguard.report import labels
-from permitguard.report.document import _resource_dict
+from permitguard.report.document import resource_dict
 from permitguard.status import ExitStatus
 from permitguard.terraform.providers import declared_address
 
@@ -76,7 +76,7 @@ def explanation(findings: list[Finding]) -> dict[str, Any]:
     """One resource's explanation: its document part, its trail, then every rule's verdict."""
     first = findings[0]
     return {
-        "resource": _resource_dict(first),
+        "resource": resource_dict(first),
         "trail": [s.as_dict() for s in first.located],
         "verdicts": [_verdict(f) for f in findings],
     }

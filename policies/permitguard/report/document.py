@@ -34,7 +34,7 @@ def finding_dict(f: Finding, rules: RuleCatalog, shared: dict[int, dict] | None 
     meta = rules[f.rule_id]
     resource = shared.get(id(r)) if shared is not None else None
     if resource is None:
-        resource = _resource_dict(f)
+        resource = resource_dict(f)
         if f.located and trails is not None:
             resource["trail"] = trail_id(f.located, trails)
         if shared is not None:
@@ -78,7 +78,8 @@ def blocking(item: dict[str, Any]) -> bool:
     return blocks(item["status"], item["enforcement"], item.get("suppressed"))
 
 
-def _resource_dict(f: Finding) -> dict[str, Any]:
+def resource_dict(f: Finding) -> dict[str, Any]:
+    """The resource part of a finding's document form (where it is, as the engine located it)."""
     r = f.resource
     return {
         "address": r.address,

@@ -48,13 +48,14 @@ class ResourceRecord:
     city: str | None
     service: str | None
     action: str | None
+    trail: str | None = None  # the id of its entry in the document's `trails`
 
     @classmethod
     def of(cls, r: dict[str, Any]) -> ResourceRecord:
         return cls(address=r["address"], type=r.get("type"), provider=r.get("provider"),
                    file=r.get("file"), line=r.get("line"), region=r.get("region"), zone=r.get("zone"),
                    territory=r.get("territory"), province=r.get("province"), city=r.get("city"),
-                   service=r.get("service"), action=r.get("action"))
+                   service=r.get("service"), action=r.get("action"), trail=r.get("trail"))
 
 
 @dataclass(frozen=True)

@@ -38,14 +38,15 @@ def cli(*args: str, environ: dict | None = None, cwd: str = "/") -> Run:
 
 def cli_results(source, ctx) -> set[tuple[str, str, str]]:
     """What the CLI path decides on a read input, in Checkov's terms: (rule, address, PASSED | FAILED |
-    SKIPPED), not-applicable left out (Checkov does not report it)."""
-    from permitguard import engine
+    SKIPPED), not-applicable left out (Checkov does not report it); a skip without a reason is no skip."""
+    from permitguard import engine, suppression
     from permitguard.model import Status
 
     out = set()
     for resource in source.resources:
         for finding in engine.evaluate(resource, ctx):
-            if (resource.address, finding.rule_id) in source.suppressions:
+            reason = source.suppressions.get((resource.address, finding.rule_id))
+            if reason is not None and not suppression.reasonless(reason):  # reasonless: not honoured
                 out.add((finding.rule_id, resource.address, "SKIPPED"))
             elif finding.status is not Status.NOT_APPLICABLE:
                 out.add((finding.rule_id, resource.address, finding.status.name))

@@ -99,3 +99,24 @@ def test_a_sensitive_zone_and_the_region_found_from_it_are_masked_in_every_field
 def test_a_plain_resource_is_shown_as_it_is(ctx):
     f = _by_rule(engine.evaluate(make("alicloud_instance", **HONG_KONG), ctx))["CKV_CNLIC_101"]
     assert "cn-hongkong-b" in f.message_en and MASK not in f.message_en
+
+
+def test_findings_of_one_resource_share_its_trail_and_carry_their_rules_own_steps(ctx):
+    r = dataclasses.replace(make("alicloud_instance", availability_zone="cn-shanghai-l",
+                                 tags={"license-service": "isp", "prior-filing": "TE-2026-0412"}))
+    findings = _by_rule(engine.evaluate(r, ctx))
+    assert len({id(f.located) for f in findings.values()}) == 1
+    located = findings["CKV_CNLIC_101"].located
+    assert [s.kind for s in located] == ["zone_value", "location", "service_tag"]
+    assert located[-1].what == "license-service = isp"
+    assert findings["CKV_CNLIC_101"].trail == ()
+    assert [s.kind for s in findings["CKV_CNLIC_302"].trail] == ["filing_tag", "filing"]
+
+
+def test_a_sensitive_zone_never_shows_in_the_trail(ctx):
+    r = dataclasses.replace(make("alicloud_instance", availability_zone=sensitive("cn-hongkong-b")),
+                            hidden=frozenset({"cn-hongkong-b"}))
+    findings = engine.evaluate(r, ctx)
+    steps = [s.what for f in findings for s in (*f.located, *f.trail)]
+    assert steps and not any("cn-hongkong" in s for s in steps)
+    assert any(MASK in s for s in steps) and any("Hong Kong" in s for s in steps)

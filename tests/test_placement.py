@@ -90,3 +90,29 @@ def test_a_location_found_from_a_sensitive_value_keeps_its_ids_sensitive_and_its
     loc = p.location
     assert is_sensitive(loc.region) and is_sensitive(loc.zone)
     assert (loc.territory, loc.province, is_sensitive(loc.territory)) == ("hk", "CN-HK", False)
+
+
+def test_the_trail_names_the_provider_steps_only_when_the_provider_located_it(ctx):
+    from permitguard.model import TrailStep
+
+    by_provider = TrailStep("provider_block", "provider aws", "providers.tf", 1)
+    r = make("aws_vpc", provider_region="cn-north-1")
+    p = _place(ctx, type(r)(**{**r.__dict__, "trail": (by_provider,)}))
+    assert p.trail == (by_provider, TrailStep("region_value", "provider test = cn-north-1"),
+                       TrailStep("location", "aws cn-north-1 → mainland, CN-BJ, Beijing"))
+    zoned = make("aws_instance", provider_region="cn-north-1", availability_zone="cn-northwest-1a")
+    p = _place(ctx, type(zoned)(**{**zoned.__dict__, "trail": (by_provider,), "file": "m.tf", "line": 4}))
+    assert p.trail == (TrailStep("zone_value", "attribute availability_zone = cn-northwest-1a", "m.tf", 4),
+                       TrailStep("location", "aws cn-northwest-1a → region cn-northwest-1 → mainland, CN-NX, "
+                                             "Zhongwei (unverified)"))
+
+
+def test_the_trail_of_an_unknown_region_says_why_and_names_no_location(ctx):
+    p = _place(ctx, make("aws_vpc", provider_region=Unknown("var.region is not set")))
+    assert [s.kind for s in p.trail] == ["region_value", "unresolved"]
+    assert p.trail[1].what == "var.region is not set"
+    p = _place(ctx, make("aws_vpc", region="mars-1"))
+    assert [(s.kind, s.what) for s in p.trail] == [
+        ("region_value", "attribute region = mars-1"),
+        ("unknown_region", "aws mars-1: not in the region catalog"),
+    ]

@@ -17,7 +17,7 @@ from permitguard.geo import Provinces, RegionCatalog
 from permitguard.license import LicenseProfile
 from permitguard.license_file import find_profile, load_profile
 from permitguard.link_catalog import LinkCatalog
-from permitguard.model import Resource, Unknown
+from permitguard.model import Resource, Trail, TrailStep, Unknown
 from permitguard.placement import Placement, place
 from permitguard.resources import ResourceTypeCatalog, TypeInfo
 from permitguard.resources import defaults as provider_defaults
@@ -125,6 +125,24 @@ class Subject:
     @functools.cached_property
     def placement(self) -> Placement:
         return place(self.resource, self.info, self._ctx.regions)
+
+    @functools.cached_property
+    def trail(self) -> Trail:
+        """How the resource was located and which business type it serves, step by step (the placement's
+        steps, then the service tag or the default): shared by every finding on it."""
+        return self.placement.trail + (self._service_step(),)
+
+    def _service_step(self) -> TrailStep:
+        profile, res = self._ctx.profile, self.resource
+        key = profile.tags["service"]
+        value = self.tag(key)
+        if isinstance(value, Unknown):
+            return TrailStep("service_tag", f"{key} = unknown ({value.why})", res.file, res.line)
+        if value is None or value == "":
+            chosen = profile.default_service or ", ".join(profile.services)
+            how = "default_service" if profile.default_service else "any granted business type"
+            return TrailStep("service_default", f"no {key} tag → licence {profile.number}, {how}: {chosen}")
+        return TrailStep("service_tag", f"{key} = {value}", res.file, res.line)
 
     @functools.cached_property
     def facts(self) -> Mapping[str, Any]:

@@ -6,7 +6,17 @@ from collections.abc import Iterable
 
 from permitguard import localise
 from permitguard.context import Context, Subject
-from permitguard.model import Action, Finding, Resource, Status, Words, masked, sensitive_texts
+from permitguard.model import (
+    Action,
+    Finding,
+    Resource,
+    Status,
+    Trail,
+    TrailStep,
+    Words,
+    masked,
+    sensitive_texts,
+)
 from permitguard.rules import RULES
 from permitguard.rules.base import Verdict
 from permitguard.rules.configuration import is_part
@@ -33,7 +43,7 @@ def _where(subject: Subject, ctx: Context) -> dict[str, str | None]:
 
 def _finding(
     rule_id: str, level: str, verdict: Verdict, subject: Subject, ctx: Context, where: dict,
-    hidden: frozenset[str] = frozenset(),
+    hidden: frozenset[str] = frozenset(), located: Trail = (),
 ) -> Finding:
     meta = ctx.rules[rule_id]
 
@@ -52,8 +62,17 @@ def _finding(
         reason=verdict.reason,
         words=Words(words),
         room=masked(room, hidden),
+        located=located,
+        trail=_masked_trail(verdict.trail, hidden),
         **where,
     )
+
+
+def _masked_trail(trail: Trail, hidden: frozenset[str]) -> Trail:
+    """A trail that may leave the process: no step shows a sensitive value."""
+    if not trail:
+        return trail
+    return tuple(TrailStep(s.kind, masked(s.what, hidden), s.file, s.line) for s in trail)
 
 
 def _hidden(subject: Subject) -> frozenset[str]:
@@ -86,8 +105,9 @@ def evaluate(resource: Resource, ctx: Context, rule_ids: Iterable[str] | None = 
     levels = [(rid, ctx.level(rid)) for rid in ids]
     hidden = _hidden(subject)
     where = {key: masked(value, hidden) for key, value in _where(subject, ctx).items()}
+    located = _masked_trail(subject.trail, hidden)
     return [
-        _finding(rid, level, _judge(rid, subject, ctx), subject, ctx, where, hidden)
+        _finding(rid, level, _judge(rid, subject, ctx), subject, ctx, where, hidden, located)
         for rid, level in levels
         if level != "disabled"
     ]

@@ -179,6 +179,31 @@ class Action(str, enum.Enum):
 
 
 @dataclass(frozen=True)
+class TrailStep:
+    """One step of how a verdict was reached, recorded where the fact is established (a reader resolving the
+    provider, placement locating, the service tag read, a rule reading a trust statement): `kind` names the
+    step (a `trail_<kind>` label of data/report_labels.yaml says it in English and Chinese), `what` holds
+    the facts in no language (addresses, ids, values, codes), `file`/`line` where it was read, when known.
+    `permitguard explain` and the findings document's `trails` show them."""
+
+    kind: str
+    what: str
+    file: str | None = None
+    line: int | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"kind": self.kind, "what": self.what}
+        if self.file:
+            out["file"] = self.file
+        if self.line is not None:
+            out["line"] = self.line
+        return out
+
+
+Trail = tuple[TrailStep, ...]
+
+
+@dataclass(frozen=True)
 class Resource:
     """One resource, whatever front door it came through.
 
@@ -203,6 +228,8 @@ class Resource:
     hidden: frozenset[str] = frozenset()  # plain texts of its sensitive values: never shown (masked)
     root: str | None = None  # the root configuration that creates it (Terraform: a module called by two
     # roots is two resources with one address, file and line)
+    trail: Trail = ()  # how the reader resolved its provider configuration (block, alias, module
+    # `providers` entry, variable, tfvars file; the plan's provider config; the Pulumi provider)
 
 
 @dataclass(frozen=True)
@@ -226,6 +253,9 @@ class Finding:
     suppressed: str | None = None  # the reason given by whoever suppressed it (checkov:skip, …)
     room: str | None = None  # a failed CKV_CNLIC_301: the new machine room it would add
     suppressed_by: str | None = None  # who suppressed it, when another tool's output says (a Checkov skip)
+    located: Trail = ()  # how the resource was located and typed: one tuple shared by its findings
+    trail: Trail = ()  # what this rule read on top (filed rooms, trust statements, ingress rules, links)
+    unjustified: Words | None = None  # a suppression of this verdict that gives no reason: not honoured
 
     @property
     def blocking(self) -> bool:

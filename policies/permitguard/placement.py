@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from permitguard.geo import Location, RegionCatalog
-from permitguard.model import Resource, Unknown, is_sensitive, sensitive
+from permitguard.model import Resource, Trail, TrailStep, Unknown, is_sensitive, sensitive
 from permitguard.resources import TypeInfo
 from permitguard.resources.paths import values_at
 
@@ -30,6 +30,7 @@ class Placement:
     why: str | None = None
     others: tuple[Location, ...] = ()  # further zones of a multi-zone resource, judged like the first
     zone_unknown: bool = False  # located by its region; its zone is known only at apply
+    trail: Trail = ()  # how it was found: the attribute or provider read, then the location it names
 
     @property
     def locations(self) -> tuple[Location, ...]:
@@ -70,6 +71,11 @@ def _from_attrs(res: Resource, attrs: tuple[str, ...], what: str, regions: Regio
 
 
 def place(res: Resource, info: TypeInfo, regions: RegionCatalog) -> Placement:
+    found = _place(res, info, regions)
+    return replace(found, trail=_trail(res, found))
+
+
+def _place(res: Resource, info: TypeInfo, regions: RegionCatalog) -> Placement:
     if info.placement in NO_LOCATION:
         return Placement(info.placement)
     zone = _from_attrs(res, info.zone_attrs, "zone", regions)
@@ -105,3 +111,35 @@ def _hidden_if(value: Any, loc: Location | None) -> Location | None:
     if loc is None or not is_sensitive(value):
         return loc
     return replace(loc, region=sensitive(loc.region), zone=sensitive(loc.zone))
+
+
+def _trail(res: Resource, p: Placement) -> Trail:
+    """The steps that located `res`: the provider's (as its reader resolved them) when the provider's region
+    was read, the attribute or provider value, then the location (territory, province, city) it names."""
+    if p.kind in NO_LOCATION:
+        return (TrailStep("no_location", f"{res.type}: {p.kind} type"),)
+    by_provider = p.located_from is not None and not p.located_from.startswith("attribute ")
+    steps = list(res.trail) if by_provider else []
+    value = p.value if p.value is not None else (res.provider_region if by_provider else None)
+    shown = "unknown" if isinstance(value, Unknown) or value is None and p.kind == UNRESOLVED else value
+    read = f"{p.located_from or 'provider configuration'}"
+    if p.kind == NO_REGION:
+        steps.append(TrailStep("no_region", read, res.file, res.line))
+    elif shown is not None:
+        steps.append(TrailStep(f"{p.what}_value", f"{read} = {shown}", None if by_provider else res.file,
+                               None if by_provider else res.line))
+    if p.why:
+        steps.append(TrailStep("unresolved" if p.kind == UNRESOLVED else "zone_unknown", p.why))
+    if p.kind == UNKNOWN_REGION:
+        steps.append(TrailStep("unknown_region", f"{res.cloud} {value}: not in the region catalog"))
+    for loc in p.locations:
+        steps.append(TrailStep("location", located(loc)))
+    return tuple(steps)
+
+
+def located(loc: Location) -> str:
+    """A location in no language: `alicloud cn-hangzhou-h → region cn-hangzhou → mainland, CN-ZJ,
+    Hangzhou`."""
+    where = f"{loc.provider} {loc.zone} → region {loc.region}" if loc.zone else f"{loc.provider} {loc.region}"
+    place = ", ".join(str(x) for x in (loc.territory, loc.province, loc.city) if x)
+    return f"{where} → {place}" + (" (unverified)" if loc.unverified else "")

@@ -68,3 +68,71 @@ def test_scan_a_directory_without_terraform_files_exits_2(tmp_path):
     (tmp_path / "notes.txt").write_text("nothing here", encoding="utf-8")
     run = cli("scan", str(tmp_path), "--license", PROFILE)
     assert run.exit_status == 2 and "no Terraform files" in run.stderr
+
+
+SKIPS = """provider "alicloud" {
+  region = "cn-hongkong"
+}
+
+resource "alicloud_vpc" "no_reason" {
+  # checkov:skip=CKV_CNLIC_101
+  cidr_block = "10.0.0.0/16"
+}
+
+resource "alicloud_vpc" "with_reason" {
+  # checkov:skip=CKV_CNLIC_101,CKV_CNLIC_102:Hong Kong edge approved in change #12
+  cidr_block = "10.1.0.0/16"
+}
+
+module "edge" {
+  # checkov:skip=CKV_CNLIC_102:
+  source = "./edge"
+}
+"""
+
+
+def test_a_suppression_without_a_reason_is_not_honoured_and_is_listed(tmp_path):
+    (tmp_path / "main.tf").write_text(SKIPS, encoding="utf-8")
+    (tmp_path / "edge").mkdir()
+    edge = 'resource "alicloud_vpc" "e" {\n  cidr_block = "10.2.0.0/16"\n}\n'
+    (tmp_path / "edge" / "main.tf").write_text(edge, encoding="utf-8")
+    env = {"PERMITGUARD_AS_OF": "2026-06-01"}
+    run = cli("scan", str(tmp_path), "--license", PROFILE, "--format", "json", environ=env)
+    assert run.exit_status == 1
+    doc = json.loads(run.stdout)
+    by = {(f["rule_id"], f["resource"]["address"]): f for f in doc["findings"]}
+    no_reason = by[("CKV_CNLIC_101", "alicloud_vpc.no_reason")]
+    assert (no_reason["status"], no_reason["suppressed"]) == ("failed", None)
+    assert no_reason["suppression_refused"] == {
+        "en": "`# checkov:skip=CKV_CNLIC_101` gives no reason: not honoured; write "
+              "`# checkov:skip=CKV_CNLIC_101:<why it is accepted>`",
+        "zh": "`# checkov:skip=CKV_CNLIC_101` 未说明理由：不予采纳；"
+              "请写成 `# checkov:skip=CKV_CNLIC_101:<接受的理由>`"}
+    module = by[("CKV_CNLIC_102", "module.edge.alicloud_vpc.e")]  # a blank reason on the module call
+    assert (module["status"], module["suppressed"]) == ("failed", None) and module["suppression_refused"]
+    assert by[("CKV_CNLIC_102", "alicloud_vpc.no_reason")].get("suppression_refused") is None
+    reasoned = by[("CKV_CNLIC_101", "alicloud_vpc.with_reason")]
+    assert reasoned["suppressed"] == "Hong Kong edge approved in change #12"
+    assert "suppression_refused" not in reasoned
+    refused = sorted(k for k, f in by.items() if f.get("suppression_refused"))
+    assert refused == [("CKV_CNLIC_101", "alicloud_vpc.no_reason"),
+                       ("CKV_CNLIC_102", "module.edge.alicloud_vpc.e")]
+    text = cli("scan", str(tmp_path), "--license", PROFILE, environ=env).stdout
+    assert ("suppressions without a reason, not honoured "
+            "(write `# checkov:skip=<rule id>:<why it is accepted>`): 2") in text
+    assert f"  CKV_CNLIC_101 alicloud_vpc.no_reason ({tmp_path}/main.tf:5): failed" in text
+
+
+def test_a_refused_suppression_shows_on_its_finding_in_text_and_sarif(tmp_path):
+    (tmp_path / "main.tf").write_text(SKIPS.split('module "edge"')[0], encoding="utf-8")
+    env = {"PERMITGUARD_AS_OF": "2026-06-01"}
+    text = cli("scan", str(tmp_path), "--license", PROFILE, environ=env).stdout.splitlines()
+    at = text.index(f"  [FAILED] alicloud_vpc.no_reason  ({tmp_path}/main.tf:5)")
+    assert "      ! `# checkov:skip=CKV_CNLIC_101` gives no reason: not honoured; write " \
+           "`# checkov:skip=CKV_CNLIC_101:<why it is accepted>`" in text[at:at + 8]
+    run = cli("scan", str(tmp_path), "--license", PROFILE, "--format", "sarif", environ=env)
+    results = json.loads(run.stdout)["runs"][0]["results"]
+    mine = [r for r in results if r["ruleId"] == "CKV_CNLIC_101"
+            and r["locations"][0]["logicalLocations"][0]["fullyQualifiedName"] == "alicloud_vpc.no_reason"]
+    assert len(mine) == 1 and "suppressions" not in mine[0]
+    assert "gives no reason" in mine[0]["properties"]["suppressionRefused"]

@@ -45,3 +45,24 @@ def test_the_summary_counts_blocking_findings(ctx):
                 _finding(ctx, Status.FAILED, suppressed="ok")]
     doc = document.build(findings, ctx, [{"path": "x", "kind": "terraform", "sha256": "0" * 64}])
     assert doc["summary"]["findings"]["blocking"] == 1 and doc["summary"]["findings"]["suppressed"] == 1
+
+
+def test_each_resource_trail_is_written_once_and_named_by_its_resource_part(ctx):
+    from pathlib import Path
+
+    from permitguard import datafiles
+    from permitguard.cli.scan import scan
+
+    root = Path(__file__).resolve().parents[2]
+    findings, inputs = scan([str(root / "infra/terraform/alicloud-compliant")], ctx)
+    doc = document.build(findings, ctx, inputs)
+    assert datafiles.schema_errors("findings.schema.json", doc) == []
+    named = {f["resource"]["trail"] for f in doc["findings"]}
+    assert named == set(doc["trails"])  # every trail used, none missing
+    resources = {(f["resource"]["file"], f["resource"]["address"]) for f in doc["findings"]}
+    assert 1 < len(doc["trails"]) < len(resources)  # at most one per resource: equal trails are one entry
+    text = document.dumps(doc)
+    assert text.count('"kind": "service_') == len(doc["trails"])  # each ends so: never repeated per finding
+    own = [f for f in doc["findings"] if f.get("trail")]
+    assert own and all(f["rule_id"] in ("CKV_CNLIC_201", "CKV_CNLIC_202", "CKV_CNLIC_301", "CKV_CNLIC_302",
+                                        "CKV_CNLIC_401", "CKV_CNLIC_404") for f in own)

@@ -39,9 +39,18 @@ class _Judging:
 
     def run(self, scanned_file: str, entity_configuration: dict[str, Any], entity_name: str,
             entity_type: str, skip_info: Any) -> Any:
+        """A `checkov:skip` of this check that gives no reason (Checkov: "No comment provided") is not
+        honoured: the check runs as if unskipped and a failure says that the suppression needs a reason."""
+        from permitguard import suppression
+
         self._scanned_file = scanned_file
-        return super().run(scanned_file, entity_configuration, entity_name, entity_type,  # type: ignore[misc]
-                           skip_info)
+        refused = bool(skip_info) and suppression.reasonless(skip_info.get("suppress_comment"))
+        result = super().run(scanned_file, entity_configuration, entity_name, entity_type,  # type: ignore[misc]
+                             {} if refused else skip_info)
+        if refused and result.get("result") is CheckResult.FAILED:
+            words = suppression.refused(self.meta.id)
+            self.details = [*self.details, words.en, words.zh]
+        return result
 
     def _judge(self, resources: Callable[[], list[Resource]],
                not_failed: CheckResult | None = None) -> CheckResult:

@@ -32,6 +32,8 @@ def program(argv: Sequence[str], env: Environment) -> ExitStatus:
         from permitguard.cli.report import run
     elif args.command == "baseline":
         from permitguard.cli.baseline_cmd import run
+    elif args.command == "explain":
+        from permitguard.cli.explain_cmd import run
     elif args.command == "license":
         from permitguard.cli.license_cmd import run
     else:

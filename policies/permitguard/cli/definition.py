@@ -16,6 +16,7 @@ EPILOG = """examples:
   permitguard report build/scan.json --format html --output build/report.html
   permitguard baseline create infra/terraform --reason "reviewed in #42" --output permitguard-baseline.yaml
   permitguard scan infra/terraform --baseline permitguard-baseline.yaml --changed-since origin/main
+  permitguard explain module.edge.alicloud_vpc.edge infra/terraform/alicloud-compliant
 
 exit status: 0 no mandatory rule failed, 1 a mandatory rule failed, 2 unusable input
 licence profile: --license, else $PERMITGUARD_LICENSE, else ./permitguard.yaml, else the bundled B1-20195402
@@ -112,6 +113,24 @@ def parser() -> argparse.ArgumentParser:
                              help="change date; expiry is judged on it (default: $PERMITGUARD_AS_OF, today)")
         command.add_argument("--var-file", action="append", default=[], metavar="FILE",
                              help="Terraform variables file, as for `scan`")
+
+    explain = sub.add_parser(
+        "explain", help="how the verdicts on one resource were reached: its location, business type, "
+        "what each rule read, each step with file:line")
+    explain.add_argument("address", metavar="ADDRESS", help="the resource's address, exactly as `scan` "
+                         "reports it (a Pulumi URN for Pulumi inputs)")
+    explain.add_argument("path", nargs="?", default=".", metavar="PATH",
+                         help="what `scan` takes: Terraform directory, plan, preview, state or stack export "
+                         "(default: .)")
+    explain.add_argument("--license", metavar="FILE", help="licence profile (YAML)")
+    explain.add_argument("--as-of", metavar="YYYY-MM-DD",
+                         help="change date for filing checks (default: today, or $PERMITGUARD_AS_OF)")
+    explain.add_argument("--var-file", action="append", default=[], metavar="FILE",
+                         help="Terraform variables file, as for `scan`")
+    explain.add_argument("--repo-root-for-plan-enrichment", metavar="DIR",
+                         help="the Terraform configuration a plan was made from, as for `scan`")
+    explain.add_argument("--format", choices=("text", "json"), default="text")
+    explain.add_argument("--lang", choices=("zh", "en", "both"), default="both")
 
     lic = sub.add_parser("license", help="licence profile commands")
     lic_sub = lic.add_subparsers(dest="license_command", required=True, metavar="SUBCOMMAND")

@@ -8,10 +8,10 @@ import dataclasses
 import datetime as dt
 import os
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
-from permitguard import baseline, engine, safe_files
+from permitguard import baseline, engine, safe_files, suppression
 from permitguard.cli import selection
 from permitguard.context import Context
 from permitguard.errors import InputError, OutputError
@@ -52,9 +52,11 @@ def parse_timestamp(value: str | None) -> dt.datetime | None:
 
 def scan(paths: list[str], ctx: Context, enrich: str | None = None, var_files: tuple[str, ...] = (),
          skipped: list[dict] | None = None, environ: dict[str, str] | None = None,
-         roots: Mapping[str, set[Path] | None] | None = None) -> tuple[list[Finding], list[dict]]:
+         roots: Mapping[str, set[Path] | None] | None = None,
+         select: Callable[[Resource], bool] | None = None) -> tuple[list[Finding], list[dict]]:
     """Findings and the inputs' listing; what was walked past (or Checkov would) is added to `skipped`.
-    `roots`: per directory PATH, the only root modules to judge (a changed-only or sharded scan)."""
+    `roots`: per directory PATH, the only root modules to judge (a changed-only or sharded scan);
+    `select`: judge only the resources it accepts (`explain`: one address)."""
     findings: list[Finding] = []
     inputs: list[dict] = []
     distinct: dict[Path, str] = {}
@@ -85,9 +87,15 @@ def scan(paths: list[str], ctx: Context, enrich: str | None = None, var_files: t
             if key in seen:
                 continue
             seen.add(key)
+            if select is not None and not select(resource):
+                continue
             for f in engine.evaluate(resource, ctx):
                 reason = result.suppressions.get((resource.address, f.rule_id))
-                findings.append(dataclasses.replace(f, suppressed=reason) if reason else f)
+                if reason is not None and suppression.reasonless(reason):  # not honoured: the verdict stands
+                    f = dataclasses.replace(f, unjustified=suppression.refused(f.rule_id))
+                elif reason:
+                    f = dataclasses.replace(f, suppressed=reason)
+                findings.append(f)
     return findings, inputs
 
 
@@ -101,7 +109,9 @@ def _anchor(resource: Resource, path: Path, kind: str) -> Resource:
         root = resource.root
         if root and Path(root).is_absolute():  # the root as the user named it, like the file (baselines)
             root = Path(os.path.normpath(base / os.path.relpath(root, base.resolve()))).as_posix()
-        return dataclasses.replace(resource, file=file, root=root)
+        trail = tuple(dataclasses.replace(s, file=Path(os.path.normpath(base / s.file)).as_posix())
+                      if s.file and not Path(s.file).is_absolute() else s for s in resource.trail)
+        return dataclasses.replace(resource, file=file, root=root, trail=trail)
     if not resource.file and path.is_file():
         return dataclasses.replace(resource, file=path.as_posix())
     return resource

@@ -43,7 +43,7 @@ def to_resource(token: str, urn: str, props: Mapping[str, Any], provider: pv.Pro
     region, origin = pv.region(provider, cloud, types)
     return Resource(
         address=urn, type=token, cloud=cloud, attributes=wire.attributes(props, keep),
-        provider_region=region, provider_region_from=origin, action=action,
+        provider_region=region, provider_region_from=origin, action=action, trail=pv.steps(provider),
         before=wire.attributes(before, keep) if before is not None else None, source_kind=SOURCE_KIND,
     )
 

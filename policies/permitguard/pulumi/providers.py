@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from permitguard.model import Unknown
+from permitguard.model import TrailStep, Unknown
 from permitguard.pulumi import wire
 from permitguard.resources import ResourceTypeCatalog
 
@@ -90,6 +90,15 @@ def region(provider: ProviderInfo | None, cloud: str, types: ResourceTypeCatalog
     if value is None:
         return Unknown(_missing(provider, keys[0])), origin
     return wire.scalar(value), origin
+
+
+def steps(provider: ProviderInfo | None) -> tuple[TrailStep, ...]:
+    """The trail of the provider a resource uses: the engine's default provider (its props are the stack
+    config) or an explicit provider resource, by URN."""
+    if provider is None:
+        return (TrailStep("pulumi_provider", "no provider"),)
+    kind = "pulumi_default_provider" if provider.is_default else "pulumi_provider"
+    return (TrailStep(kind, provider.urn or provider.name),)
 
 
 def _origin(provider: ProviderInfo, key: str) -> str:

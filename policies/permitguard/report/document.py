@@ -6,13 +6,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 from collections import defaultdict
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from permitguard import __version__
-from permitguard.model import Finding, Status, blocks
+from permitguard.model import Finding, Status, Trail, blocks
 from permitguard.report import advisories, uncatalogued
 
 if TYPE_CHECKING:  # rendering a document needs no engine
@@ -23,15 +24,19 @@ if TYPE_CHECKING:  # rendering a document needs no engine
 
 
 def finding_dict(f: Finding, rules: RuleCatalog, shared: dict[int, dict] | None = None,
-                 fix_always: bool = False) -> dict[str, Any]:
+                 fix_always: bool = False, trails: dict[str, list] | None = None) -> dict[str, Any]:
     """One finding; the fix (`remediation`) only where there is something to fix, unless `fix_always`
     (findings read from Checkov and Pulumi outputs have always carried it). `shared` lets the findings of
-    one resource share its `resource` part (they are equal: the engine locates once)."""
+    one resource share its `resource` part (they are equal: the engine locates once). `trails` collects
+    the resource-level trail (how it was located and typed) once per resource, by its id: the resource
+    part names that id (`trail`), and the finding's own `trail` holds only what its rule read."""
     r = f.resource
     meta = rules[f.rule_id]
     resource = shared.get(id(r)) if shared is not None else None
     if resource is None:
-        resource = _resource_dict(f)
+        resource = resource_dict(f)
+        if f.located and trails is not None:
+            resource["trail"] = trail_id(f.located, trails)
         if shared is not None:
             shared[id(r)] = resource
     out = {
@@ -52,7 +57,20 @@ def finding_dict(f: Finding, rules: RuleCatalog, shared: dict[int, dict] | None 
         out["remediation"] = {"en": meta.remediation.en, "zh": meta.remediation.zh}
     if f.suppressed_by:
         out["suppressed_by"] = f.suppressed_by
+    if f.unjustified is not None:
+        out["suppression_refused"] = {"en": f.unjustified.en, "zh": f.unjustified.zh}
+    if f.trail and trails is not None:
+        out["trail"] = [step.as_dict() for step in f.trail]
     return out
+
+
+def trail_id(trail: Trail, trails: dict[str, list]) -> str:
+    """The id of a resource-level trail, entered in `trails` once: a digest of its steps, so that equal
+    trails share one entry and documents merged by `report` never collide."""
+    steps = [step.as_dict() for step in trail]
+    key = hashlib.sha1(json.dumps(steps, ensure_ascii=False, sort_keys=True).encode()).hexdigest()[:16]
+    trails.setdefault(key, steps)
+    return key
 
 
 def blocking(item: dict[str, Any]) -> bool:
@@ -60,7 +78,8 @@ def blocking(item: dict[str, Any]) -> bool:
     return blocks(item["status"], item["enforcement"], item.get("suppressed"))
 
 
-def _resource_dict(f: Finding) -> dict[str, Any]:
+def resource_dict(f: Finding) -> dict[str, Any]:
+    """The resource part of a finding's document form (where it is, as the engine located it)."""
     r = f.resource
     return {
         "address": r.address,
@@ -134,9 +153,10 @@ def build(
     skipped: list[dict[str, Any]] | None = None,
 ) -> dict[str, Any]:
     shared: dict[int, dict] = {}
-    items = [finding_dict(f, ctx.rules, shared) for f in findings]
+    trails: dict[str, list] = {}
+    items = [finding_dict(f, ctx.rules, shared, trails=trails) for f in findings]
     return assemble(items, profile_dict(ctx.profile), ctx.as_of, inputs, ctx.rules, ctx.types, generated_at,
-                    skipped=skipped)
+                    skipped=skipped, trails=trails)
 
 
 def assemble(
@@ -150,6 +170,7 @@ def assemble(
     other_checks: list[dict[str, Any]] | None = None,
     unevaluated: list[dict[str, Any]] | None = None,
     skipped: list[dict[str, Any]] | None = None,
+    trails: dict[str, list] | None = None,
 ) -> dict[str, Any]:
     """The document from finding dicts, whatever produced them (scan, or `report` merging inputs); the
     catalogs (the run's Context) name the scan-level advisories and the uncatalogued types."""
@@ -178,6 +199,9 @@ def assemble(
     if skipped:  # what was walked past (or Checkov would walk past): every output lists it
         doc["skipped_inputs"] = sorted(skipped, key=lambda s: (s["by"] != "permitguard", s["path"],
                                                                s["input"], s["reason"]))
+    used = {f["resource"].get("trail") for f in items}
+    if trails and used - {None}:  # how each resource was located and typed, once (`resource.trail` names it)
+        doc["trails"] = {key: trails[key] for key in sorted(used - {None}) if key in trails}
     return doc
 
 

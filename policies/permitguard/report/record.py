@@ -48,13 +48,14 @@ class ResourceRecord:
     city: str | None
     service: str | None
     action: str | None
+    trail: str | None = None  # the id of its entry in the document's `trails`
 
     @classmethod
     def of(cls, r: dict[str, Any]) -> ResourceRecord:
         return cls(address=r["address"], type=r.get("type"), provider=r.get("provider"),
                    file=r.get("file"), line=r.get("line"), region=r.get("region"), zone=r.get("zone"),
                    territory=r.get("territory"), province=r.get("province"), city=r.get("city"),
-                   service=r.get("service"), action=r.get("action"))
+                   service=r.get("service"), action=r.get("action"), trail=r.get("trail"))
 
 
 @dataclass(frozen=True)
@@ -73,6 +74,7 @@ class FindingRecord:
     suppressed_by: str | None
     undetermined: bool  # a failure meaning "could not be established" (`matrix.undetermined`)
     adds_room: str | None  # a failed CKV_CNLIC_301: the new machine room it adds (`places.room`)
+    refused: Words | None = None  # a suppression of it that gives no reason, not honoured
 
     @property
     def blocking(self) -> bool:
@@ -95,5 +97,6 @@ def records(findings: list[dict[str, Any]], catalog: RuleCatalog) -> list[Findin
             reason=f.get("reason", ""), resource=resource,
             message=Words.of(f["message"]) if "message" in f else NO_WORDS,
             remediation=Words.of(fix) if fix else None, suppressed=f.get("suppressed"),
-            suppressed_by=f.get("suppressed_by"), undetermined=undetermined(f, catalog), adds_room=room(f)))
+            suppressed_by=f.get("suppressed_by"), undetermined=undetermined(f, catalog), adds_room=room(f),
+            refused=Words.of(f["suppression_refused"]) if f.get("suppression_refused") else None))
     return out

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from permitguard.model import Status
+from permitguard.model import Status, Trail
 
 PASSED, FAILED, NOT_APPLICABLE = Status.PASSED, Status.FAILED, Status.NOT_APPLICABLE
 
@@ -19,6 +19,7 @@ class Verdict:
     # port spans, the Unknown that blocked it… The catalog's templates name them; permitguard.localise
     # renders them per language.
     facts: dict[str, Any] = field(default_factory=dict)
+    trail: Trail = ()  # what the rule read beyond the subject's own trail (rooms, filings, statements, rules)
 
 
 Rule = Callable[..., Verdict]

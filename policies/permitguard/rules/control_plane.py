@@ -7,15 +7,16 @@ from __future__ import annotations
 import functools
 import ipaddress
 import re
+from dataclasses import replace
 
 from permitguard.context import Context, Subject
-from permitguard.model import Unknown
+from permitguard.model import TrailStep, Unknown
 from permitguard.rules import principals as pr
 from permitguard.rules import uncatalogued
 from permitguard.rules.base import FAILED, NOT_APPLICABLE, PASSED, Verdict
 from permitguard.rules.common import attribute_of, base_facts
 from permitguard.rules.endpoints import ENDPOINTS
-from permitguard.rules.exposure import INGRESS, PREFIX_LIST, Unresolved
+from permitguard.rules.exposure import INGRESS, PREFIX_LIST, IngressRule, Unresolved
 
 # Words that admit everyone. Azure's `AzureCloud` (optionally `AzureCloud.<region>`) service tag is every
 # Azure datacentre address, other customers' VMs included: outside the organisation. Other service tags
@@ -52,22 +53,27 @@ def third_party_trust(s: Subject, ctx: Context) -> Verdict:
     if not s.info.trust:
         return Verdict(NOT_APPLICABLE, "no_trust", facts)
     seen: list[str] = []
+    trail: list[TrailStep] = []
     for spec in s.info.trust:
         value = s.attributes.get(spec.attr)
         if isinstance(value, Unknown):
-            return Verdict(FAILED, "unresolved", {**facts, "attr": spec.attr, "why": value})
+            return Verdict(FAILED, "unresolved", {**facts, "attr": spec.attr, "why": value}, tuple(trail))
         try:
             found = _principals(spec.kind, value) if value not in (None, "") else []
         except pr.Unparseable as exc:
-            return Verdict(FAILED, "unresolved", {**facts, "attr": spec.attr, "why": str(exc)})
+            return Verdict(FAILED, "unresolved", {**facts, "attr": spec.attr, "why": str(exc)}, tuple(trail))
+        trail.append(TrailStep("trust_statement", f"{spec.attr} ({spec.kind}): "
+                               + (", ".join(f"{p.value}" for p in found) or "no principal"),
+                               s.resource.file, s.resource.line))
         unknown = next((p.value for p in found if isinstance(p.value, Unknown)), None)
         if unknown is not None:
-            return Verdict(FAILED, "unresolved", {**facts, "attr": spec.attr, "why": unknown})
+            return Verdict(FAILED, "unresolved", {**facts, "attr": spec.attr, "why": unknown}, tuple(trail))
         outsiders = tuple(p.value for p in found if not pr.is_first_party(p, s.resource.cloud, ctx.profile))
         if outsiders:
-            return Verdict(FAILED, "third_party", {**facts, "attr": spec.attr, "principals": outsiders})
+            facts = {**facts, "attr": spec.attr, "principals": outsiders}
+            return Verdict(FAILED, "third_party", facts, tuple(trail))
         seen += [p.value for p in found]
-    return Verdict(PASSED, "first_party", {**facts, "principals": tuple(seen)})
+    return Verdict(PASSED, "first_party", {**facts, "principals": tuple(seen)}, tuple(trail))
 
 
 def _outside(source: str, ctx: Context, cloud: str) -> bool:
@@ -111,34 +117,53 @@ def _hits_management(span: tuple[int, int] | None, ctx: Context) -> bool:
 
 
 def management_exposed(s: Subject, ctx: Context) -> Verdict:
-    facts = base_facts(s)
+    verdict, trail = _exposure(s, ctx)
+    return replace(verdict, trail=tuple(trail)) if trail else verdict
+
+
+def _exposure(s: Subject, ctx: Context) -> tuple[Verdict, list[TrailStep]]:
+    facts, trail = base_facts(s), []
     ingress, endpoint = INGRESS.get(s.info.ingress or ""), ENDPOINTS.get(s.info.endpoint or "")
     if not s.info.known:
-        return uncatalogued.exposure_verdict(s)
+        return uncatalogued.exposure_verdict(s), trail
     if ingress is None and endpoint is None:
-        return Verdict(NOT_APPLICABLE, "no_exposure", facts)
+        return Verdict(NOT_APPLICABLE, "no_exposure", facts), trail
     attrs = s.attributes  # catalog defaults of omitted attributes applied
+    here = (s.resource.file, s.resource.line)
     try:
         unsure = None
         if endpoint is not None:
             found = endpoint(attrs)
+            trail.append(TrailStep("endpoint", "reachable from " + (", ".join(f"{x}" for x in found.sources)
+                                                                     or "nowhere"), *here))
             if any(_outside(src, ctx, s.resource.cloud) for src in found.sources):
-                return _by_default(s, Verdict(FAILED, "public_endpoint", {**facts, "endpoint": found}))
+                return _by_default(s, Verdict(FAILED, "public_endpoint", {**facts, "endpoint": found})), trail
             unsure = _undetermined(list(found.sources), ctx, s, facts)
         if ingress is not None:
-            managed = [r for r in ingress(attrs) if _hits_management(r.ports, ctx)]
+            rules = ingress(attrs)
+            trail += [TrailStep("ingress_rule", _rule_text(r), *here) for r in rules]
+            managed = [r for r in rules if _hits_management(r.ports, ctx)]
             bad = [r for r in managed if any(_outside(src, ctx, s.resource.cloud) for src in r.sources)]
             unsure = unsure or _undetermined([src for r in managed for src in r.sources], ctx, s, facts)
             if bad:
                 ports = tuple(r.ports for r in bad)
                 outside = tuple(src for r in bad for src in r.sources if _outside(src, ctx, s.resource.cloud))
                 failed = Verdict(FAILED, "exposed_port", {**facts, "ports": ports, "sources": outside})
-                return _by_default(s, failed)
+                return _by_default(s, failed), trail
     except Unresolved as exc:
-        return Verdict(FAILED, "unresolved", {**facts, "what": exc.what, "why": exc.value})
+        return Verdict(FAILED, "unresolved", {**facts, "what": exc.what, "why": exc.value}), trail
     except (ValueError, TypeError, AttributeError) as exc:
-        return Verdict(FAILED, "unreadable", {**facts, "detail": str(exc)})
-    return unsure or Verdict(PASSED, "restricted", facts)
+        return Verdict(FAILED, "unreadable", {**facts, "detail": str(exc)}), trail
+    return unsure or Verdict(PASSED, "restricted", facts), trail
+
+
+def _rule_text(rule: IngressRule) -> str:
+    if rule.ports is None:
+        ports = "no ports (protocol without ports)"
+    else:
+        low, high = rule.ports
+        ports = f"port {low}" if low == high else f"ports {low}-{high}"
+    return f"{ports} from " + (", ".join(f"{x}" for x in rule.sources) or "no source")
 
 
 def _by_default(s: Subject, v: Verdict) -> Verdict:

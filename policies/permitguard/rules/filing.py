@@ -16,7 +16,7 @@ from permitguard import placement as pl
 from permitguard.context import Context, Subject
 from permitguard.geo import Location
 from permitguard.license import Filing
-from permitguard.model import Unknown
+from permitguard.model import TrailStep, Unknown
 from permitguard.rules.base import FAILED, NOT_APPLICABLE, PASSED, Verdict
 from permitguard.rules.common import at, base_facts, not_located, services
 
@@ -72,23 +72,35 @@ def new_room_unfiled(s: Subject, ctx: Context) -> Verdict:
     facts, unfiled = base_facts(s), _unfiled(s, ctx)
     if not unfiled:
         room = ctx.profile.room_covering(*_room_args(s.placement.location))
-        return Verdict(PASSED, "filed_room", {**facts, "room": room.room_id, "reference": room.reference})
+        where = room_name(s.placement.location)
+        step = TrailStep("filed_room", f"{room.room_id} ({room.reference}): {where}")
+        facts.update(room=room.room_id, reference=room.reference)
+        return Verdict(PASSED, "filed_room", facts, (step,))
     facts, tag = at(facts, unfiled[0]), ctx.profile.tags["prior_filing"]
     facts["new_room"] = room_name(unfiled[0])  # failures are grouped by the room they would add
     value = s.tag(tag)
+    trail = (TrailStep("no_filed_room", f"no filed machine room covers {facts['new_room']}"),
+             _tag_step(tag, value, s))
     if (value is None or value == "") and s.placement.zone_unknown:
-        return Verdict(FAILED, "zone_undetermined", {**facts, "tag": tag, "why": s.placement.why})
+        return Verdict(FAILED, "zone_undetermined", {**facts, "tag": tag, "why": s.placement.why}, trail)
     if value is None or value == "":
-        return Verdict(FAILED, _failure("new_room", s), {**facts, "tag": tag})
+        return Verdict(FAILED, _failure("new_room", s), {**facts, "tag": tag}, trail)
     filing = None if isinstance(value, Unknown) else ctx.profile.filing(str(value))
     if filing is None or _problem(filing, s, ctx) is not None:
         shown = value if isinstance(value, Unknown) else str(value)
-        return Verdict(FAILED, _failure("invalid_filing", s), {**facts, "tag": tag, "value": shown})
+        return Verdict(FAILED, _failure("invalid_filing", s), {**facts, "tag": tag, "value": shown}, trail)
     return Verdict(
         PASSED,
         "prior_filing",
         {**facts, "reference": filing.reference, "filed_on": filing.filed_on.isoformat()},
+        trail + (TrailStep("filing", f"{filing.reference} filed {filing.filed_on.isoformat()}"),),
     )
+
+
+def _tag_step(tag: str, value: object, s: Subject) -> TrailStep:
+    shown = "not set" if value is None or value == "" else f"unknown ({value.why})" if isinstance(
+        value, Unknown) else value
+    return TrailStep("filing_tag", f"{tag}: {shown}", s.resource.file, s.resource.line)
 
 
 def _problem(filing: Filing, s: Subject, ctx: Context) -> str | None:
@@ -120,12 +132,13 @@ def prior_filing_invalid(s: Subject, ctx: Context) -> Verdict:
     if filing is None:
         return Verdict(FAILED, "unknown_reference", facts)
     facts.update(filed_on=filing.filed_on.isoformat(), as_of=ctx.as_of.isoformat(), scope=filing.scope)
+    trail = (_tag_step(tag, value, s), TrailStep("filing", f"{filing.reference} filed {facts['filed_on']}"))
     problem = _problem(filing, s, ctx)
     if problem:
-        return Verdict(FAILED, problem, facts)
+        return Verdict(FAILED, problem, facts, trail)
     if s.placement.kind not in (pl.LOCATED, *pl.NO_LOCATION):
-        return Verdict(NOT_APPLICABLE, "location_unknown", facts)
-    return Verdict(PASSED, "valid", facts)
+        return Verdict(NOT_APPLICABLE, "location_unknown", facts, trail)
+    return Verdict(PASSED, "valid", facts, trail)
 
 
 RULES = {

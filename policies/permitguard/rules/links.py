@@ -13,11 +13,12 @@ that names no carrier in particular (`CO`, `ChinaOther`) or a carrier not stated
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from permitguard.context import Context, Subject
 from permitguard.link_catalog import IGNORE, MAINLAND, OUTSIDE, OWN, End
-from permitguard.model import Unknown
+from permitguard.model import TrailStep, Unknown
 from permitguard.resources.paths import values_at
 from permitguard.rules.base import FAILED, NOT_APPLICABLE, PASSED, Verdict
 from permitguard.rules.common import at, base_facts, not_located
@@ -55,6 +56,12 @@ def _end(end: End, value: Any, s: Subject, ctx: Context, facts: dict) -> tuple[s
 
 
 def cross_border_link(s: Subject, ctx: Context) -> Verdict:
+    trail: list[TrailStep] = []
+    verdict = _cross_border(s, ctx, trail)
+    return replace(verdict, trail=tuple(trail)) if trail else verdict
+
+
+def _cross_border(s: Subject, ctx: Context, trail: list[TrailStep]) -> Verdict:
     facts = base_facts(s)
     link = ctx.links.link(s.info.type)
     if link is None:
@@ -74,6 +81,9 @@ def cross_border_link(s: Subject, ctx: Context) -> Verdict:
             undetermined = undetermined or Verdict(FAILED, "end_not_stated", {**facts, "attr": end.attr})
             continue
         for value in values:
+            shown = f"unknown ({value.why})" if isinstance(value, Unknown) else f"{value}"
+            trail.append(TrailStep("link_end", f"{end.attr} ({end.kind}) = {shown}", s.resource.file,
+                                   s.resource.line))
             where, found = _end(end, value, s, ctx, facts)
             if where == OUTSIDE:
                 return found
@@ -103,11 +113,13 @@ def unlicensed_carrier(s: Subject, ctx: Context) -> Verdict:
         return Verdict(FAILED, "carrier_unresolved", {**facts, "why": value})
     text = str(value).strip()
     carrier = ctx.links.carrier(text)
+    named = f"{carrier.key} ({carrier.en})" if carrier else "no licensed carrier"
+    step = TrailStep("carrier", f"{line.attr} = {text}: {named}", s.resource.file, s.resource.line)
     if carrier is not None:
-        return Verdict(PASSED, "licensed_carrier", {**facts, "value": text, "carrier": carrier})
+        return Verdict(PASSED, "licensed_carrier", {**facts, "value": text, "carrier": carrier}, (step,))
     if ctx.links.unspecific(text):
-        return Verdict(FAILED, "unspecific_carrier", {**facts, "value": text})
-    return Verdict(FAILED, "unlicensed_carrier", {**facts, "value": text})
+        return Verdict(FAILED, "unspecific_carrier", {**facts, "value": text}, (step,))
+    return Verdict(FAILED, "unlicensed_carrier", {**facts, "value": text}, (step,))
 
 
 RULES = {

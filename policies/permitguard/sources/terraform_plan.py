@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from permitguard.errors import InputError
-from permitguard.model import Action, Resource, Unknown, sensitive_texts
+from permitguard.model import Action, Resource, TrailStep, Unknown, sensitive_texts
 from permitguard.sources import SourceResult
 from permitguard.sources import plan_values as pv
 from permitguard.sources.documents import Documents
@@ -170,14 +170,16 @@ class _Reader:
 
     def resource(self, rc: Mapping[str, Any], config: Mapping[str, Any] | None, attributes: Any,
                  action: Action, before: Any) -> Resource:
+        trail: list[TrailStep] = []
         try:
-            region, origin = provider_region(rc, self.plan, config)
+            region, origin = provider_region(rc, self.plan, config, trail)
         except (AttributeError, TypeError, KeyError, ValueError, IndexError):
             region = Unknown("the plan's provider configuration could not be read")
             origin = "plan provider_config"
         return Resource(
             address=rc["address"], type=rc["type"], cloud=cloud_of(rc), attributes=attributes,
             provider_region=region, provider_region_from=origin, action=action, before=before,
+            trail=tuple(trail),
             source_kind="terraform_plan", hidden=sensitive_texts(attributes, before, region),
         )
 

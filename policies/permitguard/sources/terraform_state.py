@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from permitguard.errors import InputError
-from permitguard.model import Action, Resource, Unknown, sensitive_texts
+from permitguard.model import Action, Resource, TrailStep, Unknown, sensitive_texts
 from permitguard.sources import SourceResult
 from permitguard.sources import plan_values as pv
 from permitguard.sources.deployed import TERRAFORM_STATE
@@ -292,6 +292,7 @@ class _Reader:
         return Resource(
             address=address, type=entry["type"], cloud=cloud_of(entry), attributes=attributes,
             provider_region=region, provider_region_from=f"{config} (Terraform state)", action=Action.NOOP,
+            trail=(TrailStep("state_provider", f"{config}: the state records no provider region"),),
             source_kind="terraform", hidden=sensitive_texts(attributes),
         )
 

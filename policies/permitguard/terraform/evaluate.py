@@ -22,7 +22,7 @@ from permitguard import safe_files
 from permitguard.datafiles import load_data
 from permitguard.errors import InputError
 from permitguard.model import OWN_ACCOUNT, Resource, Unknown
-from permitguard.terraform import source_text, taint
+from permitguard.terraform import provider_trail, source_text, taint
 from permitguard.terraform.loader import run_evaluator, run_evaluator_many, var_files
 from permitguard.terraform.policy_documents import render
 from permitguard.terraform.providers import ProviderIndex, declared_address, split_address
@@ -226,7 +226,7 @@ def _evaluation(
     gone = taint.tainted_by_directory(
         root, blocks, modules, targets, sorted(unreadable), sorted(set(unset) - taint.assigned_names(files))
     )
-    index = _providers(blocks, modules, values, region_attrs, gone)
+    index = _providers(blocks, modules, values, region_attrs, gone, list(files), base)
     values.not_own = frozenset(_not_own(blocks, index))
     _documents(blocks, values, root)
     for block in sorted(
@@ -321,6 +321,8 @@ def _providers(
     values: Values,
     region_attrs: Mapping[str, tuple[str, ...]],
     gone: Mapping[str, Mapping[str, str]],
+    var_files: list[Path] = (),  # type: ignore[assignment]
+    base: Path = Path("."),
 ) -> ProviderIndex:
     index = ProviderIndex(region_attrs=region_attrs)
     for b in blocks:
@@ -345,11 +347,14 @@ def _providers(
             gone.get(str(Path(b.file).parent), {}),
             b.body["__file_rel__"],
         )
-        index.add_block(parts, name, converted, f"{b.body['__file_rel__']}:{b.line}")
+        keys = region_attrs.get(name.split(".", 1)[0]) or ("region",)
+        index.add_block(parts, name, converted, f"{b.body['__file_rel__']}:{b.line}",
+                        provider_trail.region_steps(b, keys, parts, blocks, modules, var_files, base))
     for path, b in modules.items():
         args = source_text.arguments(b.file, b.line or 1, b.end)
         if "providers" in args:
             index.passed[_module_parts(path)] = source_text.providers_map(args["providers"][0])
+            index.calls[_module_parts(path)] = (b.body["__file_rel__"], args["providers"][1])
     return index
 
 
@@ -590,7 +595,7 @@ def _resource(
             why = attributes[name].why
             attributes[name] = Unknown(f"{why}; written `{source_text.shown(expression)}` ({where})")
     provider = _provider_meta(body)
-    config = index.resolve(block.path, block.type, provider)
+    config = index.resolve(block.path, block.type, provider, (body["__file_rel__"], block.line))
     _merge_default_tags(attributes, types.get(block.type).tags_attr, config.default_tags)
     cloud = provider.split(".", 1)[0] if provider else block.type.split("_", 1)[0]
     return Resource(
@@ -600,6 +605,7 @@ def _resource(
         attributes=attributes,
         provider_region=config.region,
         provider_region_from=config.origin,
+        trail=config.trail,
         file=body["__file_rel__"],
         line=block.line,
         source_kind="terraform",

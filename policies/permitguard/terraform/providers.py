@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from permitguard.model import Unknown
+from permitguard.model import Trail, TrailStep, Unknown
 
 _MODULE_PART = re.compile(r'module\.([^.\["]+(?:\[(?:\d+|"(?:[^"\\]|\\.)*")\])?)\.')
 
@@ -45,6 +45,7 @@ class ProviderConfig:
     region: Any = None  # str | Unknown | None
     origin: str = "provider configuration"
     default_tags: Any = None  # Mapping | Unknown | None (AWS `default_tags { tags = … }`)
+    trail: Trail = ()  # how it was found: meta-argument, module `providers` entries, block, region's source
 
 
 @dataclass
@@ -54,10 +55,15 @@ class ProviderIndex:
     region_attrs: Mapping[str, tuple[str, ...]]  # provider name → configuration keys holding its region
     blocks: dict[tuple[tuple[str, ...], str], tuple[Mapping[str, Any], str]] = field(default_factory=dict)
     passed: dict[tuple[str, ...], dict[str, str]] = field(default_factory=dict)
+    steps: dict[tuple[tuple[str, ...], str], Trail] = field(default_factory=dict)  # a block's region steps
+    calls: dict[tuple[str, ...], tuple[str, int | None]] = field(default_factory=dict)  # `providers =` at
 
     def add_block(
-        self, module_path: tuple[str, ...], name: str, values: Mapping[str, Any], where: str
+        self, module_path: tuple[str, ...], name: str, values: Mapping[str, Any], where: str,
+        steps: Trail = (),
     ) -> None:
+        if (module_path, name) not in self.blocks:
+            self.steps[(module_path, name)] = steps
         self.blocks.setdefault((module_path, name), (values, where))
 
     def values_for(self, address: str, resource_type: str, provider_meta: str | None) -> Mapping[str, Any]:
@@ -81,25 +87,38 @@ class ProviderIndex:
             path = path[:-1]
         return name, found, path
 
-    def resolve(self, address: str, resource_type: str, provider_meta: str | None) -> ProviderConfig:
+    def resolve(self, address: str, resource_type: str, provider_meta: str | None,
+                where: tuple[str | None, int | None] = (None, None)) -> ProviderConfig:
+        """The configuration the block at `address` uses; `where` is the block's file:line (for the trail)."""
         path = split_address(address)[0]
         name = provider_meta or resource_type.split("_", 1)[0]
+        trail = [TrailStep("provider_meta", f"provider = {name}", *where)] if provider_meta else []
         while (found := self.blocks.get((path, name))) is None:
             if not path:
+                trail.append(TrailStep("no_provider_block", f"provider {name}: no provider block"))
                 if "." in name:
                     return ProviderConfig(
-                        Unknown(f"no provider block {name}"), f"provider {name} (no provider block)"
+                        Unknown(f"no provider block {name}"), f"provider {name} (no provider block)",
+                        trail=tuple(trail),
                     )
-                return ProviderConfig(None, f"provider {name} (no provider block)")
+                return ProviderConfig(None, f"provider {name} (no provider block)", trail=tuple(trail))
             mapping = self.passed.get(path, {})
             if name in mapping:
+                what = f"module.{path[-1]} providers: {name} = {mapping[name]}"
+                trail.append(TrailStep("module_providers", what, *self.calls.get(path, (None, None))))
                 name = mapping[name]
             elif "." in name:
+                trail.append(TrailStep("module_providers", f"module.{path[-1]} providers: {name} not passed",
+                                       *self.calls.get(path, (None, None))))
                 return ProviderConfig(
-                    Unknown(f"provider {name} is not passed to module.{path[-1]}"), f"module.{path[-1]}"
+                    Unknown(f"provider {name} is not passed to module.{path[-1]}"), f"module.{path[-1]}",
+                    trail=tuple(trail),
                 )
+            else:
+                what = f"module.{path[-1]} inherits {name} from its caller"
+                trail.append(TrailStep("provider_inherited", what))
             path = path[:-1]
-        values, where = found
+        values, where_block = found
         tags = values.get("default_tags")
         tags = (
             tags[0].get("tags") if isinstance(tags, list) and tags and isinstance(tags[0], Mapping) else None
@@ -107,4 +126,9 @@ class ProviderIndex:
         keys = self.region_attrs.get(name.split(".", 1)[0]) or ("region",)
         region = next((values[k] for k in keys if values.get(k) is not None), None)
         prefix = "".join(f"module.{p}." for p in path)
-        return ProviderConfig(None if region == "" else region, f"provider {prefix}{name} ({where})", tags)
+        file, _, line = where_block.rpartition(":")
+        trail.append(TrailStep("provider_block", f"provider {prefix}{name}", file or None,
+                               int(line) if line.isdigit() else None))
+        trail += self.steps.get((path, name), ())
+        origin = f"provider {prefix}{name} ({where_block})"
+        return ProviderConfig(None if region == "" else region, origin, tags, tuple(trail))

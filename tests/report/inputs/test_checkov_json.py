@@ -110,3 +110,16 @@ def test_what_our_check_writes_is_what_the_reader_decodes(ctx, monkeypatch):
     f = _failed(judging.details)
     assert (f["message"]["en"], f["message"]["zh"], f["enforcement"]) == (
         expected.message_en, expected.message_zh, expected.enforcement)
+
+
+def test_a_checkov_skip_without_a_reason_is_no_suppression():
+    for comment in ("No comment provided", "  "):
+        check = {"check_id": "CKV_CNLIC_101", "check_name": "x", "resource": "alicloud_vpc.a",
+                 "file_path": "/main.tf", "file_line_range": [3, 9], "check_result": {
+                     "result": "SKIPPED", "suppress_comment": comment}}
+        data = {"check_type": "terraform", "results": {"skipped_checks": [check]}}
+        (found,) = checkov_json.read(data, "c.json", RULES).findings
+        got = (found["status"], found["suppressed"], found["reason"])
+        assert got == ("failed", None, "suppressed_unevaluated")
+        assert found["suppression_refused"]["en"].startswith("`# checkov:skip=CKV_CNLIC_101` gives no reason")
+        assert "未说明理由" in found["suppression_refused"]["zh"]

@@ -36,3 +36,26 @@ def test_a_document_that_breaks_the_findings_schema_is_unusable_input():
     del doc["findings"][0]["status"]
     with pytest.raises(InputError, match="not a valid permitguard findings document"):
         scan_json.read(doc, "scan.json", LISTING)
+
+
+def test_report_merges_the_trails_of_scan_documents_and_keeps_them_valid(tmp_path):
+    from pathlib import Path
+
+    from helpers import cli
+
+    root = Path(__file__).resolve().parents[3]
+    env = {"PERMITGUARD_AS_OF": "2026-06-01"}
+    docs = []
+    for name in ("alicloud-compliant", "aws-compliant"):
+        out = tmp_path / f"{name}.json"
+        run = cli("scan", str(root / "infra/terraform" / name), "--format", "json", "-o", str(out),
+                  environ=env)
+        assert run.exit_status in (0, 1), run.stderr
+        docs.append(json.loads(out.read_text(encoding="utf-8")))
+    merged = tmp_path / "merged.json"
+    run = cli("report", *(str(tmp_path / f"{n}.json") for n in ("alicloud-compliant", "aws-compliant")),
+              "--format", "json", "-o", str(merged), environ=env)
+    assert run.exit_status in (0, 1), run.stderr
+    doc = json.loads(merged.read_text(encoding="utf-8"))
+    assert doc["trails"] == {**docs[0]["trails"], **docs[1]["trails"]}
+    assert {f["resource"]["trail"] for f in doc["findings"]} == set(doc["trails"])

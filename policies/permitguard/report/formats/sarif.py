@@ -79,6 +79,8 @@ def _result(f: FindingRecord, index: int, lang: str) -> dict[str, Any]:
     }
     if f.suppressed:
         out["suppressions"] = [{"kind": "inSource" if r.file else "external", "justification": f.suppressed}]
+    if f.refused is not None:  # a skip without a reason: no SARIF suppression, the result stands
+        out["properties"]["suppressionRefused"] = joined(f.refused, lang)
     return out
 
 

@@ -35,6 +35,8 @@ def _lines(f: FindingRecord, lang: str) -> list[str]:
         out.append(f"      {f.message.zh}")
     if f.suppressed:
         out.append(f"      suppressed: {f.suppressed}")
+    if f.refused is not None:
+        out += [f"      ! {text}" for text in _langs((f.refused.en, f.refused.zh), lang)]
     return out
 
 
@@ -65,6 +67,20 @@ def _skipped(entries: list[dict[str, Any]], lang: str, shown: int = 20) -> list[
             out += [f"  {s['path']}: {why}" for why in _langs((s["message"]["en"], s["message"]["zh"]), lang)]
         if len(mine) > shown:
             out.append(f"  … and {len(mine) - shown} more")
+    return out
+
+
+def _refused(findings: list[dict[str, Any]], lang: str, shown: int = 20) -> list[str]:
+    """Suppressions that give no reason: not honoured (each verdict stands and is counted as it is)."""
+    if not findings:
+        return []
+    out = [f"{text}: {len(findings)}" for text in _langs(words("suppressions_refused"), lang)]
+    for f in findings[:shown]:
+        r = f["resource"]
+        at = f"{r['file']}:{r['line']}" if r.get("file") and r.get("line") else (r.get("file") or "?")
+        out.append(f"  {f['rule_id']} {r['address']} ({at}): {f['status']}")
+    if len(findings) > shown:
+        out.append(f"  … and {len(findings) - shown} more")
     return out
 
 
@@ -108,6 +124,7 @@ def render(doc: dict[str, Any], ctx: Context, lang: str = "both", summary_only: 
         listed = ", ".join(f"{k['type']} ({k['resources']})" for k in kinds)
         out += [f"{text}: {listed}" for text in _langs(words("unknown_types"), lang)]
     out += _skipped(doc.get("skipped_inputs", []), lang)
+    out += _refused([f for f in doc["findings"] if f.get("suppression_refused")], lang)
     unevaluated = [u["subject"] for u in doc.get("unevaluated", [])]
     if unevaluated:
         more = f", … and {len(unevaluated) - 3} more" if len(unevaluated) > 3 else ""

@@ -8,9 +8,11 @@ enforcement, licence), one machine-readable entry in a failed check's `details` 
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from typing import TYPE_CHECKING, Any
 
+from permitguard import suppression
 from permitguard.errors import InputError
 from permitguard.report.inputs.part import Part, bilingual, resource, rule_finding, unevaluated
 from permitguard.report.labels import words
@@ -132,10 +134,13 @@ def _add(part: Part, check: Any, status: str, framework: str, path: str, rules: 
     subject = resource(address, type_, type_.split("_", 1)[0], file, line)
     en, zh, level = _decoded(details, check_id) or bilingual(details)
     facts = {"address": address, "check_id": check_id, "title_en": meta.title.en, "title_zh": meta.title.zh}
-    if status == "skipped":
-        reason = comment or "skipped without a reason"
+    if status == "skipped" and suppression.reasonless(comment):  # not honoured: unevaluated, so it fails
+        found = rule_finding(meta, "failed", subject, "suppressed_unevaluated",
+                             *words("checkov_skipped", **facts))
+        part.add(dataclasses.replace(found, unjustified=suppression.refused(check_id)), rules)
+    elif status == "skipped":
         part.add(rule_finding(meta, "failed", subject, "suppressed_unevaluated",
-                              *words("checkov_skipped", **facts), suppressed=reason, suppressed_by=SKIP_BY),
+                              *words("checkov_skipped", **facts), suppressed=comment, suppressed_by=SKIP_BY),
                  rules)
     else:
         default_en, default_zh = words(f"checkov_{status}", **facts)

@@ -50,7 +50,8 @@ def merge(parts: list[Part], license: dict[str, Any], as_of: dt.date, generated_
     skipped = {(s["path"], s["input"], s["by"], s["reason"]): s for p in parts for s in p.skipped}
     return document.assemble([f for same in findings.values() for f in same], license, as_of,
                              list(listed.values()), ctx.rules, ctx.types, generated_at,
-                             sorted(others.values(), key=_other_key), unevaluated, list(skipped.values()))
+                             sorted(others.values(), key=_other_key), unevaluated, list(skipped.values()),
+                             {key: steps for p in parts for key, steps in p.trails.items()})
 
 
 def _same_file(a: str | None, b: str | None) -> bool:

@@ -26,6 +26,7 @@ class Part:
     license: dict[str, Any] | None = None
     as_of: str | None = None
     skipped: list[dict[str, Any]] = field(default_factory=list)  # a scan JSON's `skipped_inputs`
+    trails: dict[str, list] = field(default_factory=dict)  # a scan JSON's `trails`, by id
 
     def add(self, finding: Finding, rules: RuleCatalog) -> None:
         """A finding read from another tool's output (they carry the fix whatever the verdict)."""

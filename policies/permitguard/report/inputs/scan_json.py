@@ -27,4 +27,4 @@ def read(doc: dict[str, Any], path: str, listing: dict[str, Any]) -> Part:
     return Part(inputs=[own] + [{**i, "via": i.get("via", path)} for i in doc["inputs"]],
                 findings=list(doc["findings"]), other_checks=list(doc.get("other_checks", [])),
                 unevaluated=list(doc.get("unevaluated", [])), license=doc["license"], as_of=doc["as_of"],
-                skipped=list(doc.get("skipped_inputs", [])))
+                skipped=list(doc.get("skipped_inputs", [])), trails=dict(doc.get("trails", {})))

@@ -203,6 +203,8 @@ class Resource:
     hidden: frozenset[str] = frozenset()  # plain texts of its sensitive values: never shown (masked)
     root: str | None = None  # the root configuration that creates it (Terraform: a module called by two
     # roots is two resources with one address, file and line)
+    deployed: bool = False  # read as it exists (a Terraform state, a Pulumi stack export): judged on the
+    # scan date, and every output says "as deployed" instead of "change"
 
 
 @dataclass(frozen=True)

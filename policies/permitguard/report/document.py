@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from permitguard import __version__
 from permitguard.model import Finding, Status, blocks
 from permitguard.report import advisories, uncatalogued
+from permitguard.sources.deployed import as_deployed
 
 if TYPE_CHECKING:  # rendering a document needs no engine
     from permitguard.context import Context
@@ -62,7 +63,7 @@ def blocking(item: dict[str, Any]) -> bool:
 
 def _resource_dict(f: Finding) -> dict[str, Any]:
     r = f.resource
-    return {
+    out = {
         "address": r.address,
         "type": r.type,
         "provider": r.cloud,
@@ -76,6 +77,9 @@ def _resource_dict(f: Finding) -> dict[str, Any]:
         "service": f.service,
         "action": r.action.value,
     }
+    if r.deployed:  # judged as it exists, on the scan date (a Terraform state, a Pulumi stack export)
+        out["as_deployed"] = True
+    return out
 
 
 def summarise(findings: list[dict[str, Any]]) -> dict[str, Any]:
@@ -165,7 +169,8 @@ def assemble(
         "summary": summarise(items),
         "findings": items,
     }
-    notices = advisories.for_permit(license, as_of, rules)
+    deployed = bool(inputs) and all(as_deployed(i.get("kind", "")) for i in inputs)
+    notices = advisories.for_permit(license, as_of, rules, deployed=deployed)
     if notices:
         doc["advisories"] = notices
     kinds = uncatalogued.unknown_types(items, types)  # judged for location only: every output lists them

@@ -48,13 +48,15 @@ class ResourceRecord:
     city: str | None
     service: str | None
     action: str | None
+    deployed: bool = False  # judged as it exists, on the scan date (`report/deployed.py`)
 
     @classmethod
     def of(cls, r: dict[str, Any]) -> ResourceRecord:
         return cls(address=r["address"], type=r.get("type"), provider=r.get("provider"),
                    file=r.get("file"), line=r.get("line"), region=r.get("region"), zone=r.get("zone"),
                    territory=r.get("territory"), province=r.get("province"), city=r.get("city"),
-                   service=r.get("service"), action=r.get("action"))
+                   service=r.get("service"), action=r.get("action"),
+                   deployed=r.get("as_deployed") is True)
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from typing import Any
 
 from permitguard import license as lic
 from permitguard.context import Context, Subject
+from permitguard.localise import date_basis
 from permitguard.rules.base import FAILED, PASSED, Verdict
 from permitguard.rules.common import base_facts, not_located
 
@@ -36,7 +37,8 @@ def permit_validity(s: Subject, ctx: Context) -> Verdict:
     p = ctx.profile
     state = p.standing(ctx.as_of)
     facts = {**base_facts(s), **standing_params(
-        p.number, p.issued, p.expires, p.renewal_deadline(), p.renewal_notice_days, ctx.as_of)}
+        p.number, p.issued, p.expires, p.renewal_deadline(), p.renewal_notice_days, ctx.as_of),
+        "date_basis": date_basis(s.resource.deployed)}
     return Verdict(FAILED if state in (lic.EXPIRED, lic.NOT_YET_VALID) else PASSED, state, facts)
 
 

@@ -15,7 +15,7 @@ from markupsafe import Markup
 
 from permitguard.report import deployed, inventory, labels, places
 from permitguard.report import view as view_model
-from permitguard.report.escape import anchor, html_finalize
+from permitguard.report.escape import anchor, css_string, html_finalize
 
 if TYPE_CHECKING:
     from permitguard.context import Context
@@ -28,7 +28,7 @@ def _env() -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=True,
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                              finalize=html_finalize)
-    env.globals.update(where=places.where, anchor=anchor)
+    env.globals.update(where=places.where, anchor=anchor, css_string=css_string)
     return env
 
 

@@ -127,3 +127,20 @@ def test_not_a_findings_document_is_refused_in_one_line(audits, tmp_path):
     assert run.exit_status == 2 and "two findings documents" in run.stderr
     run = compare(*audits, "--format", "sarif")
     assert run.exit_status == 2 and "not sarif" in run.stderr
+
+
+def test_markup_in_a_resource_name_stays_text_in_every_format(audits, tmp_path):
+    injected = "<script>document.title='pwned'</script>"
+
+    def rename(doc):
+        for f in doc["findings"]:
+            if f["resource"]["address"] == "alicloud_instance.beijing_k":
+                f["resource"]["address"] = injected
+                f["message"]["en"] = injected + " | `x` \x1b[31m"
+    new = edited(audits[1], tmp_path / "inj.json", rename)
+    html = compare(audits[0], new, "--format", "html").stdout
+    assert "<script" not in html and "&lt;script&gt;" in html
+    md = compare(audits[0], new, "--format", "markdown").stdout
+    assert "<script" not in md and "\x1b" not in md
+    text = compare(audits[0], new, "--format", "text").stdout
+    assert "\x1b" not in text

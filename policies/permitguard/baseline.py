@@ -32,6 +32,16 @@ SCHEMA = "baseline.schema.json"
 MAX_BYTES = 4 << 20  # a baseline of 20,000 entries is about 4 MiB
 
 
+Key = tuple[str, str, str | None, str | None]
+
+
+def key(rule: str, address: str, file: str | None = None, root: str | None = None) -> Key:
+    """The identity of one rule's verdict on one resource: rule id, address, and the file and root module
+    when known. A baseline entry accepts the failure of its key; `report --compare` matches two audits'
+    findings by it (a findings document names no root)."""
+    return (rule, address, file, root)
+
+
 @dataclass(frozen=True)
 class Entry:
     rule: str
@@ -113,7 +123,7 @@ def load(path: str | Path) -> Baseline:
     data = datafiles.parse_yaml(raw, label, InputError)
     problems = datafiles.schema_problems(data, SCHEMA)
     accepted = data.get("accepted") if isinstance(data, dict) else None
-    keys = [(e.get("rule"), e.get("address"), e.get("file"), e.get("root"))
+    keys = [key(e.get("rule"), e.get("address"), e.get("file"), e.get("root"))
             for e in (accepted if isinstance(accepted, list) else []) if isinstance(e, dict)]
     first: dict[tuple, int] = {}
     for i, k in enumerate(keys):
@@ -176,8 +186,8 @@ def create(findings: Iterable[Finding], reason: str, who: str, expires: dt.date,
             continue
         e = Entry(f.rule_id, f.resource.address, reason.strip(), who.strip(), expires, f.resource.file,
                   f.resource.root)
-        if (e.rule, e.address, e.file, e.root) not in seen:
-            seen.add((e.rule, e.address, e.file, e.root))
+        if key(e.rule, e.address, e.file, e.root) not in seen:
+            seen.add(key(e.rule, e.address, e.file, e.root))
             entries.append(e)
     entries.sort(key=lambda e: (e.file or "", e.address, e.rule, e.root or ""))
     doc = {"version": 1, "license": license, "created": today.isoformat(),

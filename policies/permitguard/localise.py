@@ -45,6 +45,15 @@ _NO_PROVINCE = {"en": ", province not established", "zh": "，省份未确定"}
 _CITY_SEPARATOR = {"en": ", ", "zh": "，"}
 _REGION_WORD = {"en": "region", "zh": "地域"}
 _AT_APPLY = "(assigned at apply)"
+# The date a verdict is judged on (fact `date_basis`): a change's date, or the scan date of a resource read
+# as it exists (a Terraform state, a Pulumi stack export: `Resource.deployed`).
+DATE_BASIS = {"change": {"en": "change date", "zh": "变更日期"},
+              "deployed": {"en": "scan date (as deployed)", "zh": "扫描日期（按部署现状）"}}
+
+
+def date_basis(deployed: bool) -> str:
+    """The `date_basis` fact of a verdict on a resource (deployed: read as it exists)."""
+    return "deployed" if deployed else "change"
 
 def describe_location(loc: Location, lang: str, provinces: Provinces) -> str:
     """e.g. "alicloud cn-heyuan → Guangdong (CN-GD), Heyuan" / "alicloud cn-heyuan → 广东省 (CN-GD)，Heyuan";
@@ -142,6 +151,7 @@ RENDERERS: dict[str, Renderer] = {
     "far_end": lambda v, lang, ctx: describe_location(v, lang, ctx.provinces),
     "ends": lambda v, lang, ctx: LIST[lang].join(v),
     "carrier": lambda v, lang, ctx: v.zh if lang == "zh" else v.en,
+    "date_basis": lambda v, lang, ctx: DATE_BASIS[v][lang],
 }
 
 

@@ -230,6 +230,8 @@ class Resource:
     # roots is two resources with one address, file and line)
     trail: Trail = ()  # how the reader resolved its provider configuration (block, alias, module
     # `providers` entry, variable, tfvars file; the plan's provider config; the Pulumi provider)
+    deployed: bool = False  # read as it exists (a Terraform state, a Pulumi stack export): judged on the
+    # scan date, and every output says "as deployed" instead of "change"
 
 
 @dataclass(frozen=True)

@@ -34,3 +34,13 @@ def test_html_finalize_leaves_packaged_markup_and_escapes_input_text():
 
 def test_anchor_ids_are_ascii_letters_digits_and_dashes():
     assert escape.anchor("SP-15(3) SP-16(5)") == "SP-15-3-SP-16-5"
+
+
+def test_css_string_cannot_end_the_string_rule_or_style_element():
+    import re
+
+    hostile = 'B1-1" } body { display:none } </style><script>x</script>\\'
+    out = str(escape.css_string(hostile))
+    assert re.fullmatch(r'"(?:[\w \-.·]|\\[0-9a-f]+ )*"', out), out  # letters, blanks, or CSS escapes only
+    assert "\\22 " in out and "\\3c " in out and "\\7d " in out
+    assert str(escape.css_string("Permit · 许可证 B1-20195402")) == '"Permit · 许可证 B1-20195402"'

@@ -14,6 +14,9 @@ EPILOG = """examples:
   permitguard license validate infra/licenses/B1-20195402.yaml
   permitguard regions resolve alicloud cn-heyuan
   permitguard report build/scan.json --format html --output build/report.html
+  permitguard report build/scan.json --bundle build/evidence.zip --generated-at 2026-06-01T00:00:00Z
+  permitguard report verify build/evidence.zip
+  permitguard report --compare audit-2026-q1.json audit-2026-q2.json --format html --output build/since.html
   permitguard baseline create infra/terraform --reason "reviewed in #42" --output permitguard-baseline.yaml
   permitguard scan infra/terraform --baseline permitguard-baseline.yaml --changed-since origin/main
   permitguard explain module.edge.alicloud_vpc.edge infra/terraform/alicloud-compliant
@@ -84,7 +87,8 @@ def parser() -> argparse.ArgumentParser:
     )
 
     report = sub.add_parser(
-        "report", help="render findings (permitguard JSON, Checkov JSON, Pulumi event log)"
+        "report", help="render findings (permitguard JSON, Checkov JSON, Pulumi event log); "
+        "`report verify FILE.zip` checks an evidence bundle"
     )
     report.add_argument("inputs", nargs="+", metavar="INPUT")
     _common(report)
@@ -94,6 +98,16 @@ def parser() -> argparse.ArgumentParser:
     )
     report.add_argument("--output", "-o", metavar="FILE")
     report.add_argument("--lang", choices=("zh", "en", "both"), default="both")
+    report.add_argument(
+        "--bundle", metavar="FILE.zip",
+        help="also write the evidence bundle: the HTML report, the findings JSON, the clause matrix (CSV), "
+        "the licence profile and manifest.json of their SHA-256 (reproducible with --generated-at); check "
+        "one with `permitguard report verify FILE.zip` (exit 0 intact, 1 tampered, 2 unreadable)")
+    report.add_argument(
+        "--compare", action="store_true",
+        help="the two INPUTs are findings documents OLD.json NEW.json of two audits: show per clause and per "
+        "resource what became compliant, what newly fails, what disappeared and what is new (html, markdown, "
+        "text or json; exit 1 when a mandatory failure is new)")
 
     base = sub.add_parser("baseline", help="accepted failures: record them, check them against a scan")
     base_sub = base.add_subparsers(dest="baseline_command", required=True, metavar="SUBCOMMAND")

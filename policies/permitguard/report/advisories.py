@@ -10,6 +10,7 @@ import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from permitguard import license as lic
+from permitguard.localise import DATE_BASIS, date_basis
 
 if TYPE_CHECKING:
     from permitguard.rule_catalog import RuleCatalog
@@ -24,8 +25,10 @@ def _date(value: Any) -> dt.date | None:
         return None
 
 
-def for_permit(license: dict[str, Any], as_of: dt.date, catalog: RuleCatalog) -> list[dict[str, Any]]:
-    """[] when the permit is valid and outside its renewal window (or the rule is not catalogued)."""
+def for_permit(license: dict[str, Any], as_of: dt.date, catalog: RuleCatalog,
+               deployed: bool = False) -> list[dict[str, Any]]:
+    """[] when the permit is valid and outside its renewal window (or the rule is not catalogued).
+    `deployed`: every input is read as it exists, so the date is the scan date (as deployed)."""
     issued, expires = _date(license.get("issued")), _date(license.get("expires"))
     if RULE_ID not in catalog or issued is None or expires is None:
         return []
@@ -38,7 +41,9 @@ def for_permit(license: dict[str, Any], as_of: dt.date, catalog: RuleCatalog) ->
         "number": license.get("number", "?"), "issued": issued.isoformat(), "expires": expires.isoformat(),
         "deadline": deadline.isoformat(), "as_of": as_of.isoformat(), "days_left": (expires - as_of).days,
     }
-    text = meta.message(f"scan_{state}", params)
+    basis = DATE_BASIS[date_basis(deployed)]
+    text = meta.message(f"scan_{state}", {**params, "date_basis": basis["en"]},
+                        {**params, "date_basis": basis["zh"]})
     return [{
         "rule_id": RULE_ID, "rule_name": meta.name, "reason": state, "severity": meta.severity,
         "enforcement": "advisory", "clauses": list(meta.clauses), "deadline": deadline.isoformat(),

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from permitguard import __version__
 from permitguard.model import Finding, Status, Trail, blocks
 from permitguard.report import advisories, uncatalogued
+from permitguard.sources.deployed import as_deployed
 
 if TYPE_CHECKING:  # rendering a document needs no engine
     from permitguard.context import Context
@@ -81,7 +82,7 @@ def blocking(item: dict[str, Any]) -> bool:
 def resource_dict(f: Finding) -> dict[str, Any]:
     """The resource part of a finding's document form (where it is, as the engine located it)."""
     r = f.resource
-    return {
+    out = {
         "address": r.address,
         "type": r.type,
         "provider": r.cloud,
@@ -95,6 +96,9 @@ def resource_dict(f: Finding) -> dict[str, Any]:
         "service": f.service,
         "action": r.action.value,
     }
+    if r.deployed:  # judged as it exists, on the scan date (a Terraform state, a Pulumi stack export)
+        out["as_deployed"] = True
+    return out
 
 
 def summarise(findings: list[dict[str, Any]]) -> dict[str, Any]:
@@ -186,7 +190,8 @@ def assemble(
         "summary": summarise(items),
         "findings": items,
     }
-    notices = advisories.for_permit(license, as_of, rules)
+    deployed = bool(inputs) and all(as_deployed(i.get("kind", "")) for i in inputs)
+    notices = advisories.for_permit(license, as_of, rules, deployed=deployed)
     if notices:
         doc["advisories"] = notices
     kinds = uncatalogued.unknown_types(items, types)  # judged for location only: every output lists them

@@ -68,3 +68,13 @@ def html_finalize(value: Any) -> Any:
 def anchor(text: str) -> str:
     """An id for an HTML anchor: runs of anything but ASCII letters and digits become one `-`."""
     return re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-")
+
+
+def css_string(value: Any) -> Markup:
+    """Text as a CSS string literal (`@page` margin content): every character but letters, digits, blanks
+    and `-_.·` as a CSS escape, so no quote, backslash, `<` or `}` of the text can end the string, the rule
+    or the style element."""
+    out = []
+    for ch in visible(str(value)):
+        out.append(ch if ch.isalnum() or ch in " -_.·" else f"\\{ord(ch):x} ")
+    return Markup('"' + "".join(out) + '"')

@@ -49,13 +49,15 @@ class ResourceRecord:
     service: str | None
     action: str | None
     trail: str | None = None  # the id of its entry in the document's `trails`
+    deployed: bool = False  # judged as it exists, on the scan date (`report/deployed.py`)
 
     @classmethod
     def of(cls, r: dict[str, Any]) -> ResourceRecord:
         return cls(address=r["address"], type=r.get("type"), provider=r.get("provider"),
                    file=r.get("file"), line=r.get("line"), region=r.get("region"), zone=r.get("zone"),
                    territory=r.get("territory"), province=r.get("province"), city=r.get("city"),
-                   service=r.get("service"), action=r.get("action"), trail=r.get("trail"))
+                   service=r.get("service"), action=r.get("action"), trail=r.get("trail"),
+                   deployed=r.get("as_deployed") is True)
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from permitguard import placement as pl
 from permitguard.context import Context, Subject
 from permitguard.geo import Location
 from permitguard.license import Filing
+from permitguard.localise import date_basis
 from permitguard.model import TrailStep, Unknown
 from permitguard.rules.base import FAILED, NOT_APPLICABLE, PASSED, Verdict
 from permitguard.rules.common import at, base_facts, not_located, services
@@ -131,7 +132,8 @@ def prior_filing_invalid(s: Subject, ctx: Context) -> Verdict:
         return Verdict(FAILED, "malformed", {**facts, "pattern": ctx.profile.filing_pattern.pattern})
     if filing is None:
         return Verdict(FAILED, "unknown_reference", facts)
-    facts.update(filed_on=filing.filed_on.isoformat(), as_of=ctx.as_of.isoformat(), scope=filing.scope)
+    facts.update(filed_on=filing.filed_on.isoformat(), as_of=ctx.as_of.isoformat(), scope=filing.scope,
+                 date_basis=date_basis(s.resource.deployed))
     trail = (_tag_step(tag, value, s), TrailStep("filing", f"{filing.reference} filed {facts['filed_on']}"))
     problem = _problem(filing, s, ctx)
     if problem:

@@ -11,6 +11,7 @@ from typing import Any
 
 from permitguard import license as lic
 from permitguard.context import Context, Subject
+from permitguard.localise import date_basis
 from permitguard.rules.base import FAILED, PASSED, Verdict
 from permitguard.rules.common import base_facts, not_located
 
@@ -18,7 +19,8 @@ RULE_ID = "CKV_CNLIC_701"
 
 
 def standing_params(number: str, issued: dt.date, expires: dt.date, deadline: dt.date,
-                    notice_days: int, as_of: dt.date) -> dict[str, Any]:
+                    notice_days: int, as_of: dt.date, deployed: bool = False) -> dict[str, Any]:
+    """The facts of the permit's standing on `as_of` (`deployed`: the scan date of what is deployed)."""
     return {
         "number": number,
         "issued": issued.isoformat(),
@@ -27,6 +29,7 @@ def standing_params(number: str, issued: dt.date, expires: dt.date, deadline: dt
         "notice_days": notice_days,
         "as_of": as_of.isoformat(),
         "days_left": (expires - as_of).days,
+        "date_basis": date_basis(deployed),
     }
 
 
@@ -36,7 +39,8 @@ def permit_validity(s: Subject, ctx: Context) -> Verdict:
     p = ctx.profile
     state = p.standing(ctx.as_of)
     facts = {**base_facts(s), **standing_params(
-        p.number, p.issued, p.expires, p.renewal_deadline(), p.renewal_notice_days, ctx.as_of)}
+        p.number, p.issued, p.expires, p.renewal_deadline(), p.renewal_notice_days, ctx.as_of,
+        s.resource.deployed)}
     return Verdict(FAILED if state in (lic.EXPIRED, lic.NOT_YET_VALID) else PASSED, state, facts)
 
 

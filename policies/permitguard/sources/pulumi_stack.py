@@ -123,7 +123,7 @@ def _resource(entry: Mapping[str, Any], readable: Mapping[str, Any], types: Reso
     found = adapter.to_resource(token, urn, props, provider, types, action)
     if found is None:
         return None
-    return replace(found, hidden=sensitive_texts(found.attributes, found.provider_region))
+    return replace(found, hidden=sensitive_texts(found.attributes, found.provider_region), deployed=True)
 
 
 def _provider(entry: Mapping[str, Any], readable: Mapping[str, Any]) -> pv.ProviderInfo | None:

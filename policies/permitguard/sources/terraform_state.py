@@ -293,7 +293,7 @@ class _Reader:
             address=address, type=entry["type"], cloud=cloud_of(entry), attributes=attributes,
             provider_region=region, provider_region_from=f"{config} (Terraform state)", action=Action.NOOP,
             trail=(TrailStep("state_provider", f"{config}: the state records no provider region"),),
-            source_kind="terraform", hidden=sensitive_texts(attributes),
+            source_kind="terraform", hidden=sensitive_texts(attributes), deployed=True,
         )
 
     def part(self, where: str, why: str, address: Any = None) -> None:

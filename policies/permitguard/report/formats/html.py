@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING, Any
 import jinja2
 from markupsafe import Markup
 
-from permitguard.report import inventory, labels, places
+from permitguard.report import deployed, inventory, labels, places
 from permitguard.report import view as view_model
-from permitguard.report.escape import anchor, html_finalize
+from permitguard.report.escape import anchor, css_string, html_finalize
 
 if TYPE_CHECKING:
     from permitguard.context import Context
@@ -28,7 +28,7 @@ def _env() -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=True,
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                              finalize=html_finalize)
-    env.globals.update(where=places.where, anchor=anchor)
+    env.globals.update(where=places.where, anchor=anchor, css_string=css_string)
     return env
 
 
@@ -43,7 +43,8 @@ def render(doc: dict[str, Any], ctx: Context, lang: str = "both", **_: Any) -> s
     chart = inventory.chart(v.places, lang, services)
     return _env().get_template("report.html.j2").render(
         v=v, doc=doc, lic=doc["license"], lang=lang, chart=chart, css=_css(),
-        html_lang="zh-CN" if lang == "zh" else "en",
+        html_lang="zh-CN" if lang == "zh" else "en", date_key=deployed.date_key(doc),
+        deployed_note=lambda r: deployed.note(r, lang),
         L=lambda key, **kw: labels.label(key, lang, **kw), T=lambda value: labels.texts(value, lang),
         loc=lambda r: places.location(r, lang, ctx.provinces),
         coverage=lambda s: places.coverage(s, lang, ctx.provinces),

@@ -6,6 +6,7 @@ import xml.etree.ElementTree as ET
 from collections import defaultdict
 from typing import TYPE_CHECKING, Any
 
+from permitguard.report import deployed
 from permitguard.report.escape import xml as _x
 from permitguard.report.labels import joined, label
 from permitguard.report.places import where
@@ -27,7 +28,7 @@ def _case(suite: ET.Element, name: str, classname: str, file: str | None, line: 
 def _details(f: FindingRecord, lang: str) -> str:
     r = f.resource
     place = " / ".join(str(v) for v in (r.region, r.zone, r.province, r.city) if v) or "unknown"
-    return _x(f"{joined(f.message, lang)}\nwhere: {where(r)}\nlocation: {place}\n"
+    return _x(f"{joined(f.message, lang)}\nwhere: {where(r)}{deployed.note(r, lang)}\nlocation: {place}\n"
               f"clauses: {', '.join(f.clauses)}\n"
               f"fix: {joined(f.remediation or NO_WORDS, lang)}")
 

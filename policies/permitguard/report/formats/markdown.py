@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from permitguard.report import inventory
+from permitguard.report import deployed, inventory
 from permitguard.report import view as view_model
 from permitguard.report.escape import code
 from permitguard.report.escape import markdown as esc
@@ -48,7 +48,8 @@ def _cover(v: view_model.View, L, ctx: Context) -> list[str]:
                             [L("profile"), f"{code(lic['path'])} ({esc(lic['source'])}), "
                                            f"sha256 {code(lic['sha256'])}"],
                             [L("tool"), f"permitguard {doc['tool']['version']}"],
-                            [L("generated"), f"{doc['generated_at']} · {L('as_of')} {doc['as_of']}"]])
+                            [L("generated"),
+                             f"{doc['generated_at']} · {L(deployed.date_key(doc))} {doc['as_of']}"]])
     out += [f"## {L('inputs')}", ""]
     out += table([L("input"), L("kind"), "sha256"],
                  [[code(i["path"]) + (f" ({L('via')} {code(i['via'])})" if i.get("via") else ""), i["kind"],
@@ -103,7 +104,7 @@ def _findings(v: view_model.View, L, limit: int | None, ctx: Context) -> list[st
             out += table([L("resource"), L("where"), L("location"), L("why")],
                          [[code(f.resource.address) + ("" if f.enforcement == "mandatory" else
                                                        f" ({f.enforcement})"),
-                           code(where(f.resource)),
+                           code(where(f.resource)) + deployed.note(f.resource, v.lang),  # our words
                            esc(location(f.resource, v.lang, ctx.provinces)),
                            bi(f.message, v.lang)] for f in shown]) + more
     return out

@@ -8,6 +8,7 @@ from collections import defaultdict
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
+from permitguard.report import deployed
 from permitguard.report.escape import everywhere
 from permitguard.report.labels import joined
 from permitguard.report.record import FindingRecord, records
@@ -108,7 +109,8 @@ def _permitguard_run(doc: dict[str, Any], lang: str, ctx: Context) -> dict[str, 
         "properties": {"permit": permit, "holder": doc["license"]["holder"], "asOf": doc["as_of"],
                        "inputs": doc["inputs"], "summary": doc["summary"],
                        "skippedInputs": doc.get("skipped_inputs", []),
-                       "unevaluated": doc.get("unevaluated", [])},
+                       "unevaluated": doc.get("unevaluated", []),
+                       **({"asOfMeaning": "scan date (as deployed)"} if deployed.any_deployed(doc) else {})},
     }
 
 

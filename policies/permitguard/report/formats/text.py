@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import TYPE_CHECKING, Any
 
+from permitguard.report import deployed
 from permitguard.report.escape import visible
 from permitguard.report.labels import words
 from permitguard.report.places import room_line, rooms, where
@@ -26,7 +27,7 @@ def _location(r: ResourceRecord) -> str:
 def _lines(f: FindingRecord, lang: str) -> list[str]:
     r = f.resource
     tag = "SUPPRESSED" if f.suppressed else ("FAILED" if f.blocking else "WARN")
-    out = [f"  [{tag}] {r.address}  ({where(r)})"]
+    out = [f"  [{tag}] {r.address}  ({where(r)}{deployed.note(r, lang, ', ')})"]
     if r.region:
         out.append(f"      {_location(r)}")
     if lang in ("en", "both"):
@@ -82,6 +83,10 @@ def _refused(findings: list[dict[str, Any]], lang: str, shown: int = 20) -> list
     if len(findings) > shown:
         out.append(f"  … and {len(findings) - shown} more")
     return out
+def _date_label(doc: dict[str, Any]) -> str:
+    """The summary's date, as it was ("as of") for changes; named for what is deployed."""
+    key = deployed.date_key(doc)
+    return "as of" if key == "as_of" else words(key)[0].lower()
 
 
 def render(doc: dict[str, Any], ctx: Context, lang: str = "both", summary_only: bool = False) -> str:
@@ -107,7 +112,7 @@ def render(doc: dict[str, Any], ctx: Context, lang: str = "both", summary_only: 
     counts = s.get("findings", {})
     out.append(
         f"permitguard {doc['tool']['version']} · licence {lic['number']} ({lic['source']}: {lic['path']}) "
-        f"· as of {doc['as_of']}"
+        f"· {_date_label(doc)} {doc['as_of']}"
     )
     out.append(f"inputs: {', '.join(i['path'] + ' [' + i['kind'] + ']' for i in doc['inputs'])}")
     out.append(

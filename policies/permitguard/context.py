@@ -81,6 +81,11 @@ class Context:
             if loc.city and loc.province
         }
 
+    @functools.cached_property
+    def renderings(self) -> dict[tuple, Any]:
+        """The run's memo of rendered facts (`localise`): (fact name, language, plain value) → text."""
+        return {}
+
     def level(self, rule_id: str) -> str:
         return self.enforcement.get(rule_id) or self.rules[rule_id].enforcement
 

@@ -8,7 +8,7 @@ import dataclasses
 import datetime as dt
 import os
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from permitguard import baseline, engine, safe_files
@@ -17,6 +17,7 @@ from permitguard.context import Context
 from permitguard.errors import InputError, OutputError
 from permitguard.model import Finding, Resource
 from permitguard.report import console, document, formats
+from permitguard.report import streamed as stream
 from permitguard.sources import readers
 from permitguard.sources import skipped as skipped_inputs
 from permitguard.sources.documents import Documents
@@ -107,10 +108,12 @@ def _anchor(resource: Resource, path: Path, kind: str) -> Resource:
     return resource
 
 
-def write(text: str, output: str | None, env) -> None:
+def write(text: str | Iterable[str], output: str | None, env) -> None:
     """To `output` atomically (a temporary file beside it, then renamed over it: a reader never sees half
-    a report, and a failed write leaves the old file), else to stdout."""
+    a report, and a failed write leaves the old file), else to stdout. `text` may come in pieces (a
+    streamed findings document), written one after the other."""
     if not output:
+        text = text if isinstance(text, str) else "".join(text)
         console.show(text if text.endswith("\n") else text + "\n", env.stdout)
         return
     target = Path(output)
@@ -121,7 +124,7 @@ def write(text: str, output: str | None, env) -> None:
             raise OutputError(f"{output}: cannot write: a directory")
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
-            f.write(text)
+            f.writelines([text] if isinstance(text, str) else text)
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(tmp, 0o666 & ~umask)
@@ -186,15 +189,23 @@ def run(args: argparse.Namespace, env) -> ExitStatus:
     outcome = baseline.apply(accepted, findings, ctx.as_of, partial=sel.partial) if accepted else None
     if outcome is not None:
         findings = outcome.findings
-    doc = document.build(findings, ctx, inputs, generated_at, skipped)
+    # JSON alone is written as it is encoded (report.streamed), from a document of everything but the
+    # findings; every other format renders the whole document
+    streamed = args.format == "json"
+    doc = (stream.head(findings, ctx, inputs, generated_at, skipped) if streamed
+           else document.build(findings, ctx, inputs, generated_at, skipped))
     if outcome is not None:
         doc["baseline"] = outcome.as_dict(args.baseline)
         for line in outcome.notes():
             env.stderr.write(f"permitguard: {line}\n")
     if args.json_output:
-        write(document.dumps(doc), args.json_output, env)
-    rendered = formats.render(doc, args.format, ctx, lang="both")
-    write(rendered, args.output, env)
+        write(stream.chunks(doc, findings, ctx.rules) if streamed else document.dumps(doc), args.json_output,
+              env)
+    if streamed:
+        write(stream.chunks(doc, findings, ctx.rules), args.output, env)
+    else:
+        rendered = formats.render(doc, args.format, ctx, lang="both")
+        write(rendered, args.output, env)
     if args.format == "sarif":
         from permitguard.report.formats.sarif import github_limits
 

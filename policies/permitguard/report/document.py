@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from permitguard import __version__
@@ -31,7 +31,7 @@ def finding_dict(f: Finding, rules: RuleCatalog, shared: dict[int, dict] | None 
     meta = rules[f.rule_id]
     resource = shared.get(id(r)) if shared is not None else None
     if resource is None:
-        resource = _resource_dict(f)
+        resource = resource_dict(f)
         if shared is not None:
             shared[id(r)] = resource
     out = {
@@ -60,7 +60,7 @@ def blocking(item: dict[str, Any]) -> bool:
     return blocks(item["status"], item["enforcement"], item.get("suppressed"))
 
 
-def _resource_dict(f: Finding) -> dict[str, Any]:
+def resource_dict(f: Finding) -> dict[str, Any]:
     r = f.resource
     return {
         "address": r.address,
@@ -81,15 +81,21 @@ def _resource_dict(f: Finding) -> dict[str, Any]:
 def summarise(findings: list[dict[str, Any]]) -> dict[str, Any]:
     """Each resource read counts once: failed if any rule failed, passed if any passed, else not
     applicable."""
+    return summary_of((f["status"], f.get("suppressed"), f["enforcement"], f["resource"].get("file"),
+                       f["resource"]["address"]) for f in findings)
+
+
+def summary_of(rows: Iterable[tuple[str, str | None, str, str | None, str]]) -> dict[str, Any]:
+    """`summarise` over (status, suppressed, enforcement, file, address) rows, whatever holds the findings
+    (their document form, or the engine's Findings when the document is streamed)."""
     per_resource: dict[tuple, set[str]] = defaultdict(set)
     counts = {"passed": 0, "failed": 0, "not_applicable": 0, "suppressed": 0, "blocking": 0}
-    for f in findings:
-        status = "passed" if f.get("suppressed") and f["status"] == "failed" else f["status"]
+    for status, suppressed, enforcement, file, address in rows:
         # a resource is (file, address): the same address in another input is another resource
-        per_resource[(f["resource"].get("file"), f["resource"]["address"])].add(status)
-        counts[f["status"]] += 1
-        counts["suppressed"] += bool(f.get("suppressed"))
-        counts["blocking"] += blocking(f)
+        per_resource[(file, address)].add("passed" if suppressed and status == "failed" else status)
+        counts[status] += 1
+        counts["suppressed"] += bool(suppressed)
+        counts["blocking"] += blocks(status, enforcement, suppressed)
     kinds = [
         ("failed" if "failed" in s else "passed" if "passed" in s else "not_applicable")
         for s in per_resource.values()
@@ -153,8 +159,30 @@ def assemble(
 ) -> dict[str, Any]:
     """The document from finding dicts, whatever produced them (scan, or `report` merging inputs); the
     catalogs (the run's Context) name the scan-level advisories and the uncatalogued types."""
-    order = {Status.FAILED.value: 0, Status.PASSED.value: 1, Status.NOT_APPLICABLE.value: 2}
-    items.sort(key=lambda f: (order[f["status"]], f["rule_id"], f["resource"]["address"]))
+    items.sort(key=lambda f: (ORDER[f["status"]], f["rule_id"], f["resource"]["address"]))
+    return header(summarise(items), uncatalogued.unknown_types(items, types), license, as_of, inputs, rules,
+                  generated_at, other_checks, unevaluated, skipped, findings=items)
+
+
+ORDER = {Status.FAILED.value: 0, Status.PASSED.value: 1, Status.NOT_APPLICABLE.value: 2}  # of the findings
+
+
+def header(
+    summary: dict[str, Any],
+    kinds: list[dict[str, Any]],
+    license: dict[str, Any],
+    as_of: dt.date,
+    inputs: list[dict[str, Any]],
+    rules: RuleCatalog,
+    generated_at: dt.datetime | None = None,
+    other_checks: list[dict[str, Any]] | None = None,
+    unevaluated: list[dict[str, Any]] | None = None,
+    skipped: list[dict[str, Any]] | None = None,
+    findings: list[dict[str, Any]] | None = None,
+) -> dict[str, Any]:
+    """The document around its findings: with `findings` (sorted) the whole document, without them the
+    head a streamed document is written from (`report.streamed`); `summary` and `kinds` (the uncatalogued
+    types) are of the findings."""
     when = generated_at or dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
     doc = {
         "tool": {"name": "permitguard", "version": __version__},
@@ -162,14 +190,14 @@ def assemble(
         "generated_at": when.isoformat().replace("+00:00", "Z"),
         "as_of": as_of.isoformat(),
         "inputs": inputs,
-        "summary": summarise(items),
-        "findings": items,
+        "summary": summary,
     }
+    if findings is not None:
+        doc["findings"] = findings
     notices = advisories.for_permit(license, as_of, rules)
     if notices:
         doc["advisories"] = notices
-    kinds = uncatalogued.unknown_types(items, types)  # judged for location only: every output lists them
-    if kinds:
+    if kinds:  # judged for location only: every output lists them
         doc["unknown_types"] = kinds
     if other_checks:
         doc["other_checks"] = other_checks
@@ -185,7 +213,6 @@ def dumps(doc: dict[str, Any]) -> str:
     """The document as JSON: header fields indented, one finding per line (grep- and diff-friendly, and
     written by the C encoder: 70,000 findings in well under a second)."""
     head = {k: v for k, v in doc.items() if k != "findings"}
-    text = json.dumps(head, ensure_ascii=False, indent=2)
     encode = json.JSONEncoder(ensure_ascii=False).encode  # one encoder: json.dumps builds one per call
     encoded: dict[int, str] = {}  # a resource part shared by several findings is encoded once
 
@@ -199,6 +226,20 @@ def dumps(doc: dict[str, Any]) -> str:
         joint = ", " if rest != "{}" else ""
         return f'    {rest[:-1]}{joint}"resource": {encoded[id(part)]}}}'
 
-    lines = ",\n".join(line(f) for f in doc.get("findings", []))
-    body = f'"findings": [\n{lines}\n  ]' if lines else '"findings": []'
-    return f"{text[:-2]},\n  {body}\n}}\n" if head else f"{{\n  {body}\n}}\n"
+    return "".join(frame(head, (line(f) for f in doc.get("findings", []))))
+
+
+def frame(head: dict[str, Any], lines: Iterable[str]) -> Iterator[str]:
+    """The document's text in pieces: `head` indented, then "findings" with `lines` (each finding's line,
+    indented) one per line. `dumps` and the streamed document (`report.streamed`) both write this way."""
+    text = json.dumps(head, ensure_ascii=False, indent=2)
+    start = f"{text[:-2]},\n  " if head else "{\n  "
+    lines = iter(lines)
+    first = next(lines, None)
+    if first is None:
+        yield start + '"findings": []\n}\n'
+        return
+    yield start + '"findings": [\n' + first
+    for line in lines:
+        yield ",\n" + line
+    yield "\n  ]\n}\n"

@@ -21,7 +21,6 @@ from permitguard.report import streamed as stream
 from permitguard.sources import readers
 from permitguard.sources import skipped as skipped_inputs
 from permitguard.sources.documents import Documents
-from permitguard.sources.enrichment import Enrichment
 from permitguard.sources.input_files import digest, read_files
 from permitguard.status import ExitStatus
 
@@ -64,7 +63,11 @@ def scan(paths: list[str], ctx: Context, enrich: str | None = None, var_files: t
     seen: set[tuple] = set()  # an input given twice (or a directory and one of its files) is judged once
     resolved: dict[str, Path] = {}  # a resource's file, resolved once per scan
     documents = Documents()  # each JSON input parsed once: sniffing, then reading
-    enrichment = Enrichment(Path(enrich), ctx.types) if enrich else None
+    enrichment = None
+    if enrich:
+        from permitguard.sources.enrichment import Enrichment  # reads .tf files: only when asked for
+
+        enrichment = Enrichment(Path(enrich), ctx.types)
     if enrichment and skipped is not None:
         skipped += skipped_inputs.reader_entries(enrichment.skipped, Path(enrich), enrich)
     for raw in distinct.values():

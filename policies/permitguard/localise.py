@@ -21,6 +21,8 @@ a filing `scope`, a provider default (`defaults`, `default_sources`), `principal
 from __future__ import annotations
 
 import functools
+import re
+import string
 from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -182,16 +184,31 @@ def _rendered(name: str, value: Any, lang: str, ctx: Context) -> Any:
     return text
 
 
-def parameters(facts: Mapping[str, Any], lang: str, ctx: Context) -> dict[str, Any]:
-    """The template parameters of `facts` in `lang`: each fact rendered by its renderer, or as it is."""
+def parameters(facts: Mapping[str, Any], lang: str, ctx: Context,
+               names: Iterable[str] | None = None) -> dict[str, Any]:
+    """The template parameters of `facts` in `lang`: each fact rendered by its renderer, or as it is;
+    with `names`, only the facts of those names (those a template shows)."""
     if lang not in LANGUAGES:
         raise ValueError(f"unknown language {lang!r}; expected one of {LANGUAGES}")
+    if names is not None:
+        facts = {name: facts[name] for name in names if name in facts}
     return {
         name: _rendered(name, value, lang, ctx) if name in RENDERERS else value
         for name, value in facts.items()
     }
 
 
+@functools.cache
+def _names(template: str) -> tuple[str, ...]:
+    """The facts a template shows: `{location}`, `{why!s}`, `{where.region}` name location, why, where."""
+    names = (re.split(r"[.\[]", field, maxsplit=1)[0]
+             for _, field, _, _ in string.Formatter().parse(template) if field)
+    return tuple(dict.fromkeys(names))
+
+
 def message(meta: RuleMeta, reason: str, facts: Mapping[str, Any], ctx: Context) -> Text:
-    """The rule's message for `reason`, each language's template filled with the facts rendered for it."""
-    return meta.message(reason, parameters(facts, "en", ctx), parameters(facts, "zh", ctx))
+    """The rule's message for `reason`, each language's template filled with the facts rendered for it
+    (only those it shows: a verdict carries more)."""
+    template = meta.template(reason)
+    return meta.message(reason, parameters(facts, "en", ctx, _names(template.en)),
+                        parameters(facts, "zh", ctx, _names(template.zh)))

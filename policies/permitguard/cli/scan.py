@@ -8,7 +8,7 @@ import dataclasses
 import datetime as dt
 import os
 import tempfile
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
 from permitguard import baseline, engine, safe_files
@@ -52,10 +52,13 @@ def parse_timestamp(value: str | None) -> dt.datetime | None:
 
 def scan(paths: list[str], ctx: Context, enrich: str | None = None, var_files: tuple[str, ...] = (),
          skipped: list[dict] | None = None, environ: dict[str, str] | None = None,
-         roots: Mapping[str, set[Path] | None] | None = None) -> tuple[list[Finding], list[dict]]:
+         roots: Mapping[str, set[Path] | None] | None = None,
+         sink: Callable[[Finding], None] | None = None) -> tuple[list[Finding], list[dict]]:
     """Findings and the inputs' listing; what was walked past (or Checkov would) is added to `skipped`.
-    `roots`: per directory PATH, the only root modules to judge (a changed-only or sharded scan)."""
+    `roots`: per directory PATH, the only root modules to judge (a changed-only or sharded scan). With a
+    `sink`, each finding goes to it as it is judged, and none is kept (the list is empty)."""
     findings: list[Finding] = []
+    sink = sink or findings.append
     inputs: list[dict] = []
     distinct: dict[Path, str] = {}
     for raw in paths:
@@ -91,7 +94,7 @@ def scan(paths: list[str], ctx: Context, enrich: str | None = None, var_files: t
             seen.add(key)
             for f in engine.evaluate(resource, ctx):
                 reason = result.suppressions.get((resource.address, f.rule_id))
-                findings.append(dataclasses.replace(f, suppressed=reason) if reason else f)
+                sink(dataclasses.replace(f, suppressed=reason) if reason else f)
     return findings, inputs
 
 
@@ -186,29 +189,33 @@ def run(args: argparse.Namespace, env) -> ExitStatus:
     for note in sel.notes:
         env.stderr.write(f"permitguard: {note}\n")
     skipped: list[dict] = []
-    findings, inputs = scan(sel.paths, ctx, args.repo_root_for_plan_enrichment, tuple(args.var_file),
-                            skipped, env.environ, sel.roots)
-    accepted = baseline.load(args.baseline) if args.baseline else None
-    outcome = baseline.apply(accepted, findings, ctx.as_of, partial=sel.partial) if accepted else None
-    if outcome is not None:
-        findings = outcome.findings
-    # JSON alone is written as it is encoded (report.streamed), from a document of everything but the
-    # findings; every other format renders the whole document
-    streamed = args.format == "json"
-    doc = (stream.head(findings, ctx, inputs, generated_at, skipped) if streamed
-           else document.build(findings, ctx, inputs, generated_at, skipped))
-    if outcome is not None:
-        doc["baseline"] = outcome.as_dict(args.baseline)
-        for line in outcome.notes():
-            env.stderr.write(f"permitguard: {line}\n")
-    if args.json_output:
-        write(stream.chunks(doc, findings, ctx.rules) if streamed else document.dumps(doc), args.json_output,
-              env)
-    if streamed:
-        write(stream.chunks(doc, findings, ctx.rules), args.output, env)
-    else:
-        rendered = formats.render(doc, args.format, ctx, lang="both")
-        write(rendered, args.output, env)
+    # JSON alone is written as the engine judges (report.streamed: each finding spooled, then the document
+    # written from its head); every other format renders the whole document
+    spool = stream.Spool(ctx.rules) if args.format == "json" else None
+    with spool or contextlib.nullcontext():
+        direct = spool is not None and not args.baseline  # a baseline is applied to every finding first
+        findings, inputs = scan(sel.paths, ctx, args.repo_root_for_plan_enrichment, tuple(args.var_file),
+                                skipped, env.environ, sel.roots, sink=spool.add if direct else None)
+        accepted = baseline.load(args.baseline) if args.baseline else None
+        outcome = baseline.apply(accepted, findings, ctx.as_of, partial=sel.partial) if accepted else None
+        if outcome is not None:
+            findings = outcome.findings
+        if spool is not None and not direct:
+            spool.extend(findings)
+        doc = (spool.head(ctx, inputs, generated_at, skipped) if spool is not None
+               else document.build(findings, ctx, inputs, generated_at, skipped))
+        del findings
+        if outcome is not None:
+            doc["baseline"] = outcome.as_dict(args.baseline)
+            for line in outcome.notes():
+                env.stderr.write(f"permitguard: {line}\n")
+        if args.json_output:
+            write(spool.chunks(doc) if spool is not None else document.dumps(doc), args.json_output, env)
+        if spool is not None:
+            write(spool.chunks(doc), args.output, env)
+        else:
+            rendered = formats.render(doc, args.format, ctx, lang="both")
+            write(rendered, args.output, env)
     if args.format == "sarif":
         from permitguard.report.formats.sarif import github_limits
 

@@ -86,27 +86,41 @@ def summarise(findings: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 def summary_of(rows: Iterable[tuple[str, str | None, str, str | None, str]]) -> dict[str, Any]:
-    """`summarise` over (status, suppressed, enforcement, file, address) rows, whatever holds the findings
-    (their document form, or the engine's Findings when the document is streamed)."""
-    per_resource: dict[tuple, set[str]] = defaultdict(set)
-    counts = {"passed": 0, "failed": 0, "not_applicable": 0, "suppressed": 0, "blocking": 0}
-    for status, suppressed, enforcement, file, address in rows:
+    """`summarise` over (status, suppressed, enforcement, file, address) rows."""
+    tally = Tally()
+    for row in rows:
+        tally.add(*row)
+    return tally.summary()
+
+
+class Tally:
+    """The summary, counted one finding at a time (`summarise`, and the streamed document, which never
+    holds its findings)."""
+
+    def __init__(self) -> None:
+        self._per_resource: dict[tuple, set[str]] = defaultdict(set)
+        self._counts = {"passed": 0, "failed": 0, "not_applicable": 0, "suppressed": 0, "blocking": 0}
+
+    def add(self, status: str, suppressed: str | None, enforcement: str, file: str | None,
+            address: str) -> None:
         # a resource is (file, address): the same address in another input is another resource
-        per_resource[(file, address)].add("passed" if suppressed and status == "failed" else status)
-        counts[status] += 1
-        counts["suppressed"] += bool(suppressed)
-        counts["blocking"] += blocks(status, enforcement, suppressed)
-    kinds = [
-        ("failed" if "failed" in s else "passed" if "passed" in s else "not_applicable")
-        for s in per_resource.values()
-    ]
-    return {
-        "resources": len(per_resource),
-        "passed": kinds.count("passed"),
-        "failed": kinds.count("failed"),
-        "not_applicable": kinds.count("not_applicable"),
-        "findings": counts,
-    }
+        self._per_resource[(file, address)].add("passed" if suppressed and status == "failed" else status)
+        self._counts[status] += 1
+        self._counts["suppressed"] += bool(suppressed)
+        self._counts["blocking"] += blocks(status, enforcement, suppressed)
+
+    def summary(self) -> dict[str, Any]:
+        kinds = [
+            ("failed" if "failed" in s else "passed" if "passed" in s else "not_applicable")
+            for s in self._per_resource.values()
+        ]
+        return {
+            "resources": len(self._per_resource),
+            "passed": kinds.count("passed"),
+            "failed": kinds.count("failed"),
+            "not_applicable": kinds.count("not_applicable"),
+            "findings": dict(self._counts),
+        }
 
 
 def profile_dict(p: LicenseProfile) -> dict[str, Any]:

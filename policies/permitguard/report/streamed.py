@@ -1,21 +1,28 @@
-"""The findings document of a scan written as it is encoded: the same text as `document.dumps` of
-`document.build` (tests/report/test_streamed.py holds them equal), made from the engine's Findings without
-the document form of each finding (110,000 dicts for a 10,000-resource plan) and without the whole text in
-memory. The summary is exact: it is counted from the Findings before the first line is written.
+"""The findings document of a scan written as the engine judges: the same text as `document.dumps` of
+`document.build` (tests/report/test_streamed.py holds them equal), without the document form of each
+finding (110,000 dicts for a 10,000-resource plan), without the findings themselves (each is encoded when
+judged, then dropped) and without the whole text in memory.
 
-Each finding's line is its document form encoded by the standard library's JSON encoder, in pieces: what is
+A `Spool` takes each finding as it comes: its line goes to a temporary file, what the order needs (status,
+rule, address) and what the summary counts stay in memory. When the scan is done the document is written:
+the head (summary exact, counted from every finding), then the lines read back from the spool in the
+document's order.
+
+A line is the finding's document form encoded by the standard library's JSON encoder, in pieces: what is
 the same for every finding of one rule, status and enforcement (`rule_id` … `clauses`, the remediation) is
-encoded once, a resource's part once for all its findings, and the rest (reason, messages, room) as
-JSON strings."""
+encoded once, a resource's part once for all its findings (they come together: the engine judges a
+resource at once), the rest (reason, messages, room) as JSON strings."""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterator
+import os
+import tempfile
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
-from permitguard.model import Finding, Status
+from permitguard.model import Finding, Resource, Status
 from permitguard.report import document, uncatalogued
 
 if TYPE_CHECKING:
@@ -23,30 +30,67 @@ if TYPE_CHECKING:
     from permitguard.rule_catalog import RuleCatalog
 
 
-def head(findings: list[Finding], ctx: Context, inputs: list[dict[str, Any]],
-         generated_at: dt.datetime | None = None,
-         skipped: list[dict[str, Any]] | None = None) -> dict[str, Any]:
-    """`document.build(findings, …)` without its "findings": every other part, the summary included."""
-    summary = document.summary_of(
-        (f.status.value, f.suppressed, f.enforcement, f.resource.file, f.resource.address) for f in findings)
-    kinds = uncatalogued.unknown_types_of(
-        ((f.resource.file, f.resource.address, f.resource.type) for f in findings
-         if isinstance(f.resource.type, str)), ctx.types)
-    return document.header(summary, kinds, document.profile_dict(ctx.profile), ctx.as_of, inputs, ctx.rules,
-                           generated_at, skipped=skipped)
+class Spool:
+    """The findings of a scan, as lines in a temporary file (closed with `close`, or `with`)."""
+
+    def __init__(self, rules: RuleCatalog) -> None:
+        self._lines = _Lines(rules)
+        self._file = tempfile.TemporaryFile()
+        self._size = 0
+        self._index: list[tuple[int, str, str, int, int, int]] = []  # order, rule, address, n, offset, length
+        self._tally = document.Tally()
+        self._types: dict[tuple, str] = {}  # (file, address) → type, for the uncatalogued types
+        self._last: Resource | None = None
+        self._part = ""
+
+    def __enter__(self) -> Spool:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._file.close()
+
+    def add(self, f: Finding) -> None:
+        r = f.resource
+        if r is not self._last:  # a resource's part, encoded from its first finding
+            self._last, self._part = r, self._lines.resource_part(f)
+        data = self._lines.line(f, self._part).encode("utf-8")
+        order = document.ORDER[f.status.value]
+        self._index.append((order, f.rule_id, r.address, len(self._index), self._size, len(data)))
+        self._file.write(data)
+        self._size += len(data)
+        self._tally.add(f.status.value, f.suppressed, f.enforcement, r.file, r.address)
+        if isinstance(r.type, str):
+            self._types.setdefault((r.file, r.address), r.type)
+
+    def extend(self, findings: Iterable[Finding]) -> Spool:
+        for f in findings:
+            self.add(f)
+        return self
+
+    def head(self, ctx: Context, inputs: list[dict[str, Any]], generated_at: dt.datetime | None = None,
+             skipped: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+        """`document.build(findings, …)` without its "findings": every other part, the summary included."""
+        kinds = uncatalogued.unknown_types_of(((f, a, t) for (f, a), t in self._types.items()), ctx.types)
+        return document.header(self._tally.summary(), kinds, document.profile_dict(ctx.profile), ctx.as_of,
+                               inputs, ctx.rules, generated_at, skipped=skipped)
+
+    def chunks(self, doc: dict[str, Any]) -> Iterator[str]:
+        """The text of the document `doc` (a `head`, perhaps with more parts added) holding the spooled
+        findings, in pieces to write one after the other (each line read back from the spool)."""
+        self._file.flush()
+        fd = self._file.fileno()  # read line by line (a mapping of the spool would count as the process's)
+        lines = (os.pread(fd, n, at).decode("utf-8") for *_, at, n in sorted(self._index))
+        yield from document.frame(doc, lines)
 
 
-def chunks(doc: dict[str, Any], findings: list[Finding], rules: RuleCatalog) -> Iterator[str]:
-    """The text of the document `doc` (a `head`, perhaps with more parts added) holding `findings`, in
-    pieces to write one after the other."""
-    lines = _Lines(rules)
-    resources = lines.resource_parts(findings)  # in the scan's order, as `build` shares them
-    ordered = sorted(findings, key=lambda f: (document.ORDER[f.status.value], f.rule_id, f.resource.address))
-    return document.frame(doc, (lines.line(f, resources[id(f.resource)]) for f in ordered))
-
-
-def text(doc: dict[str, Any], findings: list[Finding], rules: RuleCatalog) -> str:
-    return "".join(chunks(doc, findings, rules))
+def text(findings: Iterable[Finding], ctx: Context, inputs: list[dict[str, Any]],
+         generated_at: dt.datetime | None = None) -> str:
+    """The whole streamed document of `findings` as one text."""
+    with Spool(ctx.rules).extend(findings) as spool:
+        return "".join(spool.chunks(spool.head(ctx, inputs, generated_at)))
 
 
 _string = json.encoder.encode_basestring  # what the encoder (ensure_ascii=False) writes for a str
@@ -61,13 +105,8 @@ class _Lines:
         self._starts: dict[tuple, str] = {}
         self._fixes: dict[str, str] = {}
 
-    def resource_parts(self, findings: list[Finding]) -> dict[int, str]:
-        """Each resource's part, encoded from its first finding (the findings of one resource share it)."""
-        parts: dict[int, str] = {}
-        for f in findings:
-            if id(f.resource) not in parts:
-                parts[id(f.resource)] = self._encode(document.resource_dict(f))
-        return parts
+    def resource_part(self, f: Finding) -> str:
+        return self._encode(document.resource_dict(f))
 
     def _value(self, value: Any) -> str:
         return _string(value) if type(value) is str else self._encode(value)

@@ -77,6 +77,7 @@ def scan(paths: list[str], ctx: Context, enrich: str | None = None, var_files: t
         path = Path(raw)
         result = readers.read(path, ctx.types, documents, tuple(Path(v).resolve() for v in var_files),
                               (roots or {}).get(raw))
+        documents.release()  # judged from its resources: the rest of the parse need not stay while judging
         if enrichment and result.kind == "terraform_plan":
             result = enrichment.apply(result)
         read = read_files(path) if path.is_dir() else None  # one walk for the digest and the list

@@ -38,8 +38,8 @@ def _finding(
     meta = ctx.rules[rule_id]
 
     def words() -> tuple[str, str]:
-        text = localise.message(meta, verdict.reason, verdict.facts, ctx)
-        return masked(text.en, hidden), masked(text.zh, hidden)
+        en, zh = localise.texts(meta, verdict.reason, verdict.facts, ctx)
+        return (masked(en, hidden), masked(zh, hidden)) if hidden else (en, zh)
 
     room = verdict.facts.get("new_room") if verdict.status is Status.FAILED else None
     return Finding(

@@ -27,12 +27,13 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from permitguard.model import Unknown
+from permitguard.rule_catalog import Text, fill
 
 if TYPE_CHECKING:
     from permitguard.context import Context
     from permitguard.geo import Location, Provinces
     from permitguard.license import Scope
-    from permitguard.rule_catalog import RuleMeta, Text
+    from permitguard.rule_catalog import RuleMeta
     from permitguard.rules.endpoints import Endpoint
 
 LANGUAGES = ("en", "zh")
@@ -209,6 +210,19 @@ def _names(template: str) -> tuple[str, ...]:
 def message(meta: RuleMeta, reason: str, facts: Mapping[str, Any], ctx: Context) -> Text:
     """The rule's message for `reason`, each language's template filled with the facts rendered for it
     (only those it shows: a verdict carries more)."""
+    en, zh = texts(meta, reason, facts, ctx)
+    return Text(en, zh)
+
+
+def texts(meta: RuleMeta, reason: str, facts: Mapping[str, Any], ctx: Context) -> tuple[str, str]:
+    """`message` as (en, zh): what the engine renders for each of its ~10 verdicts per resource."""
     template = meta.template(reason)
-    return meta.message(reason, parameters(facts, "en", ctx, _names(template.en)),
-                        parameters(facts, "zh", ctx, _names(template.zh)))
+    out = []
+    for lang, text in (("en", template.en), ("zh", template.zh)):
+        params = {}
+        for name in _names(text):
+            if name in facts:
+                value = facts[name]
+                params[name] = _rendered(name, value, lang, ctx) if name in RENDERERS else value
+        out.append(fill(text, params))
+    return out[0], out[1]

@@ -52,7 +52,7 @@ class RuleMeta:
         `params_zh` (default: the same). A verdict's facts are rendered per language by
         `permitguard.localise.message`, which calls this."""
         tpl = self.template(reason)
-        return Text(_fill(tpl.en, params), _fill(tpl.zh, params if params_zh is None else params_zh))
+        return Text(fill(tpl.en, params), fill(tpl.zh, params if params_zh is None else params_zh))
 
 
 # A template placeholder the verdict's facts do not fill: a scan shows "?" rather than stop, and the test
@@ -67,7 +67,9 @@ class _Lenient(dict):
         return "?"
 
 
-def _fill(template: str, params: Mapping[str, Any]) -> str:
+def fill(template: str, params: Mapping[str, Any]) -> str:
+    """`template` with its placeholders filled from `params` (one not there shows "?", or raises when
+    STRICT_PLACEHOLDERS)."""
     return template.format_map(_Lenient(params))
 
 

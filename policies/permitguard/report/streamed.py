@@ -3,10 +3,10 @@
 finding (110,000 dicts for a 10,000-resource plan), without the findings themselves (each is encoded when
 judged, then dropped) and without the whole text in memory.
 
-A `Spool` takes each finding as it comes: its line goes to a temporary file, what the order needs (status,
-rule, address) and what the summary counts stay in memory. When the scan is done the document is written:
-the head (summary exact, counted from every finding), then the lines read back from the spool in the
-document's order.
+A `Spool` takes each finding as it comes: its line goes to a temporary file (one per status and rule),
+what the order needs (the address) and what the summary counts stay in memory. When the scan is done the
+document is written: the head (summary exact, counted from every finding), then each file's lines in the
+document's order, one file in memory at a time (at most one rule's verdicts of one status).
 
 A line is the finding's document form encoded by the standard library's JSON encoder, in pieces: what is
 the same for every finding of one rule, status and enforcement (`rule_id` … `clauses`, the remediation) is
@@ -31,13 +31,13 @@ if TYPE_CHECKING:
 
 
 class Spool:
-    """The findings of a scan, as lines in a temporary file (closed with `close`, or `with`)."""
+    """The findings of a scan, as lines in temporary files (closed with `close`, or `with`): one file per
+    (status, rule), so that writing the document reads each file once, in the document's order, holding
+    one file's lines at a time."""
 
     def __init__(self, rules: RuleCatalog) -> None:
         self._lines = _Lines(rules)
-        self._file = tempfile.TemporaryFile()
-        self._size = 0
-        self._index: list[tuple[int, str, str, int, int, int]] = []  # order, rule, address, n, offset, length
+        self._buckets: dict[tuple[int, str], _Bucket] = {}
         self._tally = document.Tally()
         self._types: dict[tuple, str] = {}  # (file, address) → type, for the uncatalogued types
         self._last: Resource | None = None
@@ -50,18 +50,19 @@ class Spool:
         self.close()
 
     def close(self) -> None:
-        self._file.close()
+        for bucket in self._buckets.values():
+            bucket.file.close()
 
     def add(self, f: Finding) -> None:
-        r = f.resource
+        r, status = f.resource, _VALUES[f.status]
         if r is not self._last:  # a resource's part, encoded from its first finding
             self._last, self._part = r, self._lines.resource_part(f)
-        data = self._lines.line(f, self._part).encode("utf-8")
-        order = document.ORDER[f.status.value]
-        self._index.append((order, f.rule_id, r.address, len(self._index), self._size, len(data)))
-        self._file.write(data)
-        self._size += len(data)
-        self._tally.add(f.status.value, f.suppressed, f.enforcement, r.file, r.address)
+        key = (document.ORDER[status], f.rule_id)
+        bucket = self._buckets.get(key)
+        if bucket is None:
+            bucket = self._buckets[key] = _Bucket()
+        bucket.add(r.address, self._lines.line(f, self._part).encode("utf-8"))
+        self._tally.add(status, f.suppressed, f.enforcement, r.file, r.address)
         if isinstance(r.type, str):
             self._types.setdefault((r.file, r.address), r.type)
 
@@ -79,11 +80,42 @@ class Spool:
 
     def chunks(self, doc: dict[str, Any]) -> Iterator[str]:
         """The text of the document `doc` (a `head`, perhaps with more parts added) holding the spooled
-        findings, in pieces to write one after the other (each line read back from the spool)."""
-        self._file.flush()
-        fd = self._file.fileno()  # read line by line (a mapping of the spool would count as the process's)
-        lines = (os.pread(fd, n, at).decode("utf-8") for *_, at, n in sorted(self._index))
-        yield from document.frame(doc, lines)
+        findings, in pieces to write one after the other: the document's order is (status, rule,
+        address), each bucket's lines in address order (a stable sort: the scan's order among equals)."""
+        return document.frame(doc, (line for key in sorted(self._buckets)
+                                    for line in self._buckets[key].lines()))
+
+
+_VALUES = {s: s.value for s in Status}
+_FLUSH = 1 << 16  # bytes a bucket gathers before it writes them (every bucket holds up to this)
+
+
+class _Bucket:
+    def __init__(self) -> None:
+        self.file = tempfile.TemporaryFile()
+        self._entries: list[tuple[str, int, int, int]] = []  # address, n, offset, length
+        self._pending: list[bytes] = []
+        self._pending_size = 0
+        self._size = 0
+
+    def add(self, address: str, data: bytes) -> None:
+        self._entries.append((address, len(self._entries), self._size + self._pending_size, len(data)))
+        self._pending.append(data)
+        self._pending_size += len(data)
+        if self._pending_size >= _FLUSH:
+            self._flush()
+
+    def _flush(self) -> None:
+        self.file.write(b"".join(self._pending))
+        self._size += self._pending_size
+        self._pending, self._pending_size = [], 0
+
+    def lines(self) -> Iterator[str]:
+        self._flush()
+        self.file.flush()
+        data = os.pread(self.file.fileno(), self._size, 0)
+        for _, _, at, n in sorted(self._entries):
+            yield data[at:at + n].decode("utf-8")
 
 
 def text(findings: Iterable[Finding], ctx: Context, inputs: list[dict[str, Any]],

@@ -119,6 +119,13 @@ def write(text: str | Iterable[str], output: str | None, env) -> None:
     """To `output` atomically (a temporary file beside it, then renamed over it: a reader never sees half
     a report, and a failed write leaves the old file), else to stdout. `text` may come in pieces (a
     streamed findings document), written one after the other."""
+    if not output and not isinstance(text, str) and not env.stdout.isatty():
+        last = ""
+        for last in text:  # a pipe or a file: piece by piece, as to --output
+            env.stdout.write(last)
+        if not last.endswith("\n"):
+            env.stdout.write("\n")
+        return
     if not output:
         text = text if isinstance(text, str) else "".join(text)
         console.show(text if text.endswith("\n") else text + "\n", env.stdout)

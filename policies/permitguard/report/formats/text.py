@@ -8,11 +8,10 @@ from typing import TYPE_CHECKING, Any
 
 from permitguard.report.escape import visible
 from permitguard.report.labels import words
-from permitguard.report.places import room_line, rooms, where
-from permitguard.report.record import FindingRecord, ResourceRecord, records
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the failures' part only: a summary (what `scan --output` prints) needs neither
     from permitguard.context import Context
+    from permitguard.report.record import FindingRecord, ResourceRecord
 
 
 def _location(r: ResourceRecord) -> str:
@@ -24,6 +23,8 @@ def _location(r: ResourceRecord) -> str:
 
 
 def _lines(f: FindingRecord, lang: str) -> list[str]:
+    from permitguard.report.places import where
+
     r = f.resource
     tag = "SUPPRESSED" if f.suppressed else ("FAILED" if f.blocking else "WARN")
     out = [f"  [{tag}] {r.address}  ({where(r)})"]
@@ -44,6 +45,8 @@ def _langs(texts: tuple[str, str], lang: str) -> list[str]:
 
 def _grouped(findings: list[FindingRecord], lang: str) -> list[str]:
     """A rule's failures; those of CKV_CNLIC_301 under the new machine room each adds."""
+    from permitguard.report.places import room_line, rooms
+
     groups = rooms(findings)
     out: list[str] = []
     for name, members in groups:
@@ -72,6 +75,8 @@ def render(doc: dict[str, Any], ctx: Context, lang: str = "both", summary_only: 
     """The failures by rule (unless `summary_only`), then the summary of the scan."""
     out: list[str] = []
     if not summary_only:
+        from permitguard.report.record import records
+
         by_rule: dict[str, list[FindingRecord]] = defaultdict(list)
         for f in records([f for f in doc["findings"] if f["status"] == "failed"], ctx.rules):
             by_rule[f.rule_id].append(f)

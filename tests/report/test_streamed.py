@@ -1,7 +1,7 @@
 """The streamed findings document (report.streamed: each finding spooled as it is judged, what
-`scan --format json` writes) is the document `document.dumps(document.build(…))` writes, byte for byte: on every example, plan fixture and Pulumi stack,
-with a baseline, and on synthetic findings holding what the examples may not (suppressions, rooms, markup,
-and a not-yet-rendered message)."""
+`scan --format json` writes) is the document `document.dumps(document.build(…))` writes, byte for byte:
+on every example, plan fixture and Pulumi stack, with a baseline, on stdout, and on synthetic findings
+holding what the examples may not (suppressions, rooms, markup, and a not-yet-rendered message)."""
 from __future__ import annotations
 
 import json

@@ -28,9 +28,10 @@ test: install
 lint: install
 	$(BIN)/ruff check policies tests infra bench
 
-## bench: CLI on a 10,000-resource plan, CLI vs Checkov per typical root, Checkov overhead, Pulumi pack latency, report rendering
+## bench: CLI on 10,000-, 12- and 100,000-resource plans (two rounds: the spread), CLI vs Checkov per typical root, Checkov overhead, Pulumi pack latency, report rendering
+BENCH_ROUNDS ?= 2
 bench: install
-	$(PY) bench/cli_bench.py
+	$(PY) bench/cli_bench.py --rounds $(BENCH_ROUNDS)
 	$(PY) bench/roots_bench.py
 	$(PY) bench/checkov_bench.py
 	$(PY) bench/pulumi_bench.py

@@ -50,3 +50,22 @@ def test_an_unwritable_cache_directory_only_costs_time(tmp_path, monkeypatch):
     assert datafiles.parse_yaml(b"x: 1\n", "f") == {"x": 1}
     with pytest.raises(CatalogError):
         datafiles.parse_yaml(b"x: [\n", "f")
+
+
+def test_a_profile_that_passed_is_not_validated_again_and_an_edited_one_is(cache, monkeypatch):
+    from permitguard import license_file
+
+    good = ROOT / "infra" / "licenses" / "B1-20195402.yaml"
+    license_file.load_profile(good)
+    assert list((cache / "validated").iterdir())  # remembered: it passed
+    calls = []
+    real = datafiles.schema_problems
+    monkeypatch.setattr(datafiles, "schema_problems", lambda *a: calls.append(a) or real(*a))
+    assert license_file.load_profile(good).number == "B1-20195402" and not calls  # not validated again
+    edited = cache / "edited.yaml"
+    edited.write_bytes(good.read_bytes().replace(b"renewal_notice_days: 90", b"renewal_notice_days: many", 1))
+    with pytest.raises(ProfileError, match="renewal_notice_days"):
+        license_file.load_profile(edited)
+    with pytest.raises(ProfileError, match="renewal_notice_days"):  # a failure is never remembered
+        license_file.load_profile(edited)
+    assert len(calls) == 2

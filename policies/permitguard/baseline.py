@@ -22,8 +22,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 from permitguard import datafiles
 from permitguard.errors import InputError
 from permitguard.model import Finding, Status
@@ -196,4 +194,6 @@ def create(findings: Iterable[Finding], reason: str, who: str, expires: dt.date,
         del doc["license"]
     header = ("# permitguard baseline: failures reviewed and accepted until their expiry date.\n"
               "# Review it like code: each entry accepts one rule on one resource (rule, address, file).\n")
+    import yaml  # only to write a baseline
+
     return header + yaml.safe_dump(doc, sort_keys=False, allow_unicode=True, width=110), len(entries)

@@ -8,9 +8,9 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from permitguard.clause_catalog import ClauseCatalog
 from permitguard.geo import Provinces, RegionCatalog
@@ -22,6 +22,8 @@ from permitguard.placement import Placement, place
 from permitguard.resources import ResourceTypeCatalog, TypeInfo
 from permitguard.resources import defaults as provider_defaults
 from permitguard.rule_catalog import RuleCatalog
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -81,6 +83,11 @@ class Context:
             if loc.city and loc.province
         }
 
+    @functools.cached_property
+    def renderings(self) -> dict[tuple, Any]:
+        """The run's memo of rendered facts (`localise`): (fact name, language, plain value) → text."""
+        return {}
+
     def level(self, rule_id: str) -> str:
         return self.enforcement.get(rule_id) or self.rules[rule_id].enforcement
 
@@ -98,6 +105,15 @@ class Subject:
         self.resource = resource
         self._ctx = ctx
         self._tags: dict[str, Any] = {}  # tag key -> value, as `tag` found it
+        self._shared: dict[Callable, Any] = {}
+
+    def shared(self, compute: Callable[[Subject, Context], T]) -> T:
+        """`compute(self, ctx)`, computed for the first rule that asks and kept for every other: the facts
+        several rules derive the same way (a resource's business types, …). `compute` must be a function
+        of the resource and the run's Context only, and its answer is shared: never change it."""
+        if compute not in self._shared:
+            self._shared[compute] = compute(self, self._ctx)
+        return self._shared[compute]
 
     @functools.cached_property
     def info(self) -> TypeInfo:

@@ -48,8 +48,8 @@ def _finding(
     meta = ctx.rules[rule_id]
 
     def words() -> tuple[str, str]:
-        text = localise.message(meta, verdict.reason, verdict.facts, ctx)
-        return masked(text.en, hidden), masked(text.zh, hidden)
+        en, zh = localise.texts(meta, verdict.reason, verdict.facts, ctx)
+        return (masked(en, hidden), masked(zh, hidden)) if hidden else (en, zh)
 
     room = verdict.facts.get("new_room") if verdict.status is Status.FAILED else None
     return Finding(
@@ -84,18 +84,25 @@ def _hidden(subject: Subject) -> frozenset[str]:
         *[part for loc in subject.placement.locations for part in (loc.region, loc.zone)])
 
 
-def _judge(rule_id: str, subject: Subject, ctx: Context) -> Verdict:
-    if subject.resource.action in (Action.DELETE, Action.READ):
-        return Verdict(
-            Status.NOT_APPLICABLE,
-            "not_changed",
-            {"address": subject.resource.address, "action": subject.resource.action.value},
-        )
-    res = subject.resource
-    if is_part(res.type) and ctx.rules[rule_id].family != CONFIGURATION_FAMILY:
-        return Verdict(Status.NOT_APPLICABLE, "not_a_resource", {"address": res.address})
-    if ctx.types.pulumi_provider_package(res.type) and ctx.rules[rule_id].family != PROVIDER_CONFIG_FAMILY:
-        return Verdict(Status.NOT_APPLICABLE, "provider_config", {"address": res.address, "type": res.type})
+def _gate(subject: Subject, ctx: Context) -> tuple[str | None, Verdict | None]:
+    """What spares rules judging the resource, found once for all of them: (the one family still judging
+    it, or None for none; the verdict every other rule gives), or (None, None) when every rule judges it."""
+    res, na = subject.resource, Status.NOT_APPLICABLE
+    if res.action in (Action.DELETE, Action.READ):
+        return None, Verdict(na, "not_changed", {"address": res.address, "action": res.action.value})
+    if is_part(res.type):
+        return CONFIGURATION_FAMILY, Verdict(na, "not_a_resource", {"address": res.address})
+    if ctx.types.pulumi_provider_package(res.type):
+        facts = {"address": res.address, "type": res.type}
+        return PROVIDER_CONFIG_FAMILY, Verdict(na, "provider_config", facts)
+    return None, None
+
+
+def _judge(rule_id: str, subject: Subject, ctx: Context,
+           gate: tuple[str | None, Verdict | None] = (None, None)) -> Verdict:
+    judging, spared = gate
+    if spared is not None and ctx.rules[rule_id].family != judging:
+        return spared
     return RULES[rule_id](subject, ctx)
 
 
@@ -106,8 +113,9 @@ def evaluate(resource: Resource, ctx: Context, rule_ids: Iterable[str] | None = 
     hidden = _hidden(subject)
     where = {key: masked(value, hidden) for key, value in _where(subject, ctx).items()}
     located = _masked_trail(subject.trail, hidden)
+    gate = _gate(subject, ctx)
     return [
-        _finding(rid, level, _judge(rid, subject, ctx), subject, ctx, where, hidden, located)
+        _finding(rid, level, _judge(rid, subject, ctx, gate), subject, ctx, where, hidden, located)
         for rid, level in levels
         if level != "disabled"
     ]

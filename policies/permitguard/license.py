@@ -130,15 +130,16 @@ class LicenseProfile:
 
     def service_named(self, text: str) -> str | None:
         """The granted business type a tag value names: key (idc), catalogue code (B11) or name, any case."""
-        wanted = text.strip().casefold()
-        return next(
-            (
-                k
-                for k, s in self.services.items()
-                if wanted in (k.casefold(), s.code.casefold(), s.name_en.casefold(), s.name_zh.casefold())
-            ),
-            None,
-        )
+        return self._service_names.get(text.strip().casefold())
+
+    @functools.cached_property
+    def _service_names(self) -> dict[str, str]:
+        """Every casefolded key, code and name → its business type (the first type naming it wins)."""
+        names: dict[str, str] = {}
+        for k, s in self.services.items():
+            for name in (k, s.code, s.name_en, s.name_zh):
+                names.setdefault(name.casefold(), k)
+        return names
 
     def services_covering(self, loc: Location, city_provinces: Mapping[str, str] | None = None) -> list[str]:
         return [k for k, s in self.services.items() if s.coverage.covers(loc, city_provinces)]

@@ -71,16 +71,22 @@ def load_profile(path: str | Path, source: str = "--license") -> LicenseProfile:
     path = Path(path)
     raw_bytes = read_bounded(path, f"licence profile {path}")
     data = datafiles.parse_yaml(raw_bytes, f"licence profile {path}", ProfileError)
-    errors = validate_profile(data)
+    errors = validate_profile(data, raw=raw_bytes)
     if errors:
         raise ProfileError(f"licence profile {path} is invalid:\n" + "\n".join(f"  - {e}" for e in errors))
     return _build(data, str(path), source, hashlib.sha256(raw_bytes).hexdigest())
 
 
-def validate_profile(data: Any, provinces: Provinces | None = None) -> list[str]:
+def validate_profile(data: Any, provinces: Provinces | None = None, raw: bytes | None = None) -> list[str]:
     """Every schema error with its path, then the semantic checks a schema cannot express (province codes
-    against `provinces`, default: the packaged table)."""
-    errors = datafiles.schema_errors("license.schema.json", data)
+    against `provinces`, default: the packaged table). With the `raw` bytes `data` was parsed from, a
+    profile that passed the schema before is not validated again (`datafiles.problems_of_bytes`: cached by
+    content hash; an edited profile is validated before use)."""
+    if raw is not None:
+        problems = datafiles.problems_of_bytes(raw, data, "license.schema.json", "licence profile")
+        errors = [f"{path}: {message}" for path, message in problems]
+    else:
+        errors = datafiles.schema_errors("license.schema.json", data)
     if errors:
         return errors
     return license_checks.semantic_errors(data, provinces or Provinces.load())

@@ -20,16 +20,20 @@ a filing `scope`, a provider default (`defaults`, `default_sources`), `principal
 
 from __future__ import annotations
 
+import functools
+import re
+import string
 from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from permitguard.model import Unknown
+from permitguard.rule_catalog import Text, fill
 
 if TYPE_CHECKING:
     from permitguard.context import Context
     from permitguard.geo import Location, Provinces
     from permitguard.license import Scope
-    from permitguard.rule_catalog import RuleMeta, Text
+    from permitguard.rule_catalog import RuleMeta
     from permitguard.rules.endpoints import Endpoint
 
 LANGUAGES = ("en", "zh")
@@ -155,16 +159,80 @@ RENDERERS: dict[str, Renderer] = {
 }
 
 
-def parameters(facts: Mapping[str, Any], lang: str, ctx: Context) -> dict[str, Any]:
-    """The template parameters of `facts` in `lang`: each fact rendered by its renderer, or as it is."""
+def _plain(value: Any) -> bool:
+    """Whether a fact may be rendered once per run and the text reused for every equal fact: a plain
+    string, or a tuple of them, or a Location whose region and zone are plain. Never an `Unknown` (all
+    Unknowns are equal, their reasons are not) and never a sensitive value (it equals its plain text but
+    renders as "(sensitive)"), nor anything holding one."""
+    kind = type(value)
+    if kind is str:
+        return True
+    if kind is tuple:
+        return all(type(v) is str for v in value)
+    if kind is _location_class():
+        return type(value.region) is str and (value.zone is None or type(value.zone) is str)
+    return False
+
+
+@functools.cache
+def _location_class() -> type:
+    from permitguard.geo.location import Location  # geo.location words itself with this module
+
+    return Location
+
+
+def _rendered(name: str, value: Any, lang: str, ctx: Context) -> Any:
+    """The renderer's text for `value`, from the run's memo when the fact is plain (renderers are pure:
+    the same fact in the same run reads the same; a 10,000-resource scan renders a handful of locations
+    150,000 times)."""
+    if not _plain(value):
+        return RENDERERS[name](value, lang, ctx)
+    memo = ctx.renderings
+    key = (name, lang, value)
+    text = memo.get(key)
+    if text is None:
+        text = memo[key] = RENDERERS[name](value, lang, ctx)
+    return text
+
+
+def parameters(facts: Mapping[str, Any], lang: str, ctx: Context,
+               names: Iterable[str] | None = None) -> dict[str, Any]:
+    """The template parameters of `facts` in `lang`: each fact rendered by its renderer, or as it is;
+    with `names`, only the facts of those names (those a template shows)."""
     if lang not in LANGUAGES:
         raise ValueError(f"unknown language {lang!r}; expected one of {LANGUAGES}")
+    if names is not None:
+        facts = {name: facts[name] for name in names if name in facts}
     return {
-        name: RENDERERS[name](value, lang, ctx) if name in RENDERERS else value
+        name: _rendered(name, value, lang, ctx) if name in RENDERERS else value
         for name, value in facts.items()
     }
 
 
+@functools.cache
+def _names(template: str) -> tuple[str, ...]:
+    """The facts a template shows: `{location}`, `{why!s}`, `{where.region}` name location, why, where."""
+    names = (re.split(r"[.\[]", field, maxsplit=1)[0]
+             for _, field, _, _ in string.Formatter().parse(template) if field)
+    return tuple(dict.fromkeys(names))
+
+
 def message(meta: RuleMeta, reason: str, facts: Mapping[str, Any], ctx: Context) -> Text:
-    """The rule's message for `reason`, each language's template filled with the facts rendered for it."""
-    return meta.message(reason, parameters(facts, "en", ctx), parameters(facts, "zh", ctx))
+    """The rule's message for `reason`, each language's template filled with the facts rendered for it
+    (only those it shows: a verdict carries more)."""
+    en, zh = texts(meta, reason, facts, ctx)
+    return Text(en, zh)
+
+
+def texts(meta: RuleMeta, reason: str, facts: Mapping[str, Any], ctx: Context) -> tuple[str, str]:
+    """`message` as (en, zh): what the engine renders for each of its ~10 verdicts per resource."""
+    template = meta.template(reason)
+    out = []
+    for lang, text in (("en", template.en), ("zh", template.zh)):
+        params = {}
+        for name in _names(text):
+            if name in facts:
+                value = facts[name]
+                params[name] = _rendered(name, value, lang, ctx) if name in RENDERERS else value
+        out.append(fill(text, params))
+    return out[0], out[1]

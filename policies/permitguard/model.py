@@ -294,6 +294,11 @@ class Words:
             self._texts, self._render = self._render(), None
         return self._texts
 
+    def once(self) -> tuple[str, str]:
+        """(en, zh) for an output that shows each message once (the streamed findings document): made
+        now if not made yet, and then not kept (110,000 messages need not outlive their line)."""
+        return self._texts if self._texts is not None else self._render()
+
     @property
     def en(self) -> str:
         return self._get()[0]

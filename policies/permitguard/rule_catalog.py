@@ -41,14 +41,18 @@ class RuleMeta:
         text = self.messages.get(reason or "") or self.common.get(reason or "")
         return self.always_undetermined or bool(text and text.undetermined)
 
+    def template(self, reason: str) -> Text:
+        """The message templates for `reason` (the rule's own, else the catalog's common one)."""
+        return self.messages.get(reason) or self.common[reason]
+
     def message(
         self, reason: str, params: Mapping[str, Any], params_zh: Mapping[str, Any] | None = None
     ) -> Text:
         """The message for `reason`: the English template filled with `params`, the Chinese one with
         `params_zh` (default: the same). A verdict's facts are rendered per language by
         `permitguard.localise.message`, which calls this."""
-        tpl = self.messages.get(reason) or self.common[reason]
-        return Text(_fill(tpl.en, params), _fill(tpl.zh, params if params_zh is None else params_zh))
+        tpl = self.template(reason)
+        return Text(fill(tpl.en, params), fill(tpl.zh, params if params_zh is None else params_zh))
 
 
 # A template placeholder the verdict's facts do not fill: a scan shows "?" rather than stop, and the test
@@ -63,7 +67,9 @@ class _Lenient(dict):
         return "?"
 
 
-def _fill(template: str, params: Mapping[str, Any]) -> str:
+def fill(template: str, params: Mapping[str, Any]) -> str:
+    """`template` with its placeholders filled from `params` (one not there shows "?", or raises when
+    STRICT_PLACEHOLDERS)."""
     return template.format_map(_Lenient(params))
 
 

@@ -58,11 +58,10 @@ class _Judging:
         (`not_failed` replaces a pass or not-applicable: the module check reports only failures)."""
         self.details = []
         try:
-            from permitguard import engine
             from permitguard.checkov import shared
 
             ctx = shared.context()
-            found = [f for r in resources() for f in engine.evaluate(r, ctx, [self.meta.id])]
+            found = [f for r in resources() for f in shared.findings(r, ctx, self.meta.id)]
         except Exception as exc:  # noqa: BLE001 - the edge: fail closed, say why
             self.details = [f"permitguard could not evaluate {self.meta.id}: {exc}"]
             return CheckResult.FAILED

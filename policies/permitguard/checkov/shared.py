@@ -1,6 +1,7 @@
 """What every check of one Checkov process shares, loaded once: the Context (licence profile and
 catalogs, found like the CLI finds them), the shared Terraform evaluation of each root (the CLI's own,
-so that both front doors judge the same values), and the plans read so far (one read per plan file).
+so that both front doors judge the same values), the plans read so far (one read per plan file), and each
+resource's findings (every rule judged once, for the checks of all rules).
 It is kept in `permitguard.checkov.run_state` (why Checkov forces it there, and how to reset it)."""
 
 from __future__ import annotations
@@ -10,10 +11,12 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from permitguard import engine
 from permitguard.checkov import run_state
 from permitguard.context import Context
 from permitguard.errors import InputError, PermitguardError
-from permitguard.model import Resource
+from permitguard.model import Finding, Resource
+from permitguard.rules import RULES
 from permitguard.sources.documents import file_key
 from permitguard.sources.terraform_hcl import part_resource
 from permitguard.sources.terraform_plan import PART as PLAN_PART
@@ -39,6 +42,25 @@ def context(environ: Mapping[str, str] | None = None, cwd: str | None = None) ->
     if isinstance(found, PermitguardError):
         raise type(found)(*found.args)
     return found
+
+
+def findings(resource: Resource, ctx: Context, rule_id: str) -> list[Finding]:
+    """`engine.evaluate(resource, ctx, [rule_id])`, from one evaluation of every rule on the resource,
+    made at the first check that asks and kept for the checks of the other rules (each check of each rule
+    would otherwise locate the resource, read its tags and business types again). A rule that raises is
+    judged alone, so that its error fails its own check only."""
+    memo = run_state.current().findings
+    held = memo.get(id(resource))
+    if held is None or held[0] is not resource or held[1] is not ctx:
+        try:
+            judged = {f.rule_id: f for f in engine.evaluate(resource, ctx)}
+        except Exception:  # noqa: BLE001 - judged rule by rule: the failing rule raises in its own check
+            return engine.evaluate(resource, ctx, [rule_id])
+        held = memo[id(resource)] = (resource, ctx, judged)
+    if rule_id not in RULES:
+        return engine.evaluate(resource, ctx, [rule_id])  # not a rule the engine runs by default
+    found = held[2].get(rule_id)
+    return [found] if found is not None else []
 
 
 def graph_nodes(graph: Any) -> list[Mapping[str, Any]]:

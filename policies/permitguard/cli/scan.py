@@ -8,7 +8,7 @@ import dataclasses
 import datetime as dt
 import os
 import tempfile
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
 from permitguard import baseline, engine, safe_files, suppression
@@ -17,10 +17,10 @@ from permitguard.context import Context
 from permitguard.errors import InputError, OutputError
 from permitguard.model import Finding, Resource
 from permitguard.report import console, document, formats
+from permitguard.report import streamed as stream
 from permitguard.sources import readers
 from permitguard.sources import skipped as skipped_inputs
 from permitguard.sources.documents import Documents
-from permitguard.sources.enrichment import Enrichment
 from permitguard.sources.input_files import digest, read_files
 from permitguard.status import ExitStatus
 
@@ -53,11 +53,14 @@ def parse_timestamp(value: str | None) -> dt.datetime | None:
 def scan(paths: list[str], ctx: Context, enrich: str | None = None, var_files: tuple[str, ...] = (),
          skipped: list[dict] | None = None, environ: dict[str, str] | None = None,
          roots: Mapping[str, set[Path] | None] | None = None,
-         select: Callable[[Resource], bool] | None = None) -> tuple[list[Finding], list[dict]]:
+         select: Callable[[Resource], bool] | None = None,
+         sink: Callable[[Finding], None] | None = None) -> tuple[list[Finding], list[dict]]:
     """Findings and the inputs' listing; what was walked past (or Checkov would) is added to `skipped`.
     `roots`: per directory PATH, the only root modules to judge (a changed-only or sharded scan);
-    `select`: judge only the resources it accepts (`explain`: one address)."""
+    `select`: judge only the resources it accepts (`explain`: one address). With a `sink`, each finding
+    goes to it as it is judged, and none is kept (the list is empty)."""
     findings: list[Finding] = []
+    sink = sink or findings.append
     inputs: list[dict] = []
     distinct: dict[Path, str] = {}
     for raw in paths:
@@ -65,13 +68,18 @@ def scan(paths: list[str], ctx: Context, enrich: str | None = None, var_files: t
     seen: set[tuple] = set()  # an input given twice (or a directory and one of its files) is judged once
     resolved: dict[str, Path] = {}  # a resource's file, resolved once per scan
     documents = Documents()  # each JSON input parsed once: sniffing, then reading
-    enrichment = Enrichment(Path(enrich), ctx.types) if enrich else None
+    enrichment = None
+    if enrich:
+        from permitguard.sources.enrichment import Enrichment  # reads .tf files: only when asked for
+
+        enrichment = Enrichment(Path(enrich), ctx.types)
     if enrichment and skipped is not None:
         skipped += skipped_inputs.reader_entries(enrichment.skipped, Path(enrich), enrich)
     for raw in distinct.values():
         path = Path(raw)
         result = readers.read(path, ctx.types, documents, tuple(Path(v).resolve() for v in var_files),
                               (roots or {}).get(raw))
+        documents.release()  # judged from its resources: the rest of the parse need not stay while judging
         if enrichment and result.kind == "terraform_plan":
             result = enrichment.apply(result)
         read = read_files(path) if path.is_dir() else None  # one walk for the digest and the list
@@ -95,7 +103,7 @@ def scan(paths: list[str], ctx: Context, enrich: str | None = None, var_files: t
                     f = dataclasses.replace(f, unjustified=suppression.refused(f.rule_id))
                 elif reason:
                     f = dataclasses.replace(f, suppressed=reason)
-                findings.append(f)
+                sink(f)
     return findings, inputs
 
 
@@ -117,10 +125,19 @@ def _anchor(resource: Resource, path: Path, kind: str) -> Resource:
     return resource
 
 
-def write(text: str, output: str | None, env) -> None:
+def write(text: str | Iterable[str], output: str | None, env) -> None:
     """To `output` atomically (a temporary file beside it, then renamed over it: a reader never sees half
-    a report, and a failed write leaves the old file), else to stdout."""
+    a report, and a failed write leaves the old file), else to stdout. `text` may come in pieces (a
+    streamed findings document), written one after the other."""
+    if not output and not isinstance(text, str) and not env.stdout.isatty():
+        last = ""
+        for last in text:  # a pipe or a file: piece by piece, as to --output
+            env.stdout.write(last)
+        if not last.endswith("\n"):
+            env.stdout.write("\n")
+        return
     if not output:
+        text = text if isinstance(text, str) else "".join(text)
         console.show(text if text.endswith("\n") else text + "\n", env.stdout)
         return
     target = Path(output)
@@ -131,7 +148,7 @@ def write(text: str, output: str | None, env) -> None:
             raise OutputError(f"{output}: cannot write: a directory")
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
-            f.write(text)
+            f.writelines([text] if isinstance(text, str) else text)
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(tmp, 0o666 & ~umask)
@@ -190,27 +207,40 @@ def run(args: argparse.Namespace, env) -> ExitStatus:
     for note in sel.notes:
         env.stderr.write(f"permitguard: {note}\n")
     skipped: list[dict] = []
-    findings, inputs = scan(sel.paths, ctx, args.repo_root_for_plan_enrichment, tuple(args.var_file),
-                            skipped, env.environ, sel.roots)
-    accepted = baseline.load(args.baseline) if args.baseline else None
-    outcome = baseline.apply(accepted, findings, ctx.as_of, partial=sel.partial) if accepted else None
-    if outcome is not None:
-        findings = outcome.findings
-    doc = document.build(findings, ctx, inputs, generated_at, skipped)
-    if outcome is not None:
-        doc["baseline"] = outcome.as_dict(args.baseline)
-        for line in outcome.notes():
-            env.stderr.write(f"permitguard: {line}\n")
-    if args.json_output:
-        write(document.dumps(doc), args.json_output, env)
-    rendered = formats.render(doc, args.format, ctx, lang="both")
-    write(rendered, args.output, env)
+    # JSON alone is written as the engine judges (report.streamed: each finding spooled, then the document
+    # written from its head); every other format renders the whole document
+    spool = stream.Spool(ctx.rules) if args.format == "json" else None
+    with spool or contextlib.nullcontext():
+        direct = spool is not None and not args.baseline  # a baseline is applied to every finding first
+        findings, inputs = scan(sel.paths, ctx, args.repo_root_for_plan_enrichment, tuple(args.var_file),
+                                skipped, env.environ, sel.roots, sink=spool.add if direct else None)
+        accepted = baseline.load(args.baseline) if args.baseline else None
+        outcome = baseline.apply(accepted, findings, ctx.as_of, partial=sel.partial) if accepted else None
+        if outcome is not None:
+            findings = outcome.findings
+        if spool is not None and not direct:
+            spool.extend(findings)
+        doc = (spool.head(ctx, inputs, generated_at, skipped) if spool is not None
+               else document.build(findings, ctx, inputs, generated_at, skipped))
+        del findings
+        if outcome is not None:
+            doc["baseline"] = outcome.as_dict(args.baseline)
+            for line in outcome.notes():
+                env.stderr.write(f"permitguard: {line}\n")
+        if args.json_output:
+            write(spool.chunks(doc) if spool is not None else document.dumps(doc), args.json_output, env)
+        if spool is not None:
+            write(spool.chunks(doc), args.output, env)
+        else:
+            rendered = formats.render(doc, args.format, ctx, lang="both")
+            write(rendered, args.output, env)
     if args.format == "sarif":
         from permitguard.report.formats.sarif import github_limits
 
         for problem in github_limits(rendered):
             env.stderr.write(f"permitguard: warning: {problem}\n")
     if args.output and args.format != "text":
-        env.stderr.write(formats.render(doc, "text", ctx, lang="both", summary_only=True))
+        env.stderr.write(formats.render(doc, "text", ctx, lang="both", summary_only=True,
+                                        refused=spool.refused if spool is not None else None))
     expired = bool(outcome and outcome.expired)
     return ExitStatus.FINDINGS if doc["summary"]["findings"]["blocking"] or expired else ExitStatus.OK

@@ -9,7 +9,7 @@ import datetime as dt
 import hashlib
 import json
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from permitguard import __version__
@@ -35,9 +35,7 @@ def finding_dict(f: Finding, rules: RuleCatalog, shared: dict[int, dict] | None 
     meta = rules[f.rule_id]
     resource = shared.get(id(r)) if shared is not None else None
     if resource is None:
-        resource = resource_dict(f)
-        if f.located and trails is not None:
-            resource["trail"] = trail_id(f.located, trails)
+        resource = resource_dict(f, trails)
         if shared is not None:
             shared[id(r)] = resource
     out = {
@@ -79,8 +77,9 @@ def blocking(item: dict[str, Any]) -> bool:
     return blocks(item["status"], item["enforcement"], item.get("suppressed"))
 
 
-def resource_dict(f: Finding) -> dict[str, Any]:
-    """The resource part of a finding's document form (where it is, as the engine located it)."""
+def resource_dict(f: Finding, trails: dict[str, list] | None = None) -> dict[str, Any]:
+    """The resource part of a finding's document form (where it is, as the engine located it); with
+    `trails`, its resource-level trail is entered there and named by id (`trail`)."""
     r = f.resource
     out = {
         "address": r.address,
@@ -98,32 +97,54 @@ def resource_dict(f: Finding) -> dict[str, Any]:
     }
     if r.deployed:  # judged as it exists, on the scan date (a Terraform state, a Pulumi stack export)
         out["as_deployed"] = True
+    if f.located and trails is not None:
+        out["trail"] = trail_id(f.located, trails)
     return out
 
 
 def summarise(findings: list[dict[str, Any]]) -> dict[str, Any]:
     """Each resource read counts once: failed if any rule failed, passed if any passed, else not
     applicable."""
-    per_resource: dict[tuple, set[str]] = defaultdict(set)
-    counts = {"passed": 0, "failed": 0, "not_applicable": 0, "suppressed": 0, "blocking": 0}
-    for f in findings:
-        status = "passed" if f.get("suppressed") and f["status"] == "failed" else f["status"]
+    return summary_of((f["status"], f.get("suppressed"), f["enforcement"], f["resource"].get("file"),
+                       f["resource"]["address"]) for f in findings)
+
+
+def summary_of(rows: Iterable[tuple[str, str | None, str, str | None, str]]) -> dict[str, Any]:
+    """`summarise` over (status, suppressed, enforcement, file, address) rows."""
+    tally = Tally()
+    for row in rows:
+        tally.add(*row)
+    return tally.summary()
+
+
+class Tally:
+    """The summary, counted one finding at a time (`summarise`, and the streamed document, which never
+    holds its findings)."""
+
+    def __init__(self) -> None:
+        self._per_resource: dict[tuple, set[str]] = defaultdict(set)
+        self._counts = {"passed": 0, "failed": 0, "not_applicable": 0, "suppressed": 0, "blocking": 0}
+
+    def add(self, status: str, suppressed: str | None, enforcement: str, file: str | None,
+            address: str) -> None:
         # a resource is (file, address): the same address in another input is another resource
-        per_resource[(f["resource"].get("file"), f["resource"]["address"])].add(status)
-        counts[f["status"]] += 1
-        counts["suppressed"] += bool(f.get("suppressed"))
-        counts["blocking"] += blocking(f)
-    kinds = [
-        ("failed" if "failed" in s else "passed" if "passed" in s else "not_applicable")
-        for s in per_resource.values()
-    ]
-    return {
-        "resources": len(per_resource),
-        "passed": kinds.count("passed"),
-        "failed": kinds.count("failed"),
-        "not_applicable": kinds.count("not_applicable"),
-        "findings": counts,
-    }
+        self._per_resource[(file, address)].add("passed" if suppressed and status == "failed" else status)
+        self._counts[status] += 1
+        self._counts["suppressed"] += bool(suppressed)
+        self._counts["blocking"] += blocks(status, enforcement, suppressed)
+
+    def summary(self) -> dict[str, Any]:
+        kinds = [
+            ("failed" if "failed" in s else "passed" if "passed" in s else "not_applicable")
+            for s in self._per_resource.values()
+        ]
+        return {
+            "resources": len(self._per_resource),
+            "passed": kinds.count("passed"),
+            "failed": kinds.count("failed"),
+            "not_applicable": kinds.count("not_applicable"),
+            "findings": dict(self._counts),
+        }
 
 
 def profile_dict(p: LicenseProfile) -> dict[str, Any]:
@@ -178,8 +199,33 @@ def assemble(
 ) -> dict[str, Any]:
     """The document from finding dicts, whatever produced them (scan, or `report` merging inputs); the
     catalogs (the run's Context) name the scan-level advisories and the uncatalogued types."""
-    order = {Status.FAILED.value: 0, Status.PASSED.value: 1, Status.NOT_APPLICABLE.value: 2}
-    items.sort(key=lambda f: (order[f["status"]], f["rule_id"], f["resource"]["address"]))
+    items.sort(key=lambda f: (ORDER[f["status"]], f["rule_id"], f["resource"]["address"]))
+    used = {f["resource"].get("trail") for f in items} - {None}  # trails the findings name
+    return header(summarise(items), uncatalogued.unknown_types(items, types), license, as_of, inputs, rules,
+                  generated_at, other_checks, unevaluated, skipped, findings=items,
+                  trails={key: trails[key] for key in used if key in trails} if trails else None)
+
+
+ORDER = {Status.FAILED.value: 0, Status.PASSED.value: 1, Status.NOT_APPLICABLE.value: 2}  # of the findings
+
+
+def header(
+    summary: dict[str, Any],
+    kinds: list[dict[str, Any]],
+    license: dict[str, Any],
+    as_of: dt.date,
+    inputs: list[dict[str, Any]],
+    rules: RuleCatalog,
+    generated_at: dt.datetime | None = None,
+    other_checks: list[dict[str, Any]] | None = None,
+    unevaluated: list[dict[str, Any]] | None = None,
+    skipped: list[dict[str, Any]] | None = None,
+    findings: list[dict[str, Any]] | None = None,
+    trails: dict[str, list] | None = None,
+) -> dict[str, Any]:
+    """The document around its findings: with `findings` (sorted) the whole document, without them the
+    head a streamed document is written from (`report.streamed`); `summary` and `kinds` (the uncatalogued
+    types) are of the findings."""
     when = generated_at or dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
     doc = {
         "tool": {"name": "permitguard", "version": __version__},
@@ -187,15 +233,15 @@ def assemble(
         "generated_at": when.isoformat().replace("+00:00", "Z"),
         "as_of": as_of.isoformat(),
         "inputs": inputs,
-        "summary": summarise(items),
-        "findings": items,
+        "summary": summary,
     }
+    if findings is not None:
+        doc["findings"] = findings
     deployed = bool(inputs) and all(as_deployed(i.get("kind", "")) for i in inputs)
     notices = advisories.for_permit(license, as_of, rules, deployed=deployed)
     if notices:
         doc["advisories"] = notices
-    kinds = uncatalogued.unknown_types(items, types)  # judged for location only: every output lists them
-    if kinds:
+    if kinds:  # judged for location only: every output lists them
         doc["unknown_types"] = kinds
     if other_checks:
         doc["other_checks"] = other_checks
@@ -204,9 +250,8 @@ def assemble(
     if skipped:  # what was walked past (or Checkov would walk past): every output lists it
         doc["skipped_inputs"] = sorted(skipped, key=lambda s: (s["by"] != "permitguard", s["path"],
                                                                s["input"], s["reason"]))
-    used = {f["resource"].get("trail") for f in items}
-    if trails and used - {None}:  # how each resource was located and typed, once (`resource.trail` names it)
-        doc["trails"] = {key: trails[key] for key in sorted(used - {None}) if key in trails}
+    if trails:  # how each resource was located and typed, once (`resource.trail` names it)
+        doc["trails"] = {key: trails[key] for key in sorted(trails)}
     return doc
 
 
@@ -214,7 +259,6 @@ def dumps(doc: dict[str, Any]) -> str:
     """The document as JSON: header fields indented, one finding per line (grep- and diff-friendly, and
     written by the C encoder: 70,000 findings in well under a second)."""
     head = {k: v for k, v in doc.items() if k != "findings"}
-    text = json.dumps(head, ensure_ascii=False, indent=2)
     encode = json.JSONEncoder(ensure_ascii=False).encode  # one encoder: json.dumps builds one per call
     encoded: dict[int, str] = {}  # a resource part shared by several findings is encoded once
 
@@ -228,6 +272,20 @@ def dumps(doc: dict[str, Any]) -> str:
         joint = ", " if rest != "{}" else ""
         return f'    {rest[:-1]}{joint}"resource": {encoded[id(part)]}}}'
 
-    lines = ",\n".join(line(f) for f in doc.get("findings", []))
-    body = f'"findings": [\n{lines}\n  ]' if lines else '"findings": []'
-    return f"{text[:-2]},\n  {body}\n}}\n" if head else f"{{\n  {body}\n}}\n"
+    return "".join(frame(head, (line(f) for f in doc.get("findings", []))))
+
+
+def frame(head: dict[str, Any], lines: Iterable[str]) -> Iterator[str]:
+    """The document's text in pieces: `head` indented, then "findings" with `lines` (each finding's line,
+    indented) one per line. `dumps` and the streamed document (`report.streamed`) both write this way."""
+    text = json.dumps(head, ensure_ascii=False, indent=2)
+    start = f"{text[:-2]},\n  " if head else "{\n  "
+    lines = iter(lines)
+    first = next(lines, None)
+    if first is None:
+        yield start + '"findings": []\n}\n'
+        return
+    yield start + '"findings": [\n' + first
+    for line in lines:
+        yield ",\n" + line
+    yield "\n  ]\n}\n"

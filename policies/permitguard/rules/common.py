@@ -33,22 +33,28 @@ def at(facts: dict[str, Any], loc: Location) -> dict[str, Any]:
     return {**facts, "location": loc}
 
 
-def services(s: Subject, ctx: Context) -> tuple[list[str], bool, Verdict | None]:
+def services(s: Subject, ctx: Context) -> tuple[tuple[str, ...], bool, Verdict | None]:
     """The business types the resource serves and whether it must be inside all of them: its tag (one or
-    several, comma-separated: inside every one), else the profile default, else any granted type."""
+    several, comma-separated: inside every one), else the profile default, else any granted type. Found
+    once per resource, for every rule that asks (`Subject.shared`)."""
+    return s.shared(_services)
+
+
+def _services(s: Subject, ctx: Context) -> tuple[tuple[str, ...], bool, Verdict | None]:
     profile = ctx.profile
     key = profile.tags["service"]
     value = s.tag(key)
     if isinstance(value, Unknown):
-        return [], True, Verdict(FAILED, "service_tag_unknown", {**base_facts(s), "tag": key, "why": value})
+        return (), True, Verdict(FAILED, "service_tag_unknown", {**base_facts(s), "tag": key, "why": value})
     if value is None or value == "":
-        return ([profile.default_service] if profile.default_service else list(profile.services)), False, None
+        default = (profile.default_service,) if profile.default_service else tuple(profile.services)
+        return default, False, None
     names = [part for part in str(value).replace(";", ",").split(",") if part.strip()]
     keys = [profile.service_named(part) for part in names]
     if not isinstance(value, str) or not keys or None in keys:
         facts = {**base_facts(s), "tag": key, "value": value, "granted": tuple(profile.services)}
-        return [], True, Verdict(FAILED, "service_not_granted", facts)
-    return list(dict.fromkeys(keys)), True, None
+        return (), True, Verdict(FAILED, "service_not_granted", facts)
+    return tuple(dict.fromkeys(keys)), True, None
 
 
 def attribute_of(attrs: Any, value: str) -> str:

@@ -36,6 +36,10 @@ class Documents:
         except OSError:
             return None
 
+    def release(self) -> None:
+        """Forget the latest document (its input is read: what the resources keep of it stays theirs)."""
+        self._latest = {}
+
     def load(self, path: Path, what: str) -> Any:
         """A JSON input parsed once per run; InputError with one line for anything unusable."""
         if (done := self.parsed(path)) is not None:

@@ -13,37 +13,44 @@ from pathlib import Path
 from permitguard.resources import ResourceTypeCatalog
 from permitguard.sources import SourceResult, detect
 from permitguard.sources.documents import Documents
-from permitguard.sources.pulumi_preview import read_preview
-from permitguard.sources.pulumi_stack import read_stack_export
-from permitguard.sources.terraform_hcl import read_directory
-from permitguard.sources.terraform_plan import read_plan
-from permitguard.sources.terraform_state import read_state
 
 Reader = Callable[[Path, ResourceTypeCatalog, Documents, tuple[Path, ...]], SourceResult]
+# Each reader is imported when an input of its kind is read: a scan of a plan never loads the Terraform
+# evaluation (tfparse's driver), nor the Pulumi readers (a tenth of the start of a small scan).
 
 
 def _terraform(path: Path, types: ResourceTypeCatalog, _: Documents,
                var_files: tuple[Path, ...], roots: Collection[Path] | None = None) -> SourceResult:
+    from permitguard.sources.terraform_hcl import read_directory
+
     if path.is_dir():
         return read_directory(path, var_files, types=types, roots=roots)
     return _one_file(read_directory(path.parent, var_files, types=types), path)
 
 
 def _plan(path: Path, _: ResourceTypeCatalog, documents: Documents, __: tuple[Path, ...]) -> SourceResult:
+    from permitguard.sources.terraform_plan import read_plan
+
     return read_plan(path, documents)
 
 
 def _preview(path: Path, types: ResourceTypeCatalog, documents: Documents,
              _: tuple[Path, ...]) -> SourceResult:
+    from permitguard.sources.pulumi_preview import read_preview
+
     return read_preview(path, documents, types=types)
 
 
 def _state(path: Path, _: ResourceTypeCatalog, documents: Documents, __: tuple[Path, ...]) -> SourceResult:
+    from permitguard.sources.terraform_state import read_state
+
     return read_state(path, documents)
 
 
 def _stack(path: Path, types: ResourceTypeCatalog, documents: Documents,
            _: tuple[Path, ...]) -> SourceResult:
+    from permitguard.sources.pulumi_stack import read_stack_export
+
     return read_stack_export(path, documents, types=types)
 
 

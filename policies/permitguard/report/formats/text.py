@@ -9,11 +9,10 @@ from typing import TYPE_CHECKING, Any
 from permitguard.report import deployed
 from permitguard.report.escape import visible
 from permitguard.report.labels import words
-from permitguard.report.places import room_line, rooms, where
-from permitguard.report.record import FindingRecord, ResourceRecord, records
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the failures' part only: a summary (what `scan --output` prints) needs neither
     from permitguard.context import Context
+    from permitguard.report.record import FindingRecord, ResourceRecord
 
 
 def _location(r: ResourceRecord) -> str:
@@ -25,6 +24,8 @@ def _location(r: ResourceRecord) -> str:
 
 
 def _lines(f: FindingRecord, lang: str) -> list[str]:
+    from permitguard.report.places import where
+
     r = f.resource
     tag = "SUPPRESSED" if f.suppressed else ("FAILED" if f.blocking else "WARN")
     out = [f"  [{tag}] {r.address}  ({where(r)}{deployed.note(r, lang, ', ')})"]
@@ -47,6 +48,8 @@ def _langs(texts: tuple[str, str], lang: str) -> list[str]:
 
 def _grouped(findings: list[FindingRecord], lang: str) -> list[str]:
     """A rule's failures; those of CKV_CNLIC_301 under the new machine room each adds."""
+    from permitguard.report.places import room_line, rooms
+
     groups = rooms(findings)
     out: list[str] = []
     for name, members in groups:
@@ -89,10 +92,14 @@ def _date_label(doc: dict[str, Any]) -> str:
     return "as of" if key == "as_of" else words(key)[0].lower()
 
 
-def render(doc: dict[str, Any], ctx: Context, lang: str = "both", summary_only: bool = False) -> str:
-    """The failures by rule (unless `summary_only`), then the summary of the scan."""
+def render(doc: dict[str, Any], ctx: Context, lang: str = "both", summary_only: bool = False,
+           refused: list[dict[str, Any]] | None = None) -> str:
+    """The failures by rule (unless `summary_only`), then the summary of the scan. `refused`: the findings
+    whose suppression gave no reason, where `doc` holds no findings (a streamed document's head)."""
     out: list[str] = []
     if not summary_only:
+        from permitguard.report.record import records
+
         by_rule: dict[str, list[FindingRecord]] = defaultdict(list)
         for f in records([f for f in doc["findings"] if f["status"] == "failed"], ctx.rules):
             by_rule[f.rule_id].append(f)
@@ -129,7 +136,9 @@ def render(doc: dict[str, Any], ctx: Context, lang: str = "both", summary_only: 
         listed = ", ".join(f"{k['type']} ({k['resources']})" for k in kinds)
         out += [f"{text}: {listed}" for text in _langs(words("unknown_types"), lang)]
     out += _skipped(doc.get("skipped_inputs", []), lang)
-    out += _refused([f for f in doc["findings"] if f.get("suppression_refused")], lang)
+    if refused is None:
+        refused = [f for f in doc.get("findings", []) if f.get("suppression_refused")]
+    out += _refused(refused, lang)
     unevaluated = [u["subject"] for u in doc.get("unevaluated", [])]
     if unevaluated:
         more = f", … and {len(unevaluated) - 3} more" if len(unevaluated) > 3 else ""

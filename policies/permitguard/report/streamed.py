@@ -1,0 +1,187 @@
+"""The findings document of a scan written as the engine judges: the same text as `document.dumps` of
+`document.build` (tests/report/test_streamed.py holds them equal), without the document form of each
+finding (110,000 dicts for a 10,000-resource plan), without the findings themselves (each is encoded when
+judged, then dropped) and without the whole text in memory.
+
+A `Spool` takes each finding as it comes: its line goes to a temporary file (one per status and rule),
+what the order needs (the address) and what the summary counts stay in memory. When the scan is done the
+document is written: the head (summary exact, counted from every finding), then each file's lines in the
+document's order, one file in memory at a time (at most one rule's verdicts of one status).
+
+A line is the finding's document form encoded by the standard library's JSON encoder, in pieces: what is
+the same for every finding of one rule, status and enforcement (`rule_id` … `clauses`, the remediation) is
+encoded once, a resource's part once for all its findings (they come together: the engine judges a
+resource at once), the rest (reason, messages, room) as JSON strings."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import tempfile
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any
+
+from permitguard.model import Finding, Resource, Status
+from permitguard.report import document, uncatalogued
+
+if TYPE_CHECKING:
+    from permitguard.context import Context
+    from permitguard.rule_catalog import RuleCatalog
+
+
+class Spool:
+    """The findings of a scan, as lines in temporary files (closed with `close`, or `with`): one file per
+    (status, rule), so that writing the document reads each file once, in the document's order, holding
+    one file's lines at a time."""
+
+    def __init__(self, rules: RuleCatalog) -> None:
+        self._lines = _Lines(rules)
+        self._buckets: dict[tuple[int, str], _Bucket] = {}
+        self._tally = document.Tally()
+        self._types: dict[tuple, str] = {}  # (file, address) → type, for the uncatalogued types
+        self._last: Resource | None = None
+        self._part = ""
+        self._refused: list[dict[str, Any]] = []  # findings whose suppression gave no reason
+
+    def __enter__(self) -> Spool:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        for bucket in self._buckets.values():
+            bucket.file.close()
+
+    def add(self, f: Finding) -> None:
+        r, status = f.resource, _VALUES[f.status]
+        if r is not self._last:  # a resource's part, encoded from its first finding
+            self._last, self._part = r, self._lines.resource_part(f)
+        key = (document.ORDER[status], f.rule_id)
+        bucket = self._buckets.get(key)
+        if bucket is None:
+            bucket = self._buckets[key] = _Bucket()
+        bucket.add(r.address, self._lines.line(f, self._part).encode("utf-8"))
+        self._tally.add(status, f.suppressed, f.enforcement, r.file, r.address)
+        if f.unjustified is not None:
+            self._refused.append({"rule_id": f.rule_id, "status": status,
+                                 "resource": {"address": r.address, "file": r.file, "line": r.line}})
+        if isinstance(r.type, str):
+            self._types.setdefault((r.file, r.address), r.type)
+
+    @property
+    def refused(self) -> list[dict[str, Any]]:
+        """The findings whose suppression gave no reason (the text summary lists them), in document order."""
+        return sorted(self._refused, key=lambda f: (document.ORDER[f["status"]], f["rule_id"],
+                                                    f["resource"]["address"]))
+
+    def extend(self, findings: Iterable[Finding]) -> Spool:
+        for f in findings:
+            self.add(f)
+        return self
+
+    def head(self, ctx: Context, inputs: list[dict[str, Any]], generated_at: dt.datetime | None = None,
+             skipped: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+        """`document.build(findings, …)` without its "findings": every other part, the summary included."""
+        kinds = uncatalogued.unknown_types_of(((f, a, t) for (f, a), t in self._types.items()), ctx.types)
+        return document.header(self._tally.summary(), kinds, document.profile_dict(ctx.profile), ctx.as_of,
+                               inputs, ctx.rules, generated_at, skipped=skipped, trails=self._lines.trails)
+
+    def chunks(self, doc: dict[str, Any]) -> Iterator[str]:
+        """The text of the document `doc` (a `head`, perhaps with more parts added) holding the spooled
+        findings, in pieces to write one after the other: the document's order is (status, rule,
+        address), each bucket's lines in address order (a stable sort: the scan's order among equals)."""
+        return document.frame(doc, (line for key in sorted(self._buckets)
+                                    for line in self._buckets[key].lines()))
+
+
+_VALUES = {s: s.value for s in Status}
+_FLUSH = 1 << 16  # bytes a bucket gathers before it writes them (every bucket holds up to this)
+
+
+class _Bucket:
+    def __init__(self) -> None:
+        self.file = tempfile.TemporaryFile()
+        self._entries: list[tuple[str, int, int, int]] = []  # address, n, offset, length
+        self._pending: list[bytes] = []
+        self._pending_size = 0
+        self._size = 0
+
+    def add(self, address: str, data: bytes) -> None:
+        self._entries.append((address, len(self._entries), self._size + self._pending_size, len(data)))
+        self._pending.append(data)
+        self._pending_size += len(data)
+        if self._pending_size >= _FLUSH:
+            self._flush()
+
+    def _flush(self) -> None:
+        self.file.write(b"".join(self._pending))
+        self._size += self._pending_size
+        self._pending, self._pending_size = [], 0
+
+    def lines(self) -> Iterator[str]:
+        self._flush()
+        self.file.flush()
+        data = os.pread(self.file.fileno(), self._size, 0)
+        for _, _, at, n in sorted(self._entries):
+            yield data[at:at + n].decode("utf-8")
+
+
+def text(findings: Iterable[Finding], ctx: Context, inputs: list[dict[str, Any]],
+         generated_at: dt.datetime | None = None) -> str:
+    """The whole streamed document of `findings` as one text."""
+    with Spool(ctx.rules).extend(findings) as spool:
+        return "".join(spool.chunks(spool.head(ctx, inputs, generated_at)))
+
+
+_string = json.encoder.encode_basestring  # what the encoder (ensure_ascii=False) writes for a str
+
+
+class _Lines:
+    """Each finding's line, as `document.dumps` writes `document.finding_dict` of it."""
+
+    def __init__(self, rules: RuleCatalog) -> None:
+        self._rules = rules
+        self._encode = json.JSONEncoder(ensure_ascii=False).encode
+        self._starts: dict[tuple, str] = {}
+        self._fixes: dict[str, str] = {}
+        self.trails: dict[str, list] = {}  # the resource-level trails the resource parts name (by id)
+
+    def resource_part(self, f: Finding) -> str:
+        return self._encode(document.resource_dict(f, self.trails))
+
+    def _value(self, value: Any) -> str:
+        return _string(value) if type(value) is str else self._encode(value)
+
+    def line(self, f: Finding, resource: str) -> str:
+        key = (f.rule_id, f.status, f.severity, f.enforcement, f.clauses)
+        start = self._starts.get(key)
+        if start is None:
+            meta = self._rules[f.rule_id]
+            start = self._starts[key] = self._encode({
+                "rule_id": f.rule_id, "rule_name": meta.name, "status": f.status.value,
+                "severity": f.severity, "enforcement": f.enforcement, "clauses": list(f.clauses)})[:-1]
+        en, zh = f.words.once()
+        out = [start, ', "reason": ', self._value(f.reason), ', "suppressed": ', self._value(f.suppressed),
+               ', "message": {"en": ', self._value(en), ', "zh": ', self._value(zh), "}"]
+        if f.room:
+            out += [', "room": ', self._value(f.room)]
+        if f.status is Status.FAILED:
+            out += [', "remediation": ', self._fix(f.rule_id)]
+        if f.suppressed_by:
+            out += [', "suppressed_by": ', self._value(f.suppressed_by)]
+        if f.unjustified is not None:
+            refused = {"en": f.unjustified.en, "zh": f.unjustified.zh}
+            out += [', "suppression_refused": ', self._encode(refused)]
+        if f.trail:
+            out += [', "trail": ', self._encode([step.as_dict() for step in f.trail])]
+        out += [', "resource": ', resource, "}"]
+        return "    " + "".join(out)
+
+    def _fix(self, rule_id: str) -> str:
+        fix = self._fixes.get(rule_id)
+        if fix is None:
+            rem = self._rules[rule_id].remediation
+            fix = self._fixes[rule_id] = self._encode({"en": rem.en, "zh": rem.zh})
+        return fix

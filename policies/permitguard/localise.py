@@ -142,6 +142,10 @@ RENDERERS: dict[str, Renderer] = {
     "far_end": lambda v, lang, ctx: describe_location(v, lang, ctx.provinces),
     "ends": lambda v, lang, ctx: LIST[lang].join(v),
     "carrier": lambda v, lang, ctx: v.zh if lang == "zh" else v.en,
+    "because": lambda v, lang, ctx: v.zh if lang == "zh" else v.en,
+    "settings": lambda v, lang, ctx: LIST[lang].join(v),
+    "networks": lambda v, lang, ctx: LIST[lang].join(v),
+    "pools": lambda v, lang, ctx: LIST[lang].join(v),
 }
 
 

@@ -135,6 +135,17 @@ def hcl_instances(root: str, address: str, expanded: bool = True) -> list[Resour
     return found
 
 
+def hcl_peers(root: str) -> list[Resource]:
+    """Every resource the shared evaluation of `root` gives: the configuration a resource is judged in."""
+    return list(_evaluation(root).resources)
+
+
+def plan_peers(path: str) -> list[Resource]:
+    """Every resource of the plan at `path` (read by `plan_resources` before)."""
+    found = run_state.current().plans.get(file_key(Path(path)))
+    return [] if not isinstance(found, dict) else [r for rs in found.values() for r in rs]
+
+
 def hcl_parts(root: str, address: str) -> list[Resource]:
     """The unreadable-part resources (CKV_CNLIC_100) of module call `address` in `root`'s evaluation."""
     declared = declared_address(address)

@@ -44,7 +44,7 @@ def cli_results(source, ctx) -> set[tuple[str, str, str]]:
 
     out = set()
     for resource in source.resources:
-        for finding in engine.evaluate(resource, ctx):
+        for finding in engine.evaluate(resource, ctx, peers=source.resources):  # as `scan` judges them
             if (resource.address, finding.rule_id) in source.suppressions:
                 out.add((finding.rule_id, resource.address, "SKIPPED"))
             elif finding.status is not Status.NOT_APPLICABLE:

@@ -51,10 +51,15 @@ class Egress:
     """How one type may give VPN clients the internet: kind full_tunnel | route | switch | snat."""
 
     kind: str
-    attr: str
+    attr: str  # the first of `paths`, named in messages when none is set
     split: str | None = None
     egress: Any = None  # a switch: the value that gives clients the internet
     default: Any = None  # a switch: its provider default
+    paths: tuple[str, ...] = ()  # every spelling of the attribute (HCL block, Pulumi's plural block)
+
+    def __post_init__(self) -> None:
+        if not self.paths:
+            object.__setattr__(self, "paths", (self.attr,))
 
 
 class VpnCatalog:
@@ -75,8 +80,9 @@ class VpnCatalog:
         for kind, key in (("full_tunnel", "full_tunnel"), ("route", "routes"), ("switch", "switches"),
                           ("snat", "snat")):
             for t, spec in egress[key].items():
-                self.egress[t] = Egress(kind, spec["attr"], spec.get("split"), spec.get("egress"),
-                                        spec.get("default"))
+                paths = tuple(spec.get("paths") or [spec["attr"]])
+                self.egress[t] = Egress(kind, paths[0], spec.get("split"), spec.get("egress"),
+                                        spec.get("default"), paths)
         self.not_egress = {t: Because(**v) for t, v in egress["not_egress"].items()}
 
     def crypto_types(self) -> list[str]:

@@ -100,7 +100,7 @@ def _default_route(net: Network) -> bool:
 
 
 def _values(s: Subject, egress: Egress) -> list[Any]:
-    return _present(s.attributes, egress.attr)
+    return [v for path in egress.paths for v in _present(s.attributes, path)]
 
 
 def _unread(facts: dict, attr: str, value: Any) -> Verdict:

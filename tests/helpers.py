@@ -44,7 +44,7 @@ def cli_results(source, ctx) -> set[tuple[str, str, str]]:
 
     out = set()
     for resource in source.resources:
-        for finding in engine.evaluate(resource, ctx):
+        for finding in engine.evaluate(resource, ctx, peers=source.resources):  # as `scan` judges them
             reason = source.suppressions.get((resource.address, finding.rule_id))
             if reason is not None and not suppression.reasonless(reason):  # reasonless: not honoured
                 out.add((finding.rule_id, resource.address, "SKIPPED"))

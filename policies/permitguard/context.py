@@ -1,6 +1,6 @@
 """What every rule evaluation and every renderer needs: the licence profile, the catalogs (regions,
-provinces, resource types, rules, clauses, links), the change date, and the per-resource facts (type info,
-placement, tags) computed once and shared by all rules. Each front door builds one Context per run; code
+provinces, resource types, rules, clauses, links, vpn), the change date, and the per-resource facts (type
+info, placement, tags) computed once and shared by all rules. Each front door builds one Context per run; code
 below the front doors reads catalogs from it, never loads them itself."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -22,6 +22,7 @@ from permitguard.placement import Placement, place
 from permitguard.resources import ResourceTypeCatalog, TypeInfo
 from permitguard.resources import defaults as provider_defaults
 from permitguard.rule_catalog import RuleCatalog
+from permitguard.vpn_catalog import VpnCatalog
 
 T = TypeVar("T")
 
@@ -37,6 +38,7 @@ class Context:
     provinces: Provinces = field(default_factory=Provinces.load)
     clauses: ClauseCatalog = field(default_factory=ClauseCatalog.load)
     links: LinkCatalog = field(default_factory=LinkCatalog.load)  # link ends and carriers (CKV_CNLIC_401/404)
+    vpn: VpnCatalog = field(default_factory=VpnCatalog.load)  # VPN cryptography, client egress (402/403)
 
     @classmethod
     def load(
@@ -71,6 +73,7 @@ class Context:
             provinces=Provinces.load(),
             clauses=ClauseCatalog.load(),
             links=LinkCatalog.load(),
+            vpn=VpnCatalog.load(),
         )
 
     @functools.cached_property
@@ -101,9 +104,13 @@ def today(environ: Mapping[str, str] | None = None) -> dt.date:
 class Subject:
     """A resource with the facts rules share, each computed once."""
 
-    def __init__(self, resource: Resource, ctx: Context) -> None:
+    def __init__(self, resource: Resource, ctx: Context, peers: Sequence[Resource] | None = None) -> None:
         self.resource = resource
         self._ctx = ctx
+        # the resources of the same configuration (a root, a plan, a state), for rules that join across
+        # resources (CKV_CNLIC_403: SNAT entries against VPN client pools); None when the front door sees
+        # one resource at a time (the Pulumi pack)
+        self.peers = peers
         self._tags: dict[str, Any] = {}  # tag key -> value, as `tag` found it
         self._shared: dict[Callable, Any] = {}
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from permitguard import localise
 from permitguard.context import Context, Subject
@@ -106,8 +106,10 @@ def _judge(rule_id: str, subject: Subject, ctx: Context,
     return RULES[rule_id](subject, ctx)
 
 
-def evaluate(resource: Resource, ctx: Context, rule_ids: Iterable[str] | None = None) -> list[Finding]:
-    subject = Subject(resource, ctx)
+def evaluate(resource: Resource, ctx: Context, rule_ids: Iterable[str] | None = None,
+             peers: Sequence[Resource] | None = None) -> list[Finding]:
+    """Every rule's finding on `resource`; `peers`: the resources of its configuration (None: not seen)."""
+    subject = Subject(resource, ctx, peers)
     ids = list(rule_ids) if rule_ids is not None else [r for r in ctx.rules.ids() if r in RULES]
     levels = [(rid, ctx.level(rid)) for rid in ids]
     hidden = _hidden(subject)

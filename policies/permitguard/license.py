@@ -107,6 +107,24 @@ class Filing:
 
 
 @dataclass(frozen=True)
+class VpnPeer:
+    """One of the organisation's own VPN sites in mainland China (`organization.vpn_peers`, CKV_CNLIC_401)."""
+
+    site: str
+    networks: tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...] = ()
+    fqdns: frozenset[str] = frozenset()  # casefolded, without a trailing dot
+
+    def names(self, address: str) -> bool:
+        """Whether a gateway address (an IP address, a range or a domain name) is this site's."""
+        text = address.strip()
+        try:
+            net = ipaddress.ip_network(text, strict=False)
+        except ValueError:
+            return text.rstrip(".").casefold() in self.fqdns
+        return any(net.version == n.version and net.subnet_of(n) for n in self.networks)
+
+
+@dataclass(frozen=True)
 class LicenseProfile:
     path: str
     source: str  # how it was found: "--license", "$PERMITGUARD_LICENSE", "./permitguard.yaml", "bundled"
@@ -127,6 +145,7 @@ class LicenseProfile:
     filings: tuple[Filing, ...]
     filing_pattern: SafePattern  # RE2: linear time whatever the profile says
     tags: dict[str, str]
+    vpn_peers: tuple[VpnPeer, ...] = ()  # organization.vpn_peers (CKV_CNLIC_401)
 
     def service_named(self, text: str) -> str | None:
         """The granted business type a tag value names: key (idc), catalogue code (B11) or name, any case."""
@@ -151,6 +170,10 @@ class LicenseProfile:
         """The filing a reference names; surrounding blanks and letter case do not matter."""
         ref = reference.strip().casefold()
         return next((f for f in self.filings + self.rooms if f.reference.casefold() == ref), None)
+
+    def vpn_peer(self, address: str) -> VpnPeer | None:
+        """The listed own VPN site a gateway address belongs to, else None."""
+        return next((p for p in self.vpn_peers if p.names(address)), None)
 
     def renewal_deadline(self) -> dt.date:
         """The last day to apply for renewal (SP-12: renewal_notice_days before expiry)."""

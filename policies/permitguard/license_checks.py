@@ -33,6 +33,12 @@ def semantic_errors(data: dict[str, Any], provinces: Provinces) -> list[str]:
             ipaddress.ip_network(cidr, strict=False)
         except ValueError as exc:
             errors.append(f"organization.management_cidrs[{i}]: {exc}")
+    for i, peer in enumerate(org.get("vpn_peers", [])):
+        for j, cidr in enumerate(peer.get("cidrs", [])):
+            try:
+                ipaddress.ip_network(cidr, strict=False)
+            except ValueError as exc:
+                errors.append(f"organization.vpn_peers[{i}].cidrs[{j}]: {exc}")
     for i, port in enumerate(org.get("management_ports", [])):
         lo, hi = port_range(port)
         if lo > hi or hi > 65535:

@@ -21,6 +21,7 @@ from permitguard.license import (
     LicenseProfile,
     Scope,
     Service,
+    VpnPeer,
     defaults,
 )
 
@@ -150,4 +151,9 @@ def _build(data: dict, path: str, source: str, sha: str) -> LicenseProfile:
             data.get("filing_reference_pattern", defaults()["filing_reference_pattern"])
         ),
         tags={**defaults()["tags"], **data.get("tags", {})},
+        vpn_peers=tuple(
+            VpnPeer(p["site"], tuple(ipaddress.ip_network(c, strict=False) for c in p.get("cidrs", [])),
+                    frozenset(f.rstrip(".").casefold() for f in p.get("fqdns", [])))
+            for p in org.get("vpn_peers", [])
+        ),
     )

@@ -156,6 +156,10 @@ RENDERERS: dict[str, Renderer] = {
     "ends": lambda v, lang, ctx: LIST[lang].join(v),
     "carrier": lambda v, lang, ctx: v.zh if lang == "zh" else v.en,
     "date_basis": lambda v, lang, ctx: DATE_BASIS[v][lang],
+    "because": lambda v, lang, ctx: v.zh if lang == "zh" else v.en,
+    "settings": lambda v, lang, ctx: LIST[lang].join(v),
+    "networks": lambda v, lang, ctx: LIST[lang].join(v),
+    "pools": lambda v, lang, ctx: LIST[lang].join(v),
 }
 
 

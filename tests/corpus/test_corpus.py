@@ -28,7 +28,7 @@ ROOT = HERE.parents[1]
 CASES = sorted(p.parent for p in HERE.glob("*/case.yaml"))
 AS_OF = dt.date(2026, 11, 28)  # as tests/conftest.py: every filing of the bundled profile predates it
 STATUSES = {"passed", "failed", "not_applicable"}
-RULES = {f"CKV_CNLIC_{n}" for n in (101, 102, 103, 201, 202, 301, 302, 401, 404)}
+RULES = {f"CKV_CNLIC_{n}" for n in (101, 102, 103, 201, 202, 301, 302, 401, 402, 403, 404)}
 
 
 @dataclass(frozen=True)
@@ -69,7 +69,7 @@ def in_process(path: Path, ctx: Context) -> dict[str, list[Got]]:
     got: dict[str, list[Got]] = {}
     for resource in source.resources:
         got.setdefault(resource.address, [])
-        for f in engine.evaluate(resource, ctx):
+        for f in engine.evaluate(resource, ctx, peers=source.resources):  # in its configuration, as scan does
             und = f.status.value == "failed" and ctx.rules[f.rule_id].undetermined(f.reason)
             got[resource.address].append(Got(f.rule_id, f.status.value, und, f.message_en))
     # Findings the reader itself reports (a module call that cannot be read), if it exposes them.

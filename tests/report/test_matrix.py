@@ -6,6 +6,7 @@ from permitguard.clause_catalog import ClauseCatalog
 from permitguard.report import matrix
 from permitguard.report.record import records
 from permitguard.rule_catalog import RuleCatalog
+from report.support import ROOT, scan_doc
 
 CATALOG = RuleCatalog.load()
 CLAUSES = ClauseCatalog.load()
@@ -134,3 +135,15 @@ def test_every_report_text_the_code_asks_for_exists():
                "checkov_failed", "verdict_fail", "verdict_warn", "verdict_pass", "verdict_empty"}
     assert len(keys) > 40
     assert [k for k in sorted(keys | dynamic) if k not in labels._labels()] == []
+
+
+def test_vpn_duties_sp_16_1_and_2_are_covered_by_their_rules():
+    """SP-16(1) (state-approved cryptography) and SP-16(2) (no internet access for VPN users) have a rule
+    each, and the VPN examples give them passed and failed findings."""
+    examples = ROOT / "infra" / "terraform"
+    doc = scan_doc(str(examples / "vpn-compliant"), str(examples / "vpn-violating"))
+    rows = {r.clause.id: r for r in matrix.build(records(doc["findings"], CATALOG), CATALOG, CLAUSES)}
+    for clause_id, rule_id in (("SP-16(1)", "CKV_CNLIC_402"), ("SP-16(2)", "CKV_CNLIC_403")):
+        row = rows[clause_id]
+        assert [cell.rule_id for cell in row.rules] == [rule_id], clause_id
+        assert row.state == "warn" and row.counts.passed and row.counts.failed, clause_id  # advisory

@@ -36,6 +36,7 @@ class _Judging:
     meta: RuleMeta
     details: list[str]
     _scanned_file = ""
+    _peers: list[Resource] | None = None
 
     def run(self, scanned_file: str, entity_configuration: dict[str, Any], entity_name: str,
             entity_type: str, skip_info: Any) -> Any:
@@ -61,7 +62,9 @@ class _Judging:
             from permitguard.checkov import shared
 
             ctx = shared.context()
-            found = [f for r in resources() for f in shared.findings(r, ctx, self.meta.id)]
+            judged = resources()
+            peers = self._peers  # the configuration the resources belong to (CKV_CNLIC_403 joins in it)
+            found = [f for r in judged for f in shared.findings(r, ctx, self.meta.id, peers)]
         except Exception as exc:  # noqa: BLE001 - the edge: fail closed, say why
             self.details = [f"permitguard could not evaluate {self.meta.id}: {exc}"]
             return CheckResult.FAILED
@@ -118,13 +121,17 @@ class PermitguardCheck(_Judging, BaseResourceCheck):
         plan_file = conf.get("__file__")
         if plan_file:  # terraform_plan: Checkov's conf carries no provider; read the plan itself
             path = plan_file[0] if isinstance(plan_file, list) else plan_file
-            return shared.plan_resources(str(path), str(conf.get("__address__")))  # every copy
+            found = shared.plan_resources(str(path), str(conf.get("__address__")))  # every copy
+            self._peers = shared.plan_peers(str(path))
+            return found
         address = str(conf.get("__address__"))
         found = self._roots(address, "resource")
         if not found:
             raise RuntimeError(f"{address} is not in Checkov's Terraform graph")
         expanded = "count" in conf or "for_each" in conf
-        return [r for root in found for r in shared.hcl_instances(root, address, expanded)]
+        instances = [r for root in found for r in shared.hcl_instances(root, address, expanded)]
+        self._peers = [r for root in found for r in shared.hcl_peers(root)]
+        return instances
 
 
 class PermitguardModuleCheck(_Judging, BaseModuleCheck):

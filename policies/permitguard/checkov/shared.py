@@ -7,7 +7,7 @@ It is kept in `permitguard.checkov.run_state` (why Checkov forces it there, and 
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -44,21 +44,23 @@ def context(environ: Mapping[str, str] | None = None, cwd: str | None = None) ->
     return found
 
 
-def findings(resource: Resource, ctx: Context, rule_id: str) -> list[Finding]:
-    """`engine.evaluate(resource, ctx, [rule_id])`, from one evaluation of every rule on the resource,
-    made at the first check that asks and kept for the checks of the other rules (each check of each rule
-    would otherwise locate the resource, read its tags and business types again). A rule that raises is
-    judged alone, so that its error fails its own check only."""
+def findings(resource: Resource, ctx: Context, rule_id: str,
+             peers: Sequence[Resource] | None = None) -> list[Finding]:
+    """`engine.evaluate(resource, ctx, [rule_id], peers)`, from one evaluation of every rule on the
+    resource, made at the first check that asks and kept for the checks of the other rules (each check of
+    each rule would otherwise locate the resource, read its tags and business types again). A rule that
+    raises is judged alone, so that its error fails its own check only. `peers`: the resource's
+    configuration (every check of one resource names the same)."""
     memo = run_state.current().findings
     held = memo.get(id(resource))
     if held is None or held[0] is not resource or held[1] is not ctx:
         try:
-            judged = {f.rule_id: f for f in engine.evaluate(resource, ctx)}
+            judged = {f.rule_id: f for f in engine.evaluate(resource, ctx, peers=peers)}
         except Exception:  # noqa: BLE001 - judged rule by rule: the failing rule raises in its own check
-            return engine.evaluate(resource, ctx, [rule_id])
+            return engine.evaluate(resource, ctx, [rule_id], peers)
         held = memo[id(resource)] = (resource, ctx, judged)
     if rule_id not in RULES:
-        return engine.evaluate(resource, ctx, [rule_id])  # not a rule the engine runs by default
+        return engine.evaluate(resource, ctx, [rule_id], peers)  # not a rule the engine runs by default
     found = held[2].get(rule_id)
     return [found] if found is not None else []
 
@@ -155,6 +157,17 @@ def hcl_instances(root: str, address: str, expanded: bool = True) -> list[Resour
             "evaluation has no instance of it: it cannot be judged (scan the plan)"
         )
     return found
+
+
+def hcl_peers(root: str) -> list[Resource]:
+    """Every resource the shared evaluation of `root` gives: the configuration a resource is judged in."""
+    return list(_evaluation(root).resources)
+
+
+def plan_peers(path: str) -> list[Resource]:
+    """Every resource of the plan at `path` (read by `plan_resources` before)."""
+    found = run_state.current().plans.get(file_key(Path(path)))
+    return [] if not isinstance(found, dict) else [r for rs in found.values() for r in rs]
 
 
 def hcl_parts(root: str, address: str) -> list[Resource]:

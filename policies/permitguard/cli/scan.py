@@ -87,8 +87,8 @@ def scan(paths: list[str], ctx: Context, enrich: str | None = None, var_files: t
         if skipped is not None and read is not None:
             skipped += skipped_inputs.reader_entries(result.skipped, path, raw)
             skipped += skipped_inputs.checkov_entries(read, path, raw, environ or {})
-        for resource in result.resources:
-            resource = _anchor(resource, path, result.kind)
+        anchored = [_anchor(resource, path, result.kind) for resource in result.resources]
+        for resource in anchored:
             if resource.file and resource.file not in resolved:
                 resolved[resource.file] = Path(resource.file).resolve()
             key = (resource.root, resource.file and resolved[resource.file], resource.line, resource.address)
@@ -97,7 +97,7 @@ def scan(paths: list[str], ctx: Context, enrich: str | None = None, var_files: t
             seen.add(key)
             if select is not None and not select(resource):
                 continue
-            for f in engine.evaluate(resource, ctx):
+            for f in engine.evaluate(resource, ctx, peers=anchored):  # its configuration: 403 joins in it
                 reason = result.suppressions.get((resource.address, f.rule_id))
                 if reason is not None and suppression.reasonless(reason):  # not honoured: the verdict stands
                     f = dataclasses.replace(f, unjustified=suppression.refused(f.rule_id))

@@ -7,12 +7,17 @@ resource, this rule as an end of a link) and the attributes the catalog names. E
 in the mainland: an end outside fails; an end known only by an address, by a gateway reference, by a value
 the catalogs do not know or known only after apply could not be established (a failure, never a pass).
 
+A peer known only by its address (a customer or local gateway, or the gateway a connection names when the
+gateway is declared in the same configuration) is a mainland end when the licence profile lists it among the
+organisation's own sites (`organization.vpn_peers`); any other address could not be established.
+
 A leased line (`leased_lines`) names its carrier; only the holders of a basic telecom permit pass. A word
 that names no carrier in particular (`CO`, `ChinaOther`) or a carrier not stated could not be established.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
 
@@ -33,11 +38,11 @@ def _end(end: End, value: Any, s: Subject, ctx: Context, facts: dict) -> tuple[s
     """(MAINLAND, a description of the end) | (OUTSIDE, a failed verdict) | ("unknown", a failed verdict)."""
     facts = {**facts, "attr": end.attr}
     if end.kind == "gateway":
-        return "unknown", Verdict(FAILED, "gateway_end", facts)
+        return _gateway_end(value, ctx, facts)
     if isinstance(value, Unknown):
         return "unknown", Verdict(FAILED, "end_unresolved", {**facts, "why": value})
     if end.kind == "address":
-        return "unknown", Verdict(FAILED, "address_only", {**facts, "value": value})
+        return _own_peer(str(value), ctx, facts)
     text = str(value)
     if end.kind == "region":
         loc = ctx.regions.resolve(s.resource.cloud, region=text)
@@ -53,6 +58,35 @@ def _end(end: End, value: Any, s: Subject, ctx: Context, facts: dict) -> tuple[s
     if where == OUTSIDE:
         return OUTSIDE, Verdict(FAILED, "cross_border_place", {**facts, "value": text})
     return MAINLAND, f"{end.attr} = {text}"
+
+
+def _own_peer(address: str, ctx: Context, facts: dict) -> tuple[str, Any]:
+    """A peer known only by its address is a mainland end when the profile lists it as one of the
+    organisation's own sites (`organization.vpn_peers`); otherwise where it is cannot be established."""
+    peer = ctx.profile.vpn_peer(address)
+    if peer is None:
+        return "unknown", Verdict(FAILED, "address_only", {**facts, "value": address})
+    return MAINLAND, f"{facts['attr']} = {address} → organization.vpn_peers: {peer.site}"
+
+
+def _gateway_end(value: Any, ctx: Context, facts: dict) -> tuple[str, Any]:
+    """The far end of a connection: the gateway it names, placed by that gateway's addresses when the
+    reader resolved them (a gateway declared in the same configuration), else could not be established."""
+    if not isinstance(value, Mapping) or "addresses" not in value:
+        return "unknown", Verdict(FAILED, "gateway_end", facts)
+    facts = {**facts, "gateway": value.get("gateway", "?")}
+    addresses = [a for a in value["addresses"] if a not in (None, "")]
+    if not addresses:
+        return "unknown", Verdict(FAILED, "gateway_end", facts)
+    inside = []
+    for address in addresses:
+        if isinstance(address, Unknown):
+            return "unknown", Verdict(FAILED, "end_unresolved", {**facts, "why": address})
+        peer = ctx.profile.vpn_peer(str(address))
+        if peer is None:
+            return "unknown", Verdict(FAILED, "gateway_address_only", {**facts, "value": str(address)})
+        inside.append(f"{facts['gateway']} {address} → organization.vpn_peers: {peer.site}")
+    return MAINLAND, "; ".join(inside)
 
 
 def cross_border_link(s: Subject, ctx: Context) -> Verdict:

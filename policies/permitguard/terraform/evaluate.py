@@ -216,6 +216,7 @@ def _evaluation(
         partition_types=frozenset(_semantics().get("partition_data_sources", {})),
         unreadable_modules=frozenset(unreadable),
         prefix_lists=_semantics().get("prefix_list_resources", {}),
+        gateways=_semantics().get("peer_gateway_resources", {}),
     )
     region_attrs = {c: types.provider_region_attrs(c) for c in types.clouds()}
     unset = sorted(

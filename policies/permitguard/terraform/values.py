@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -58,6 +58,7 @@ class Values:
     unreadable_modules: frozenset[str] = frozenset()  # module addresses (instance keys kept)
     documents: dict[str, Any] = field(default_factory=dict)  # policy-document data source id → document
     prefix_lists: Mapping[str, Mapping[str, str]] = field(default_factory=dict)  # type → entries/cidr keys
+    gateways: Mapping[str, Sequence[str]] = field(default_factory=dict)  # peer gateway type → address attrs
     scope: str = ""  # the module prefix (module.a.) of the block being converted, for references
 
     def convert(self, value: Any) -> Any:
@@ -92,6 +93,8 @@ class Values:
             return self.documents[text]
         if (listed := self._prefix_list(text)) is not None:
             return listed
+        if (gateway := self._gateway(text)) is not None:
+            return gateway
         unknown: Unknown | None = None
         out = text
         for m in _UUID.finditer(text):
@@ -142,6 +145,16 @@ class Values:
             "prefix_list": block.path,
             "cidrs": [self.convert(e.get(shape["cidr"])) for e in entries if isinstance(e, Mapping)],
         }
+
+    def _gateway(self, text: str) -> dict[str, Any] | None:
+        """A VPN customer / local gateway declared in the configuration, named by its id: its addresses, as
+        {"gateway": address, "addresses": [...]}: CKV_CNLIC_401 places a connection's far end by them."""
+        block = self.ids.get(text)
+        keys = self.gateways.get(block.type) if block is not None and block.kind == "resource" else None
+        if not keys:
+            return None
+        found = [self.convert(block.body[k]) for k in keys if block.body.get(k) not in (None, "")]
+        return {"gateway": block.path, "addresses": found}
 
     def _own(self, data_type: str, name: str) -> bool:
         """Whether data.TYPE.NAME, in the scope being converted, reads the caller's own account."""

@@ -19,6 +19,7 @@ from permitguard.license import (
     Coverage,
     Filing,
     LicenseProfile,
+    PersonalData,
     Scope,
     Service,
     defaults,
@@ -144,4 +145,10 @@ def _build(data: dict, path: str, source: str, sha: str) -> LicenseProfile:
             data.get("filing_reference_pattern", defaults()["filing_reference_pattern"])
         ),
         tags={**defaults()["tags"], **data.get("tags", {})},
+        personal_data=_personal_data(data.get("personal_data", {})),
     )
+
+
+def _personal_data(d: dict) -> PersonalData:
+    given = {**defaults()["personal_data"], **d}
+    return PersonalData(given["tag"], tuple(str(v) for v in given["values"]))

@@ -18,10 +18,12 @@ from permitguard.license import LicenseProfile
 from permitguard.license_file import find_profile, load_profile
 from permitguard.link_catalog import LinkCatalog
 from permitguard.model import Resource, Unknown
+from permitguard.peers import Peers
 from permitguard.placement import Placement, place
 from permitguard.resources import ResourceTypeCatalog, TypeInfo
 from permitguard.resources import defaults as provider_defaults
 from permitguard.rule_catalog import RuleCatalog
+from permitguard.store_catalog import StoreCatalog
 
 
 @dataclass(frozen=True)
@@ -35,6 +37,7 @@ class Context:
     provinces: Provinces = field(default_factory=Provinces.load)
     clauses: ClauseCatalog = field(default_factory=ClauseCatalog.load)
     links: LinkCatalog = field(default_factory=LinkCatalog.load)  # link ends and carriers (CKV_CNLIC_401/404)
+    stores: StoreCatalog = field(default_factory=StoreCatalog.load)  # public access, encryption (602)
 
     @classmethod
     def load(
@@ -69,6 +72,7 @@ class Context:
             provinces=Provinces.load(),
             clauses=ClauseCatalog.load(),
             links=LinkCatalog.load(),
+            stores=StoreCatalog.load(),
         )
 
     @functools.cached_property
@@ -94,9 +98,10 @@ def today(environ: Mapping[str, str] | None = None) -> dt.date:
 class Subject:
     """A resource with the facts rules share, each computed once."""
 
-    def __init__(self, resource: Resource, ctx: Context) -> None:
+    def __init__(self, resource: Resource, ctx: Context, peers: Peers | None = None) -> None:
         self.resource = resource
         self._ctx = ctx
+        self.peers = peers  # the configuration's other resources; None when the front door has none
         self._tags: dict[str, Any] = {}  # tag key -> value, as `tag` found it
 
     @functools.cached_property

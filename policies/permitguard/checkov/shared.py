@@ -14,6 +14,7 @@ from permitguard.checkov import run_state
 from permitguard.context import Context
 from permitguard.errors import InputError, PermitguardError
 from permitguard.model import Resource
+from permitguard.peers import Peers
 from permitguard.sources.documents import file_key
 from permitguard.sources.terraform_hcl import part_resource
 from permitguard.sources.terraform_plan import PART as PLAN_PART
@@ -133,6 +134,20 @@ def hcl_instances(root: str, address: str, expanded: bool = True) -> list[Resour
             "evaluation has no instance of it: it cannot be judged (scan the plan)"
         )
     return found
+
+
+def hcl_peers(roots: list[str]) -> Peers:
+    """The resources of the shared evaluations of `roots` (each keeps its root), for rules that join a
+    resource with its companions (CKV_CNLIC_602)."""
+    return Peers([r for root in roots for r in _evaluation(root).resources], context().types)
+
+
+def plan_peers(path: str) -> Peers:
+    """Every resource of the plan at `path` (read once per file version), for the same rules."""
+    plan_resources_by_address = run_state.current().plans.get(file_key(Path(path)))
+    if not isinstance(plan_resources_by_address, dict):
+        return Peers(read_plan(path, run_state.current().documents).resources, context().types)
+    return Peers([r for rs in plan_resources_by_address.values() for r in rs], context().types)
 
 
 def hcl_parts(root: str, address: str) -> list[Resource]:

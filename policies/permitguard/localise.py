@@ -142,6 +142,9 @@ RENDERERS: dict[str, Renderer] = {
     "far_end": lambda v, lang, ctx: describe_location(v, lang, ctx.provinces),
     "ends": lambda v, lang, ctx: LIST[lang].join(v),
     "carrier": lambda v, lang, ctx: v.zh if lang == "zh" else v.en,
+    "attrs": lambda v, lang, ctx: LIST[lang].join(v),
+    "companion_types": lambda v, lang, ctx: LIST[lang].join(v),
+    "node_kind": lambda v, lang, ctx: v[1] if lang == "zh" else v[0],
 }
 
 

@@ -3,10 +3,19 @@
 from __future__ import annotations
 
 from permitguard.rule_catalog import RuleCatalog
-from permitguard.rules import configuration, control_plane, filing, links, residency, validity
+from permitguard.rules import (
+    configuration,
+    control_plane,
+    edge,
+    filing,
+    links,
+    personal_data,
+    residency,
+    validity,
+)
 from permitguard.rules.base import Rule, Verdict
 
-FAMILIES = (configuration, residency, control_plane, filing, links, validity)
+FAMILIES = (configuration, residency, control_plane, filing, links, validity, personal_data, edge)
 
 
 def _collect() -> dict[str, Rule]:

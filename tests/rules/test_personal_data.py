@@ -65,7 +65,8 @@ def test_the_tag_and_its_values_come_from_the_profile(ctx):
 
 def test_an_unknown_tag_map_cannot_say_whether_the_store_holds_personal_data(ctx):
     unknown = Unknown("known only after apply")
-    assert verdict(ctx, res("tencentcloud_cos_bucket", bucket="b", tags=unknown)) == (FAILED, "class_unresolved")
+    store = res("tencentcloud_cos_bucket", bucket="b", tags=unknown)
+    assert verdict(ctx, store) == (FAILED, "class_unresolved")
 
 
 # ---------------------------------------------------------------- alicloud: own attributes and companions

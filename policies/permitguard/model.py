@@ -203,6 +203,8 @@ class Resource:
     hidden: frozenset[str] = frozenset()  # plain texts of its sensitive values: never shown (masked)
     root: str | None = None  # the root configuration that creates it (Terraform: a module called by two
     # roots is two resources with one address, file and line)
+    references: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # top-level attribute -> the
+    # addresses its expression refers to, as a plan's configuration records them (relative to the module)
 
 
 @dataclass(frozen=True)

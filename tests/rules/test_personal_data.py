@@ -233,3 +233,21 @@ def test_every_cloud_the_catalog_inspects_has_a_store_and_every_store_type_is_na
     assert "not judged yet" in inspects["aws"]  # the scope decision on databases is said
     meta = ctx.rules["CKV_CNLIC_602"]
     assert meta.enforcement == "advisory" and tuple(meta.clauses) == ("SP-7",)
+
+
+def test_a_companion_known_only_after_apply_joins_by_the_plans_references(ctx):
+    """`bucket = aws_s3_bucket.x.id` is known only after apply; the plan's configuration says what it refers
+    to (relative to the module), which joins it — or shows it names another bucket."""
+    def plan_res(address, type_, refs, **attrs):
+        return Resource(address=address, type=type_, cloud=type_.split("_", 1)[0], attributes=attrs,
+                        source_kind="terraform_plan", references={"bucket": refs})
+    s3 = Resource("module.s3.aws_s3_bucket.this", "aws_s3_bucket", "aws", {"bucket": "s", "tags": PERSONAL})
+    mine = plan_res("module.s3.aws_s3_bucket_acl.this", "aws_s3_bucket_acl",
+                    ("aws_s3_bucket.this.id", "aws_s3_bucket.this"), bucket=Unknown(), acl="public-read")
+    assert verdict(ctx, s3, mine) == (FAILED, "public")
+    other = plan_res("module.s3.aws_s3_bucket_acl.logs", "aws_s3_bucket_acl", ("aws_s3_bucket.logs.id",),
+                     bucket=Unknown(), acl="public-read")
+    assert verdict(ctx, s3, other) == (PASSED, "protected_by_default")
+    from_var = plan_res("module.s3.aws_s3_bucket_acl.v", "aws_s3_bucket_acl", ("var.bucket",),
+                        bucket=Unknown(), acl="private")
+    assert verdict(ctx, s3, from_var) == (FAILED, "companion_unresolved")

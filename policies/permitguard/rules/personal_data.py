@@ -98,6 +98,25 @@ def _join_value(r: Resource, attr: str) -> Any:
     return values[0] if values else None
 
 
+def _names(companion: Resource, attr: str, store: Resource) -> bool | None:
+    """Whether a companion whose join value is known only after apply refers to `store`, by the references
+    its plan records (`bucket = aws_s3_bucket.x.id`); None when it records none that decide it."""
+    refs = companion.references.get(attr, ())
+    if not refs:
+        return None
+    at = companion.address.rfind(f"{companion.type}.")
+    module = companion.address[:at] if at > 0 else ""  # `module.a.`: references are relative to it
+    full = [module + r for r in refs]
+    if any(f == store.address or f.startswith(store.address + ".") for f in full):
+        return True
+    declared = store.address.split("[", 1)[0]
+    if "[" in store.address and any(f == declared or f.startswith(declared + ".") for f in full):
+        return None  # the instance it names is an expression: cannot tell which
+    if any(f"{store.type}." in f for f in full):
+        return False  # it names another store of this type
+    return None  # a variable, a local, another resource: its value may be this store's name
+
+
 def _companions(s: Subject, store: Store, name: Any) -> tuple[list[tuple[Resource, Any]], Resource | None]:
     """The companion resources that configure this store (with their catalog entry), and the first one whose
     store cannot be established (its bucket reference, or this store's name, known only after apply)."""
@@ -108,7 +127,12 @@ def _companions(s: Subject, store: Store, name: Any) -> tuple[list[tuple[Resourc
                 joined.append((r, spec))
                 continue
             value = _join_value(r, spec.join)
-            if isinstance(value, Unknown) or isinstance(name, Unknown):
+            named = _names(r, spec.join, s.resource) if isinstance(value, Unknown) else None
+            if named is True:
+                joined.append((r, spec))
+            elif named is False:
+                continue
+            elif isinstance(value, Unknown) or isinstance(name, Unknown):
                 unclear = unclear or r
             elif value is not None and name is not None and str(value) == str(name):
                 joined.append((r, spec))

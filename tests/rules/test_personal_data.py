@@ -112,6 +112,8 @@ def test_policy_documents(ctx, statement, expected):
 
 def test_a_policy_that_is_no_json_cannot_be_judged(ctx):
     assert verdict(ctx, ali(policy="{not json", **SSE)) == (FAILED, "public_unresolved")
+    deep = '{"Statement": ' + "[" * 100_000 + "]" * 100_000 + "}"  # hostile nesting: no crash, no pass
+    assert verdict(ctx, ali(policy=deep, **SSE)) == (FAILED, "public_unresolved")
 
 
 def test_a_companion_naming_an_unknown_bucket_leaves_the_store_undetermined(ctx):

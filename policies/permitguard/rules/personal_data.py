@@ -51,12 +51,19 @@ def _policy(value: Any) -> tuple[str, str] | None:
     if isinstance(value, str):
         try:
             doc = json.loads(value)
-        except ValueError:
+        except (ValueError, RecursionError):  # a hostile nesting depth is no policy either
             return "unknown", "not a JSON policy document"
     if not isinstance(doc, Mapping):
         return "unknown", "not a JSON policy document"
     statements = doc.get("Statement", doc.get("statement", []))
-    for st in statements if isinstance(statements, list) else [statements]:
+    try:
+        return _public_statement(statements if isinstance(statements, list) else [statements])
+    except RecursionError:
+        return "unknown", "a policy document nested too deeply to read"
+
+
+def _public_statement(statements: list) -> tuple[str, str] | None:
+    for st in statements:
         if not isinstance(st, Mapping) or str(st.get("Effect", st.get("effect", ""))).lower() != "allow":
             continue
         if not _principal_is_everyone(st.get("Principal", st.get("principal"))):

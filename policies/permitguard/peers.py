@@ -13,6 +13,8 @@ from permitguard.resources import ResourceTypeCatalog
 
 
 class Peers:
+    """`resources` is read once, when a rule first asks (a generator is fine: most rules never ask)."""
+
     def __init__(self, resources: Iterable[Resource], types: ResourceTypeCatalog) -> None:
         self._resources = resources
         self._types = types

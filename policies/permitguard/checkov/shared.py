@@ -138,8 +138,8 @@ def hcl_instances(root: str, address: str, expanded: bool = True) -> list[Resour
 
 def hcl_peers(roots: list[str]) -> Peers:
     """The resources of the shared evaluations of `roots` (each keeps its root), for rules that join a
-    resource with its companions (CKV_CNLIC_602)."""
-    return Peers([r for root in roots for r in _evaluation(root).resources], context().types)
+    resource with its companions (CKV_CNLIC_602); read only when such a rule asks (most checks never do)."""
+    return Peers((r for root in roots for r in _evaluation(root).resources), context().types)
 
 
 def plan_peers(path: str) -> Peers:
@@ -147,7 +147,7 @@ def plan_peers(path: str) -> Peers:
     plan_resources_by_address = run_state.current().plans.get(file_key(Path(path)))
     if not isinstance(plan_resources_by_address, dict):
         return Peers(read_plan(path, run_state.current().documents).resources, context().types)
-    return Peers([r for rs in plan_resources_by_address.values() for r in rs], context().types)
+    return Peers((r for rs in plan_resources_by_address.values() for r in rs), context().types)
 
 
 def hcl_parts(root: str, address: str) -> list[Resource]:

@@ -39,7 +39,10 @@ def check(example: Path, args: argparse.Namespace) -> bool:
     got = {(f["rule_id"], f["resource"]["address"]) for f in doc["findings"] if f["status"] == "failed"}
     want = expected_of(example)
     s = doc["summary"]
-    ok = got == want and (code == 1) == bool(want)
+    # exit 1 when a failure blocks; an example whose failures are all advisory says `exit: 0`
+    blocking = (read_yaml(example / "expected.yaml", f"expected findings of {example}") or {}).get(
+        "exit", 1 if want else 0) == 1
+    ok = got == want and (code == 1) == blocking
     print(
         f"{'OK' if ok else 'MISMATCH':8} {example}  resources {s['resources']}: passed {s['passed']}, "
         f"failed {s['failed']}, n/a {s['not_applicable']}; exit {code}"

@@ -41,10 +41,12 @@ def cli_results(source, ctx) -> set[tuple[str, str, str]]:
     SKIPPED), not-applicable left out (Checkov does not report it); a skip without a reason is no skip."""
     from permitguard import engine, suppression
     from permitguard.model import Status
+    from permitguard.peers import Peers
 
     out = set()
+    peers = Peers(source.resources, ctx.types)  # as the CLI hands them (602 joins companions)
     for resource in source.resources:
-        for finding in engine.evaluate(resource, ctx, peers=source.resources):  # as `scan` judges them
+        for finding in engine.evaluate(resource, ctx, peers=peers):  # in its configuration, as `scan` judges
             reason = source.suppressions.get((resource.address, finding.rule_id))
             if reason is not None and not suppression.reasonless(reason):  # reasonless: not honoured
                 out.add((finding.rule_id, resource.address, "SKIPPED"))

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import os
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -18,10 +18,12 @@ from permitguard.license import LicenseProfile
 from permitguard.license_file import find_profile, load_profile
 from permitguard.link_catalog import LinkCatalog
 from permitguard.model import Resource, Trail, TrailStep, Unknown
+from permitguard.peers import Peers
 from permitguard.placement import Placement, place
 from permitguard.resources import ResourceTypeCatalog, TypeInfo
 from permitguard.resources import defaults as provider_defaults
 from permitguard.rule_catalog import RuleCatalog
+from permitguard.store_catalog import StoreCatalog
 from permitguard.vpn_catalog import VpnCatalog
 
 T = TypeVar("T")
@@ -39,6 +41,7 @@ class Context:
     clauses: ClauseCatalog = field(default_factory=ClauseCatalog.load)
     links: LinkCatalog = field(default_factory=LinkCatalog.load)  # link ends and carriers (CKV_CNLIC_401/404)
     vpn: VpnCatalog = field(default_factory=VpnCatalog.load)  # VPN cryptography, client egress (402/403)
+    stores: StoreCatalog = field(default_factory=StoreCatalog.load)  # public access, encryption (602)
 
     @classmethod
     def load(
@@ -74,6 +77,7 @@ class Context:
             clauses=ClauseCatalog.load(),
             links=LinkCatalog.load(),
             vpn=VpnCatalog.load(),
+            stores=StoreCatalog.load(),
         )
 
     @functools.cached_property
@@ -104,12 +108,12 @@ def today(environ: Mapping[str, str] | None = None) -> dt.date:
 class Subject:
     """A resource with the facts rules share, each computed once."""
 
-    def __init__(self, resource: Resource, ctx: Context, peers: Sequence[Resource] | None = None) -> None:
+    def __init__(self, resource: Resource, ctx: Context, peers: Peers | None = None) -> None:
         self.resource = resource
         self._ctx = ctx
         # the resources of the same configuration (a root, a plan, a state), for rules that join across
-        # resources (CKV_CNLIC_403: SNAT entries against VPN client pools); None when the front door sees
-        # one resource at a time (the Pulumi pack)
+        # resources (403: SNAT entries against VPN client pools; 602: a bucket and its companions); None
+        # when the front door sees one resource at a time (the Pulumi pack): not known, never "there are none"
         self.peers = peers
         self._tags: dict[str, Any] = {}  # tag key -> value, as `tag` found it
         self._shared: dict[Callable, Any] = {}

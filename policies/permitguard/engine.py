@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 
 from permitguard import localise
 from permitguard.context import Context, Subject
@@ -17,6 +17,7 @@ from permitguard.model import (
     masked,
     sensitive_texts,
 )
+from permitguard.peers import Peers
 from permitguard.rules import RULES
 from permitguard.rules.base import Verdict
 from permitguard.rules.configuration import is_part
@@ -107,7 +108,7 @@ def _judge(rule_id: str, subject: Subject, ctx: Context,
 
 
 def evaluate(resource: Resource, ctx: Context, rule_ids: Iterable[str] | None = None,
-             peers: Sequence[Resource] | None = None) -> list[Finding]:
+             peers: Peers | None = None) -> list[Finding]:
     """Every rule's finding on `resource`; `peers`: the resources of its configuration (None: not seen)."""
     subject = Subject(resource, ctx, peers)
     ids = list(rule_ids) if rule_ids is not None else [r for r in ctx.rules.ids() if r in RULES]

@@ -42,6 +42,7 @@ def defaults() -> dict[str, Any]:
         "filing_reference_pattern": props["filing_reference_pattern"]["default"],
         "renewal_notice_days": props["license"]["properties"]["renewal_notice_days"]["default"],
         "tags": {key: spec["default"] for key, spec in props["tags"]["properties"].items()},
+        "personal_data": {key: spec["default"] for key, spec in props["personal_data"]["properties"].items()},
     }
 
 
@@ -125,6 +126,19 @@ class VpnPeer:
 
 
 @dataclass(frozen=True)
+class PersonalData:
+    """Which stores hold personal information (CKV_CNLIC_602): those whose tag `tag` has one of `values`."""
+
+    tag: str = "data-class"
+    values: tuple[str, ...] = ("personal", "pii", "personal-data", "个人信息")
+
+    def names_personal(self, value: str) -> bool:
+        """Whether a tag value is one of `values`, ignoring case and surrounding blanks."""
+        wanted = value.strip().casefold()
+        return any(wanted == v.strip().casefold() for v in self.values)
+
+
+@dataclass(frozen=True)
 class LicenseProfile:
     path: str
     source: str  # how it was found: "--license", "$PERMITGUARD_LICENSE", "./permitguard.yaml", "bundled"
@@ -146,6 +160,7 @@ class LicenseProfile:
     filing_pattern: SafePattern  # RE2: linear time whatever the profile says
     tags: dict[str, str]
     vpn_peers: tuple[VpnPeer, ...] = ()  # organization.vpn_peers (CKV_CNLIC_401)
+    personal_data: PersonalData = PersonalData()
 
     def service_named(self, text: str) -> str | None:
         """The granted business type a tag value names: key (idc), catalogue code (B11) or name, any case."""

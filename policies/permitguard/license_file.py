@@ -19,6 +19,7 @@ from permitguard.license import (
     Coverage,
     Filing,
     LicenseProfile,
+    PersonalData,
     Scope,
     Service,
     VpnPeer,
@@ -156,4 +157,10 @@ def _build(data: dict, path: str, source: str, sha: str) -> LicenseProfile:
                     frozenset(f.rstrip(".").casefold() for f in p.get("fqdns", [])))
             for p in org.get("vpn_peers", [])
         ),
+        personal_data=_personal_data(data.get("personal_data", {})),
     )
+
+
+def _personal_data(d: dict) -> PersonalData:
+    given = {**defaults()["personal_data"], **d}
+    return PersonalData(given["tag"], tuple(str(v) for v in given["values"]))

@@ -160,6 +160,9 @@ RENDERERS: dict[str, Renderer] = {
     "settings": lambda v, lang, ctx: LIST[lang].join(v),
     "networks": lambda v, lang, ctx: LIST[lang].join(v),
     "pools": lambda v, lang, ctx: LIST[lang].join(v),
+    "attrs": lambda v, lang, ctx: LIST[lang].join(v),
+    "companion_types": lambda v, lang, ctx: LIST[lang].join(v),
+    "node_kind": lambda v, lang, ctx: v[1] if lang == "zh" else v[0],
 }
 
 

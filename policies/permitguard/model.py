@@ -232,6 +232,8 @@ class Resource:
     # `providers` entry, variable, tfvars file; the plan's provider config; the Pulumi provider)
     deployed: bool = False  # read as it exists (a Terraform state, a Pulumi stack export): judged on the
     # scan date, and every output says "as deployed" instead of "change"
+    references: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # top-level attribute -> the
+    # addresses its expression refers to, as a plan's configuration records them (relative to the module)
 
 
 @dataclass(frozen=True)

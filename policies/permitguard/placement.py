@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from permitguard.geo import Location, RegionCatalog
+from permitguard.geo.catalog import NodeType
 from permitguard.model import Resource, Trail, TrailStep, Unknown, is_sensitive, sensitive
 from permitguard.resources import TypeInfo
 from permitguard.resources.paths import values_at
@@ -78,6 +79,9 @@ def place(res: Resource, info: TypeInfo, regions: RegionCatalog) -> Placement:
 def _place(res: Resource, info: TypeInfo, regions: RegionCatalog) -> Placement:
     if info.placement in NO_LOCATION:
         return Placement(info.placement)
+    node = regions.node_type(info.type)
+    if node is not None:  # an edge node is where its node is, whatever region the provider names
+        return _on_node(res, node, regions)
     zone = _from_attrs(res, info.zone_attrs, "zone", regions)
     if zone is not None and zone.kind != UNRESOLVED:
         return zone
@@ -143,3 +147,30 @@ def located(loc: Location) -> str:
     where = f"{loc.provider} {loc.zone} → region {loc.region}" if loc.zone else f"{loc.provider} {loc.region}"
     place = ", ".join(str(x) for x in (loc.territory, loc.province, loc.city) if x)
     return f"{where} → {place}" + (" (unverified)" if loc.unverified else "")
+
+
+def _on_node(res: Resource, node: NodeType, regions: RegionCatalog) -> Placement:
+    """The edge node the resource names (region catalog `edge_nodes`). Scheduled by area, the platform picks
+    the node at apply; a node id the catalog does not list locates nothing."""
+    origin = f"attribute {node.attr}"
+    if node.scheduling_attr:
+        levels = [v for v in values_at(res.attributes, node.scheduling_attr) if v != ""]
+        if levels and isinstance(levels[0], Unknown):
+            return Placement(UNRESOLVED, located_from=f"attribute {node.scheduling_attr}", why=levels[0].why)
+        if levels and str(levels[0]) != node.node_level:
+            why = (f"the platform picks the {node.label} at apply "
+                   f"({node.scheduling_attr} = {levels[0]} schedules by area, not {node.node_level})")
+            return Placement(UNRESOLVED, located_from=f"attribute {node.scheduling_attr}", why=why)
+    values = [v for v in values_at(res.attributes, node.attr) if v != ""]
+    if not values:
+        return Placement(UNRESOLVED, located_from=origin, why=f"{node.attr} is not set")
+    found: list[Location] = []
+    for value in values:
+        if isinstance(value, Unknown):
+            return Placement(UNRESOLVED, located_from=origin, what="node", why=value.why)
+        loc = regions.node(node.table, str(value))
+        if loc is None:
+            return Placement(UNKNOWN_REGION, located_from=origin, value=value, what="node")
+        found.append(_hidden_if(value, loc))
+    return Placement(LOCATED, found[0], origin, values[0], "node",
+                     others=tuple(x for x in dict.fromkeys(found) if x != found[0]))

@@ -31,6 +31,8 @@ RESULTS = ("PASSED", "FAILED", "SKIPPED")
 # (102: module-declared provider keys, a replace, a no-op, a tag known only after apply; 302: prior-filing
 # tags, one known only after apply, a delete). In 101's main.tf a skip on a module call reaches its
 # resources (module.skip_module_hk.*: SKIPPED).
+# 602's plan is hand-written: companions that name their bucket by `.id` (known only after apply) are joined
+# through the plan's configuration references.
 
 _VERDICT = re.compile(r"(?:^|\.|\[\")(pass|fail|skip|na)_")  # a name, or a for_each key (`x.m["fail_b"]`)
 _NAMED = {"pass": "PASSED", "fail": "FAILED", "skip": "SKIPPED", "na": None}

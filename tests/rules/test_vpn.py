@@ -13,6 +13,7 @@ from helpers import judge, make, shown
 from permitguard import datafiles
 from permitguard.context import Subject
 from permitguard.model import Status, Unknown
+from permitguard.peers import Peers
 from permitguard.resources import ResourceTypeCatalog
 from permitguard.rules.links import RULES as LINK_RULES
 from permitguard.rules.vpn import RULES
@@ -30,7 +31,7 @@ def verdict(rule, ctx, type_, **kw):
 
 def joined(rule, ctx, resource, peers):
     """A verdict judged in a configuration (`peers`), as the CLI and Checkov front doors judge it."""
-    return rule(Subject(resource, ctx, peers), ctx)
+    return rule(Subject(resource, ctx, Peers(peers, ctx.types)), ctx)
 
 
 # ---------------------------------------------------------------- 402, per cloud

@@ -36,7 +36,7 @@ class _Judging:
     meta: RuleMeta
     details: list[str]
     _scanned_file = ""
-    _peers: list[Resource] | None = None
+    _peers: Any = None  # the configuration's other resources, set by `_resources` (CKV_CNLIC_602 joins them)
 
     def run(self, scanned_file: str, entity_configuration: dict[str, Any], entity_name: str,
             entity_type: str, skip_info: Any) -> Any:
@@ -58,13 +58,13 @@ class _Judging:
         """FAILED with the reason for any error; UNKNOWN when nothing is judged; else the worst verdict
         (`not_failed` replaces a pass or not-applicable: the module check reports only failures)."""
         self.details = []
+        self._peers = None
         try:
             from permitguard.checkov import shared
 
             ctx = shared.context()
-            judged = resources()
-            peers = self._peers  # the configuration the resources belong to (CKV_CNLIC_403 joins in it)
-            found = [f for r in judged for f in shared.findings(r, ctx, self.meta.id, peers)]
+            judged = resources()  # sets `_peers`: the resources' configuration (403, 602 join in it)
+            found = [f for r in judged for f in shared.findings(r, ctx, self.meta.id, self._peers)]
         except Exception as exc:  # noqa: BLE001 - the edge: fail closed, say why
             self.details = [f"permitguard could not evaluate {self.meta.id}: {exc}"]
             return CheckResult.FAILED
@@ -121,17 +121,16 @@ class PermitguardCheck(_Judging, BaseResourceCheck):
         plan_file = conf.get("__file__")
         if plan_file:  # terraform_plan: Checkov's conf carries no provider; read the plan itself
             path = plan_file[0] if isinstance(plan_file, list) else plan_file
-            found = shared.plan_resources(str(path), str(conf.get("__address__")))  # every copy
+            copies = shared.plan_resources(str(path), str(conf.get("__address__")))  # every copy
             self._peers = shared.plan_peers(str(path))
-            return found
+            return copies
         address = str(conf.get("__address__"))
         found = self._roots(address, "resource")
         if not found:
             raise RuntimeError(f"{address} is not in Checkov's Terraform graph")
         expanded = "count" in conf or "for_each" in conf
-        instances = [r for root in found for r in shared.hcl_instances(root, address, expanded)]
-        self._peers = [r for root in found for r in shared.hcl_peers(root)]
-        return instances
+        self._peers = shared.hcl_peers(found)
+        return [r for root in found for r in shared.hcl_instances(root, address, expanded)]
 
 
 class PermitguardModuleCheck(_Judging, BaseModuleCheck):

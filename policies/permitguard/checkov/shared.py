@@ -16,6 +16,7 @@ from permitguard.checkov import run_state
 from permitguard.context import Context
 from permitguard.errors import InputError, PermitguardError
 from permitguard.model import Finding, Resource
+from permitguard.peers import Peers
 from permitguard.rules import RULES
 from permitguard.sources.documents import file_key
 from permitguard.sources.terraform_hcl import part_resource
@@ -159,15 +160,18 @@ def hcl_instances(root: str, address: str, expanded: bool = True) -> list[Resour
     return found
 
 
-def hcl_peers(root: str) -> list[Resource]:
-    """Every resource the shared evaluation of `root` gives: the configuration a resource is judged in."""
-    return list(_evaluation(root).resources)
+def hcl_peers(roots: list[str]) -> Peers:
+    """The resources of the shared evaluations of `roots` (each keeps its root), for rules that join a
+    resource with its companions (CKV_CNLIC_602); read only when such a rule asks (most checks never do)."""
+    return Peers((r for root in roots for r in _evaluation(root).resources), context().types)
 
 
-def plan_peers(path: str) -> list[Resource]:
-    """Every resource of the plan at `path` (read by `plan_resources` before)."""
-    found = run_state.current().plans.get(file_key(Path(path)))
-    return [] if not isinstance(found, dict) else [r for rs in found.values() for r in rs]
+def plan_peers(path: str) -> Peers:
+    """Every resource of the plan at `path` (read once per file version), for the same rules."""
+    plan_resources_by_address = run_state.current().plans.get(file_key(Path(path)))
+    if not isinstance(plan_resources_by_address, dict):
+        return Peers(read_plan(path, run_state.current().documents).resources, context().types)
+    return Peers((r for rs in plan_resources_by_address.values() for r in rs), context().types)
 
 
 def hcl_parts(root: str, address: str) -> list[Resource]:

@@ -16,6 +16,7 @@ from permitguard.cli import selection
 from permitguard.context import Context
 from permitguard.errors import InputError, OutputError
 from permitguard.model import Finding, Resource
+from permitguard.peers import Peers
 from permitguard.report import console, document, formats
 from permitguard.report import streamed as stream
 from permitguard.sources import readers
@@ -88,6 +89,7 @@ def scan(paths: list[str], ctx: Context, enrich: str | None = None, var_files: t
             skipped += skipped_inputs.reader_entries(result.skipped, path, raw)
             skipped += skipped_inputs.checkov_entries(read, path, raw, environ or {})
         anchored = [_anchor(resource, path, result.kind) for resource in result.resources]
+        peers = Peers(anchored, ctx.types)  # for rules that join a resource with its companions (602)
         for resource in anchored:
             if resource.file and resource.file not in resolved:
                 resolved[resource.file] = Path(resource.file).resolve()
@@ -97,7 +99,7 @@ def scan(paths: list[str], ctx: Context, enrich: str | None = None, var_files: t
             seen.add(key)
             if select is not None and not select(resource):
                 continue
-            for f in engine.evaluate(resource, ctx, peers=anchored):  # its configuration: 403 joins in it
+            for f in engine.evaluate(resource, ctx, peers=peers):  # its configuration: 403/602 join in it
                 reason = result.suppressions.get((resource.address, f.rule_id))
                 if reason is not None and suppression.reasonless(reason):  # not honoured: the verdict stands
                     f = dataclasses.replace(f, unjustified=suppression.refused(f.rule_id))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Mapping
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +13,19 @@ from permitguard.geo.checks import catalog_problems
 from permitguard.geo.location import Location
 from permitguard.geo.provinces import Provinces
 from permitguard.geo.zones import ProviderRules, ZoneException
+
+
+@dataclass(frozen=True)
+class NodeType:
+    """A type located by the edge node it names: which table, the attribute, and the scheduling level at
+    which the attribute names the node (another level lets the platform pick it)."""
+
+    table: str
+    label: str
+    attr: str
+    scheduling_attr: str | None = None
+    node_level: str | None = None
+    label_zh: str = ""
 
 
 class RegionCatalog:
@@ -32,6 +45,17 @@ class RegionCatalog:
             self._rows[location.provider].append(location)
             key = (location.provider, self._rules[location.provider].normalise(location.region))
             self._index[key] = location
+        self._edge_services = frozenset(data.get("edge_services", {}).get("types", ()))
+        self._node_types: dict[str, NodeType] = {}
+        self._nodes: dict[tuple[str, str], Location] = {}
+        for table, spec in data.get("edge_nodes", {}).items():
+            for tf_type, t in spec["types"].items():
+                sched = t.get("scheduling") or {}
+                self._node_types[tf_type] = NodeType(table, spec["label"]["en"], t["attr"], sched.get("attr"),
+                                                     sched.get("node_level"), spec["label"]["zh"])
+            for row in spec["nodes"]:
+                self._nodes[(table, row["node"])] = _location({**row, "provider": spec["provider"],
+                                                               "region": row["node"]})
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> RegionCatalog:
@@ -55,6 +79,19 @@ class RegionCatalog:
 
     def regions(self, provider: str) -> list[Location]:
         return list(self._rows.get(provider, ()))
+
+    def node_type(self, tf_type: str) -> NodeType | None:
+        """How a type that sits on an edge node names it (data `edge_nodes`), else None."""
+        return self._node_types.get(tf_type)
+
+    def edge_services(self) -> frozenset[str]:
+        """Types of edge services bought from the cloud (CDN domains): no node of the operator's own."""
+        return self._edge_services
+
+    def node(self, table: str, node_id: str) -> Location | None:
+        """The location of an edge node (its id is the location's `region`); None when the table does not
+        list it (never guessed from the id)."""
+        return self._nodes.get((table, node_id))
 
     def province_name(self, code: str, lang: str = "en") -> str | None:
         return self._provinces.name(code, lang)

@@ -23,6 +23,32 @@ def catalog_problems(data: Mapping[str, Any], provinces: Provinces) -> list[Prob
     for provider, provider_rules in rules.items():
         spec = data["providers"][provider]
         problems += _reference_problems(provider, spec, provider_rules, canonical, provinces)
+    problems += _edge_node_problems(data.get("edge_nodes", {}), rules, provinces)
+    return problems
+
+
+def _edge_node_problems(tables: Mapping[str, Any], rules: Mapping[str, ProviderRules],
+                        provinces: Provinces) -> list[Problem]:
+    """Edge-node tables: a catalogued provider, province codes of the province table, no node twice, no type
+    in two tables."""
+    problems: list[Problem] = []
+    owner: dict[str, str] = {}
+    for table, spec in tables.items():
+        base = f"$.edge_nodes.{table}"
+        if spec["provider"] not in rules:
+            problems.append((f"{base}.provider", f"{spec['provider']!r} has no usable entry in providers"))
+        for tf_type in spec["types"]:
+            if tf_type in owner:
+                problems.append((f"{base}.types.{tf_type}", f"also in $.edge_nodes.{owner[tf_type]}"))
+            owner.setdefault(tf_type, table)
+        seen: set[str] = set()
+        for i, row in enumerate(spec["nodes"]):
+            if row["province"] is not None and row["province"] not in provinces:
+                problems.append((f"{base}.nodes[{i}].province",
+                                 f"{row['province']!r} is not in the province table"))
+            if row["node"] in seen:
+                problems.append((f"{base}.nodes[{i}].node", f"{row['node']!r} is listed twice"))
+            seen.add(row["node"])
     return problems
 
 

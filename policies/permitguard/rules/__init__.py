@@ -3,10 +3,20 @@
 from __future__ import annotations
 
 from permitguard.rule_catalog import RuleCatalog
-from permitguard.rules import configuration, control_plane, filing, links, residency, validity, vpn
+from permitguard.rules import (
+    configuration,
+    control_plane,
+    edge,
+    filing,
+    links,
+    personal_data,
+    residency,
+    validity,
+    vpn,
+)
 from permitguard.rules.base import Rule, Verdict
 
-FAMILIES = (configuration, residency, control_plane, filing, links, vpn, validity)
+FAMILIES = (configuration, residency, control_plane, filing, links, vpn, validity, personal_data, edge)
 
 
 def _collect() -> dict[str, Rule]:

@@ -155,13 +155,15 @@ def _switch(s: Subject, egress: Egress, facts: dict) -> Verdict:
 def _pools(s: Subject, ctx: Context) -> Iterable[tuple[Resource, str, Any]]:
     """(resource, attribute, value) of every VPN client pool declared in the subject's configuration, on
     its cloud (the same root, where the reader says which)."""
-    for peer in s.peers or ():
-        paths = ctx.vpn.pools.get(peer.type)
-        if not paths or peer.cloud != s.resource.cloud or peer.root != s.resource.root:
-            continue
-        for path in paths:
-            for value in _present(peer.attributes, path):
-                yield peer, path, value
+    if s.peers is None:
+        return
+    for pool_type, paths in ctx.vpn.pools.items():
+        for peer in s.peers.of_type(pool_type, s.resource.root):
+            if peer.cloud != s.resource.cloud:
+                continue
+            for path in paths:
+                for value in _present(peer.attributes, path):
+                    yield peer, path, value
 
 
 def _snat(s: Subject, egress: Egress, facts: dict, ctx: Context) -> Verdict:

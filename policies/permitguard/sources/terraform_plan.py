@@ -181,12 +181,23 @@ class _Reader:
             provider_region=region, provider_region_from=origin, action=action, before=before,
             trail=tuple(trail),
             source_kind="terraform_plan", hidden=sensitive_texts(attributes, before, region),
+            references=_references(config),
         )
 
     def configured(self, rc: Mapping[str, Any]) -> Mapping[str, Any] | None:
         """The resource's block in the plan's `configuration`, if the plan records it."""
         names = module_names(rc.get("module_address"))
         return self.index.get((names, f"{rc.get('type')}.{rc.get('name')}"))
+
+
+def _references(config: Mapping[str, Any] | None) -> dict[str, tuple[str, ...]]:
+    """Top-level attribute -> the addresses its expression refers to (`configuration` `references`): what
+    joins a value known only after apply (`bucket = aws_s3_bucket.x.id`) to the resource it names."""
+    expressions = config.get("expressions") if isinstance(config, Mapping) else None
+    if not isinstance(expressions, Mapping):
+        return {}
+    return {k: tuple(r for r in e["references"] if isinstance(r, str)) for k, e in expressions.items()
+            if isinstance(e, Mapping) and isinstance(e.get("references"), list)}
 
 
 def _kind(value: Any) -> str:

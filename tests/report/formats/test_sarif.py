@@ -50,7 +50,7 @@ def test_rules_carry_catalog_metadata_help_in_both_languages_and_clauses(example
         assert rule["properties"]["clauses"] == list(meta.clauses)
         assert "特别规定事项第" in rule["properties"]["clauses_zh"]
         assert float(rule["properties"]["security-severity"]) > 0
-        level = "error" if meta.enforcement == "mandatory" else "warning"  # advisory rules (402, 403) warn
+        level = "error" if meta.enforcement == "mandatory" else "warning"  # advisory rules warn
         assert rule["defaultConfiguration"]["level"] == level
 
 

@@ -37,7 +37,8 @@ def test_catalog_is_valid_against_its_schema():
 def test_every_catalogued_rule_is_implemented_and_vice_versa():
     assert check_against_catalog(CATALOG) == []
     assert sorted(RULES) == ["CKV_CNLIC_100", "CKV_CNLIC_101", "CKV_CNLIC_102", "CKV_CNLIC_103",
-                             "CKV_CNLIC_201", "CKV_CNLIC_202", "CKV_CNLIC_301", "CKV_CNLIC_302",
+                             "CKV_CNLIC_201", "CKV_CNLIC_202", "CKV_CNLIC_203", "CKV_CNLIC_301",
+                             "CKV_CNLIC_302",
                              "CKV_CNLIC_401", "CKV_CNLIC_404", "CKV_CNLIC_701"]
 
 

@@ -1,7 +1,7 @@
 """What every rule evaluation and every renderer needs: the licence profile, the catalogs (regions,
-provinces, resource types, rules, clauses, links), the change date, and the per-resource facts (type info,
-placement, tags) computed once and shared by all rules. Each front door builds one Context per run; code
-below the front doors reads catalogs from it, never loads them itself."""
+provinces, resource types, rules, clauses, links, Kubernetes RBAC), the change date, and the per-resource
+facts (type info, placement, tags) computed once and shared by all rules. Each front door builds one Context
+per run; code below the front doors reads catalogs from it, never loads them itself."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ from permitguard.license_file import find_profile, load_profile
 from permitguard.link_catalog import LinkCatalog
 from permitguard.model import Resource, Unknown
 from permitguard.placement import Placement, place
+from permitguard.rbac_catalog import RbacCatalog
 from permitguard.resources import ResourceTypeCatalog, TypeInfo
 from permitguard.resources import defaults as provider_defaults
 from permitguard.rule_catalog import RuleCatalog
@@ -35,6 +36,7 @@ class Context:
     provinces: Provinces = field(default_factory=Provinces.load)
     clauses: ClauseCatalog = field(default_factory=ClauseCatalog.load)
     links: LinkCatalog = field(default_factory=LinkCatalog.load)  # link ends and carriers (CKV_CNLIC_401/404)
+    rbac: RbacCatalog = field(default_factory=RbacCatalog.load)  # Kubernetes RBAC (CKV_CNLIC_203)
 
     @classmethod
     def load(
@@ -69,6 +71,7 @@ class Context:
             provinces=Provinces.load(),
             clauses=ClauseCatalog.load(),
             links=LinkCatalog.load(),
+            rbac=RbacCatalog.load(),
         )
 
     @functools.cached_property
@@ -102,7 +105,7 @@ class Subject:
     @functools.cached_property
     def info(self) -> TypeInfo:
         types = self._ctx.types
-        if self.resource.source_kind == "pulumi":
+        if self.resource.source_kind in ("pulumi", "kubernetes"):  # a manifest object's type is a token too
             return types.by_pulumi_token(self.resource.type) or types.pulumi_fallback(self.resource.type)
         return types.get(self.resource.type)
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from permitguard.resources import ResourceTypeCatalog
 from permitguard.sources import SourceResult, detect
 from permitguard.sources.documents import Documents
+from permitguard.sources.kubernetes_manifests import KUBERNETES, NotManifests, read_manifests
 from permitguard.sources.pulumi_preview import read_preview
 from permitguard.sources.pulumi_stack import read_stack_export
 from permitguard.sources.terraform_hcl import read_directory
@@ -47,12 +48,20 @@ def _stack(path: Path, types: ResourceTypeCatalog, documents: Documents,
     return read_stack_export(path, documents, types=types)
 
 
+def _manifests(path: Path, _: ResourceTypeCatalog, __: Documents, ___: tuple[Path, ...]) -> SourceResult:
+    try:
+        return read_manifests(path)
+    except NotManifests as exc:  # YAML of no Kubernetes object: no input, as a package.json is none
+        raise detect.NotAnInput(str(exc)) from None
+
+
 READERS: dict[str, Reader] = {
     detect.TERRAFORM: _terraform,
     detect.TERRAFORM_PLAN: _plan,
     detect.PULUMI_PREVIEW: _preview,
     detect.TERRAFORM_STATE: _state,
     detect.PULUMI_STACK: _stack,
+    KUBERNETES: _manifests,
 }
 
 

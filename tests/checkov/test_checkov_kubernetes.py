@@ -100,3 +100,16 @@ def test_a_file_checkov_reads_but_permitguard_refuses_fails_closed(guarded_env, 
         encoding="utf-8",
     )
     assert _run(tmp_path) == {("ClusterRoleBinding.default.dup", "FAILED")}
+
+
+def test_a_failure_says_why_in_both_languages_in_its_guideline(guarded_env):
+    """Checkov's kubernetes runner keeps no details: the failed record's guideline carries the message."""
+    from checkov.kubernetes.runner import Runner
+    from checkov.runner_filter import RunnerFilter
+
+    report = Runner().run(root_folder=str(MANIFESTS), external_checks_dir=[str(EXTERNAL_CHECKS)],
+                          runner_filter=RunnerFilter(framework=["kubernetes"], checks=[RULE]))
+    guides = {r.resource: r.guideline for r in report.failed_checks + report.passed_checks}
+    vendor = guides["ClusterRoleBinding.default.fail-vendor-support"]
+    assert "support@edge-vendor.io" in vendor and "组织身份域与账号以外" in vendor
+    assert guides["ClusterRoleBinding.default.pass-edge-agent"].startswith("permitguard CKV_CNLIC_203: Bind")

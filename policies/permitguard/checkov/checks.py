@@ -153,15 +153,21 @@ class PermitguardKubernetesCheck(_Judging, BaseK8Check):
 
     def __init__(self, meta: RuleMeta, kinds: list[str]) -> None:
         category = CATEGORIES.get(meta.family, CheckCategories.GENERAL_SECURITY)
+        self._fix = f"permitguard {meta.id}: {meta.remediation.en}"
         super().__init__(name=meta.title.en, id=meta.id, categories=[category], supported_entities=kinds,
-                         guideline=f"permitguard {meta.id}: {meta.remediation.en}")
+                         guideline=self._fix)
         self.severity = Severities[meta.severity]
         self.meta = meta
 
     def scan_spec_conf(self, conf: dict[str, Any]) -> CheckResult:
         from permitguard.checkov import shared
 
-        return self._judge(lambda: shared.manifest_resources(self._scanned_file, conf))
+        result = self._judge(lambda: shared.manifest_resources(self._scanned_file, conf))
+        # Checkov 3.3's kubernetes runner drops a check's `details` from its records and keeps only the
+        # guideline, read right after the check ran: a failure's guideline says why, in both languages.
+        why = " / ".join(self.details[:2]) if result is CheckResult.FAILED else ""
+        self.guideline = f"{why} — {self._fix}" if why else self._fix
+        return result
 
 
 # The rules that judge Kubernetes objects; Checkov hands them the kinds of data/kubernetes_rbac.yaml `kinds`.

@@ -37,5 +37,5 @@ binding(RB, "shop-deployer", "edit", [{"kind": "ServiceAccount", "name": "deploy
 binding(CRB, "partner-admin", "cluster-admin", [user("ops@example-operator.cn"),
                                                 user("night-shift@outsourcer.example")])
 binding(CRB, "everyone-edit", "edit", [{"kind": "Group", "apiGroup": RBAC, "name": "system:authenticated"}])
-pulumi.CustomResource("kubernetes:helm.sh/v3:Release", "edge-agent",
-                      {"chart": "edge-agent", "repositoryOpts": {"repo": "https://charts.example.com"}}, on_cluster)
+release = {"chart": "edge-agent", "repositoryOpts": {"repo": "https://charts.example.com"}}
+pulumi.CustomResource("kubernetes:helm.sh/v3:Release", "edge-agent", release, on_cluster)

@@ -145,6 +145,9 @@ _OWN_CASES = [
     (None, make("alicloud_instance", **_VM, action=Action.DELETE)),
     (None, Resource("p", "pulumi:providers:alicloud", "alicloud", {"region": "cn-beijing"},
                     source_kind="pulumi")),
+    (None, Resource("c", "kubernetes:yaml/v2:ConfigGroup", "kubernetes", {}, source_kind="pulumi")),  # 203
+    (None, make("azurerm_subnet", resource_group_name="rg", virtual_network_name="v")),  # placement child
+    (None, make("aws_eks_access_policy_association", provider_region="cn-north-1", policy_arn=Unknown())),
     (dt.date(2026, 9, 1), make("alicloud_instance", **_VM, tags={"prior-filing": "TE-2026-0412"})),
     (dt.date(2029, 5, 1), make("alicloud_instance", **_VM)),  # renewal window
     (dt.date(2030, 1, 1), make("alicloud_instance", **_VM)),  # expired

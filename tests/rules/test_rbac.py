@@ -164,3 +164,16 @@ def test_location_rules_say_the_object_is_located_with_its_cluster(ctx):
 def test_rbac_catalog_is_valid_against_its_schema():
     data = yaml.safe_load(datafiles.data_path("kubernetes_rbac.yaml").read_text(encoding="utf-8"))
     assert datafiles.schema_errors("kubernetes_rbac.schema.json", data) == []
+
+
+def test_a_role_declared_twice_under_one_name_is_not_taken_for_either():
+    from permitguard.rbac_catalog import DECLARED_ROLE, attach_declared_roles
+
+    role = "kubernetes:rbac.authorization.k8s.io/v1:ClusterRole"
+    attrs = {"metadata": {"name": "ops"}, "rules": []}
+    roles = [Resource(f"ClusterRole.default.r{i}", role, "kubernetes", attrs, source_kind="kubernetes")
+             for i in (1, 2)]
+    found = attach_declared_roles([*roles, obj("ops", user("x@partner-corp.com"))])
+    assert DECLARED_ROLE not in found[-1].attributes
+    found = attach_declared_roles([roles[0], obj("ops", user("x@partner-corp.com"))])
+    assert found[-1].attributes[DECLARED_ROLE]["metadata"]["name"] == "ops"

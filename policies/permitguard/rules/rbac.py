@@ -32,35 +32,20 @@ from permitguard.rbac_catalog import (
     ACK,
     BINDING,
     COMPONENT,
+    DECLARED_ROLE,
     EKS_ENTRY,
     EKS_POLICY,
     MANIFEST,
     RELEASE,
     ROLE,
     RbacCatalog,
+    field,
 )
 from permitguard.rules import principals as pr
 from permitguard.rules.base import FAILED, NOT_APPLICABLE, PASSED, Verdict
 from permitguard.rules.common import base_facts
 
 EVERYONE, INSIDE, OUTSIDE, UNKNOWN = "everyone", "inside", "outside", "unknown"
-DECLARED_ROLE = "declared_role"  # the reader's resolution of roleRef among the objects of the same input
-
-
-def _key(text: Any) -> str:
-    return str(text).replace("_", "").casefold()
-
-
-def field(node: Any, name: str) -> Any:
-    """A field by its Kubernetes name whatever the front door wrote (roleRef, role_ref; apiGroup, api_group);
-    a Terraform block (a list of one) as its block."""
-    if not isinstance(node, Mapping):
-        return None
-    want = _key(name)
-    value = next((v for k, v in node.items() if _key(k) == want), None)
-    if isinstance(value, list) and len(value) == 1 and isinstance(value[0], Mapping):
-        return value[0]
-    return value
 
 
 def _subjects(obj: Mapping) -> Any:
@@ -81,14 +66,15 @@ def _role_control(obj: Mapping, rbac: RbacCatalog) -> tuple[str, Any]:
     """("control" | "not_control" | "unknown", what it rests on) for a binding's roleRef."""
     ref = field(obj, "roleRef")
     name = field(ref, "name") if isinstance(ref, Mapping) else ref
+    declared = obj.get(DECLARED_ROLE)
+    if isinstance(declared, Mapping):  # declared alongside (by name, or by a reference to its metadata)
+        named = field(field(declared, "metadata"), "name")
+        return _declared_control(str(named if isinstance(named, str) else name), declared, rbac)
     if isinstance(name, Unknown):
         return UNKNOWN, name
     if not name:
         return UNKNOWN, Unknown("roleRef names no role")
     word = str(name).casefold()
-    declared = obj.get(DECLARED_ROLE)
-    if isinstance(declared, Mapping):
-        return _declared_control(str(name), declared, rbac)
     if word in rbac.builtin:
         return "control", str(name)
     if word in rbac.not_control:
@@ -97,7 +83,7 @@ def _role_control(obj: Mapping, rbac: RbacCatalog) -> tuple[str, Any]:
 
 
 def _declared_control(name: str, role: Mapping, rbac: RbacCatalog) -> tuple[str, Any]:
-    rules = field(role, "rules") or []
+    rules = field(role, "rules") or field(role, "rule") or []  # Terraform: repeated `rule` blocks
     if isinstance(rules, Mapping):
         rules = [rules]
     for rule in rules if isinstance(rules, list) else []:
@@ -181,8 +167,10 @@ def judge_binding(obj: Mapping, facts: dict, ctx: Context) -> Verdict:
     if isinstance(subjects, Unknown):
         return Verdict(FAILED, "subject_unresolved", {**facts, "why": subjects})
     control, what = _role_control(obj, ctx.rbac)
-    role = what if isinstance(what, str) else _text(field(field(obj, "roleRef"), "name"))
-    facts = {**facts, "role": role}
+    role = what if isinstance(what, str) else field(field(obj, "roleRef"), "name")
+    if isinstance(role, Unknown):
+        return Verdict(FAILED, "role_unresolved", {**facts, "why": role})
+    facts = {**facts, "role": _text(role)}
     if not subjects:
         return Verdict(PASSED, "no_subjects", facts)
     if control == "not_control":

@@ -33,6 +33,7 @@ import yaml
 from permitguard import safe_files, strict_yaml
 from permitguard.errors import InputError
 from permitguard.model import Resource
+from permitguard.rbac_catalog import attach_declared_roles
 from permitguard.sources import SourceResult
 from permitguard.terraform.roots import Skipped, walk
 
@@ -108,9 +109,8 @@ def read_manifests(path: Path) -> SourceResult:
             result.skipped.append(Skipped(f, "not_a_manifest"))
         objects += [(obj, f, line) for obj, line in found]
         result.files += 1
-    roles = _declared_roles(objects)
-    for obj, f, line in objects:
-        result.resources.append(_resource(obj, f, line, roles))
+    result.resources += attach_declared_roles([_resource(obj, f, line) for obj, f, line in objects])
+    for obj, _, _ in objects:
         result.suppressions.update(_suppressions(obj))
     return result
 
@@ -157,27 +157,9 @@ def _name(obj: Mapping) -> str:
     return str(meta.get("name") or "")
 
 
-def _declared_roles(objects: list[tuple[Mapping, Path, int]]) -> dict[tuple[str, str, str], Mapping]:
-    """(kind, namespace or "", name) → the (Cluster)Role object declared in the input."""
-    roles: dict[tuple[str, str, str], Mapping] = {}
-    for obj, _, _ in objects:
-        if obj["kind"] == "ClusterRole":
-            roles[("ClusterRole", "", _name(obj))] = obj
-        elif obj["kind"] == "Role":
-            roles[("Role", _namespace(obj), _name(obj))] = obj
-    return roles
-
-
-def _resource(obj: Mapping, f: Path, line: int, roles: Mapping[tuple[str, str, str], Mapping]) -> Resource:
-    attributes = dict(obj)
-    ref = obj.get("roleRef")
-    if obj["kind"] in ("ClusterRoleBinding", "RoleBinding") and isinstance(ref, Mapping):
-        kind = str(ref.get("kind") or "")
-        key = (kind, "" if kind == "ClusterRole" else _namespace(obj), str(ref.get("name") or ""))
-        if key in roles:
-            attributes["declared_role"] = roles[key]
+def _resource(obj: Mapping, f: Path, line: int) -> Resource:
     return Resource(address=address(obj), type=token(obj["apiVersion"], obj["kind"]), cloud=KUBERNETES,
-                    attributes=attributes, file=f.as_posix(), line=line, source_kind=KUBERNETES)
+                    attributes=dict(obj), file=f.as_posix(), line=line, source_kind=KUBERNETES)
 
 
 def _suppressions(obj: Mapping) -> dict[tuple[str, str], str]:

@@ -4,7 +4,7 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 BIN    := $(VENV)/bin
 LICENSE_PROFILE ?= infra/licenses/B1-20195402.yaml
-EXAMPLES := $(sort $(wildcard infra/terraform/*/))
+EXAMPLES := $(sort $(wildcard infra/terraform/*/)) $(sort $(wildcard infra/kubernetes/*/))
 
 .PHONY: install scan test lint bench clean
 

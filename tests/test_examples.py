@@ -12,7 +12,8 @@ import pytest
 from permitguard import datafiles
 
 ROOT = Path(__file__).resolve().parents[1]
-EXAMPLES = sorted(p for p in (ROOT / "infra/terraform").iterdir() if (p / "expected.yaml").is_file())
+EXAMPLES = sorted(p for kind in ("infra/terraform", "infra/kubernetes") for p in (ROOT / kind).iterdir()
+                  if (p / "expected.yaml").is_file())
 PROFILE = str(ROOT / "infra/licenses/B1-20195402.yaml")
 
 

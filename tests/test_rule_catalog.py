@@ -40,9 +40,9 @@ def test_catalog_is_valid_against_its_schema():
 def test_every_catalogued_rule_is_implemented_and_vice_versa():
     assert check_against_catalog(CATALOG) == []
     assert sorted(RULES) == ["CKV_CNLIC_100", "CKV_CNLIC_101", "CKV_CNLIC_102", "CKV_CNLIC_103",
-                             "CKV_CNLIC_201", "CKV_CNLIC_202", "CKV_CNLIC_301", "CKV_CNLIC_302",
-                             "CKV_CNLIC_401", "CKV_CNLIC_402", "CKV_CNLIC_403", "CKV_CNLIC_404",
-                             "CKV_CNLIC_602", "CKV_CNLIC_701", "CKV_CNLIC_901"]
+                             "CKV_CNLIC_201", "CKV_CNLIC_202", "CKV_CNLIC_203", "CKV_CNLIC_301",
+                             "CKV_CNLIC_302", "CKV_CNLIC_401", "CKV_CNLIC_402", "CKV_CNLIC_403",
+                             "CKV_CNLIC_404", "CKV_CNLIC_602", "CKV_CNLIC_701", "CKV_CNLIC_901"]
 
 
 def test_titles_remediation_and_messages_are_bilingual():
@@ -153,6 +153,9 @@ _OWN_CASES = [
     (None, make("alicloud_instance", **_VM, action=Action.DELETE)),
     (None, Resource("p", "pulumi:providers:alicloud", "alicloud", {"region": "cn-beijing"},
                     source_kind="pulumi")),
+    (None, Resource("c", "kubernetes:yaml/v2:ConfigGroup", "kubernetes", {}, source_kind="pulumi")),  # 203
+    (None, make("azurerm_subnet", resource_group_name="rg", virtual_network_name="v")),  # placement child
+    (None, make("aws_eks_access_policy_association", provider_region="cn-north-1", policy_arn=Unknown())),
     (dt.date(2026, 9, 1), make("alicloud_instance", **_VM, tags={"prior-filing": "TE-2026-0412"})),
     (dt.date(2029, 5, 1), make("alicloud_instance", **_VM)),  # renewal window
     (dt.date(2030, 1, 1), make("alicloud_instance", **_VM)),  # expired

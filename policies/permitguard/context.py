@@ -1,7 +1,7 @@
 """What every rule evaluation and every renderer needs: the licence profile, the catalogs (regions,
-provinces, resource types, rules, clauses, links, vpn), the change date, and the per-resource facts (type
-info, placement, tags) computed once and shared by all rules. Each front door builds one Context per run; code
-below the front doors reads catalogs from it, never loads them itself."""
+provinces, resource types, rules, clauses, links, VPN, stores, Kubernetes RBAC), the change date, and the
+per-resource facts (type info, placement, tags) computed once and shared by all rules. Each front door builds
+one Context per run; code below the front doors reads catalogs from it, never loads them itself."""
 
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ from permitguard.link_catalog import LinkCatalog
 from permitguard.model import Resource, Trail, TrailStep, Unknown
 from permitguard.peers import Peers
 from permitguard.placement import Placement, place
+from permitguard.rbac_catalog import RbacCatalog
 from permitguard.resources import ResourceTypeCatalog, TypeInfo
 from permitguard.resources import defaults as provider_defaults
 from permitguard.rule_catalog import RuleCatalog
@@ -42,6 +43,7 @@ class Context:
     links: LinkCatalog = field(default_factory=LinkCatalog.load)  # link ends and carriers (CKV_CNLIC_401/404)
     vpn: VpnCatalog = field(default_factory=VpnCatalog.load)  # VPN cryptography, client egress (402/403)
     stores: StoreCatalog = field(default_factory=StoreCatalog.load)  # public access, encryption (602)
+    rbac: RbacCatalog = field(default_factory=RbacCatalog.load)  # Kubernetes RBAC (CKV_CNLIC_203)
 
     @classmethod
     def load(
@@ -78,6 +80,7 @@ class Context:
             links=LinkCatalog.load(),
             vpn=VpnCatalog.load(),
             stores=StoreCatalog.load(),
+            rbac=RbacCatalog.load(),
         )
 
     @functools.cached_property
@@ -129,7 +132,7 @@ class Subject:
     @functools.cached_property
     def info(self) -> TypeInfo:
         types = self._ctx.types
-        if self.resource.source_kind == "pulumi":
+        if self.resource.source_kind in ("pulumi", "kubernetes"):  # a manifest object's type is a token too
             return types.by_pulumi_token(self.resource.type) or types.pulumi_fallback(self.resource.type)
         return types.get(self.resource.type)
 

@@ -7,7 +7,7 @@ import datetime as dt
 import functools
 import ipaddress
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from permitguard import datafiles
@@ -161,6 +161,8 @@ class LicenseProfile:
     tags: dict[str, str]
     vpn_peers: tuple[VpnPeer, ...] = ()  # organization.vpn_peers (CKV_CNLIC_401)
     personal_data: PersonalData = PersonalData()
+    # Kubernetes users / groups of the organisation without an identity domain (CKV_CNLIC_203), casefolded
+    identity_principals: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
     def service_named(self, text: str) -> str | None:
         """The granted business type a tag value names: key (idc), catalogue code (B11) or name, any case."""

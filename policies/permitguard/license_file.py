@@ -143,6 +143,8 @@ def _build(data: dict, path: str, source: str, sha: str) -> LicenseProfile:
             ipaddress.ip_network(c, strict=False) for c in org.get("management_cidrs", [])
         ),
         identity_domains=frozenset(d.casefold() for d in org.get("identity_domains", [])),
+        identity_principals={kind: frozenset(n.casefold() for n in names)
+                             for kind, names in (org.get("identity_principals") or {}).items()},
         management_ports=tuple(
             license_checks.port_range(p) for p in org.get("management_ports", defaults()["management_ports"])
         ),

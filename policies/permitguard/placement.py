@@ -16,9 +16,10 @@ from permitguard.model import Resource, Trail, TrailStep, Unknown, is_sensitive,
 from permitguard.resources import TypeInfo
 from permitguard.resources.paths import values_at
 
-GLOBAL, CHILD, LOCATED = "global", "child", "located"
+GLOBAL, CHILD, CLUSTER, LOCATED = "global", "child", "cluster", "located"
 UNRESOLVED, UNKNOWN_REGION, NO_REGION = "unresolved", "unknown_region", "no_region"
-NO_LOCATION = (GLOBAL, CHILD)  # location rules do not apply
+NO_LOCATION = (GLOBAL, CHILD, CLUSTER)  # location rules do not apply (CLUSTER: an object inside a Kubernetes
+# cluster, located where the cluster is declared)
 
 
 @dataclass(frozen=True)

@@ -147,3 +147,33 @@ def load(text: bytes | str, max_nodes: int = MAX_NODES, trusted: bool = False) -
         raise StrictYamlError(f"nested too deeply (more than {MAX_DEPTH} levels)") from None
     finally:
         loader.dispose()
+
+
+def load_all(text: bytes | str, max_nodes: int = MAX_NODES) -> list[tuple[Any, int, tuple[int, ...]]]:
+    """Every document of a multi-document stream (`---` separated: Kubernetes manifests, `helm template`
+    output), each checked as `load` checks one, with `max_nodes` counted over the whole stream: (value, line
+    of its first value, lines of the items of its top-level `items` list). Empty and comment-only documents
+    yield nothing. Raises yaml.YAMLError (syntax, a tag no safe loader builds, such as !!python/object) or
+    StrictYamlError."""
+    loader = StrictSafeLoader(text)
+    found: list[tuple[Any, int, tuple[int, ...]]] = []
+    try:
+        walk = _Walk(loader, max_nodes)
+        while loader.check_node():
+            node = loader.get_node()
+            if node is None or (isinstance(node, yaml.ScalarNode) and node.value == "" and
+                                node.tag == "tag:yaml.org,2002:null"):
+                continue
+            walk.check(node)
+            items: tuple[int, ...] = ()
+            if isinstance(node, yaml.MappingNode):
+                seq = next((v for k, v in node.value
+                            if isinstance(k, yaml.ScalarNode) and k.value == "items"), None)
+                if isinstance(seq, yaml.SequenceNode):
+                    items = tuple(_line(n) for n in seq.value)
+            found.append((loader.construct_document(node), _line(node), items))
+        return found
+    except RecursionError:
+        raise StrictYamlError(f"nested too deeply (more than {MAX_DEPTH} levels)") from None
+    finally:
+        loader.dispose()

@@ -60,18 +60,23 @@ def rule_ids() -> list[str]:
     return [r for r in RuleCatalog.load().ids() if r in RULES]
 
 
-def run_checkov(target: Path, plan: bool = False) -> Outcome:
-    """Checkov's own Terraform (or Terraform plan) runner with our external checks."""
+def run_checkov(target: Path, plan: bool = False, kubernetes: bool = False) -> Outcome:
+    """Checkov's own Terraform (or Terraform plan, or kubernetes) runner with our external checks."""
+    from checkov.kubernetes.runner import Runner as KubernetesRunner
     from checkov.runner_filter import RunnerFilter
     from checkov.terraform.plan_runner import Runner as PlanRunner
     from checkov.terraform.runner import Runner
 
     runner_filter = RunnerFilter(
-        framework=["terraform_plan" if plan else "terraform"],
+        framework=["terraform_plan" if plan else "kubernetes" if kubernetes else "terraform"],
         checks=rule_ids(),
         download_external_modules=False,
     )
-    if plan:
+    if kubernetes:
+        report = KubernetesRunner().run(
+            root_folder=str(target), external_checks_dir=[str(EXTERNAL_CHECKS)], runner_filter=runner_filter
+        )
+    elif plan:
         report = PlanRunner().run(
             root_folder=None,
             files=[str(target)],

@@ -16,6 +16,7 @@ import yaml
 from helpers import cli_results
 from permitguard.context import Context
 from permitguard.resources import ResourceTypeCatalog
+from permitguard.sources.kubernetes_manifests import looks_like_manifests, read_manifests
 from permitguard.sources.terraform_hcl import read_directory
 
 TYPES = ResourceTypeCatalog.load()  # the run's resource-type catalog, as a front door passes it in
@@ -53,10 +54,11 @@ def test_checkov_and_cli_agree_on_the_corpus(case, checkov_run, monkeypatch):
     monkeypatch.delenv("PERMITGUARD_LICENSE", raising=False)
     monkeypatch.setenv("PERMITGUARD_AS_OF", AS_OF)
     monkeypatch.chdir(Path(__file__).parent)
-    outcome = checkov_run(root)
+    manifests = looks_like_manifests(root)  # Kubernetes manifests: Checkov's kubernetes framework
+    outcome = checkov_run(root, kubernetes=manifests)
     checkov = {(c, _checkov_address(c, a), r) for c, a, r in outcome.results}
     ctx = Context.load(environ={"PERMITGUARD_AS_OF": AS_OF}, cwd=str(Path(__file__).parent))
-    source = read_directory(root, types=TYPES)
+    source = read_manifests(root) if manifests else read_directory(root, types=TYPES)
     assert checkov == as_checkov_reports(cli_results(source, ctx), {a for _, a, _ in checkov})
 
 

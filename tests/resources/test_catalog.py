@@ -146,11 +146,11 @@ def test_clouds_are_the_terraform_provider_names():
                                 "baiducloud", "ksyun", "ucloud", "azuread"]
 
 
-def test_providers_without_location_are_global_or_child():
+def test_providers_without_location_are_global_or_in_a_cluster():
     assert (CATALOG.get("random_id").placement, CATALOG.get("null_resource").placement) == (
         "global",
         "global",
     )
-    assert CATALOG.get("kubernetes_deployment").placement == "child"
-    assert CATALOG.pulumi_fallback("kubernetes:apps/v1:Deployment").placement == "child"
+    assert CATALOG.get("kubernetes_deployment").placement == "cluster"  # located with its cluster
+    assert CATALOG.pulumi_fallback("kubernetes:apps/v1:Deployment").placement == "cluster"
     assert CATALOG.get("cloudflare_record").placement == "regional"  # unknown provider: judged, fails closed

@@ -61,8 +61,8 @@ def test_a_document_with_keys_of_both_tools_is_read_as_a_plan(tmp_path):
 @pytest.mark.parametrize("doc", [{}, [], "steps", 1, None, {"resources": []}, {"Steps": []}, [{"steps": []}]])
 def test_json_of_neither_tool_is_unusable_input(tmp_path, doc):
     with pytest.raises(InputError, match="not a Terraform directory, a `terraform show -json` plan or state, "
-                                         "a terraform.tfstate, a `pulumi preview --json` document or a "
-                                         "`pulumi stack export`"):
+                                         "a terraform.tfstate, a `pulumi preview --json` document, a "
+                                         "`pulumi stack export` or Kubernetes manifests"):
         kind(_json(tmp_path, json.dumps(doc)))
 
 

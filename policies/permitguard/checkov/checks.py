@@ -12,6 +12,7 @@ from typing import Any
 
 from checkov.common.bridgecrew.severities import Severities
 from checkov.common.models.enums import CheckCategories, CheckResult
+from checkov.kubernetes.checks.resource.base_spec_check import BaseK8Check
 from checkov.terraform.checks.module.base_module_check import BaseModuleCheck
 from checkov.terraform.checks.resource.base_resource_check import BaseResourceCheck
 
@@ -159,6 +160,40 @@ class PermitguardModuleCheck(_Judging, BaseModuleCheck):
         return parts
 
 
+class PermitguardKubernetesCheck(_Judging, BaseK8Check):
+    """A rule that judges Kubernetes objects (CKV_CNLIC_203) as a check of Checkov's kubernetes framework
+    (`checkov -d manifests/ --framework kubernetes`): each object is judged as the CLI reads it from its
+    file (`shared.manifest_resources`), so both front doors give one verdict."""
+
+    def __init__(self, meta: RuleMeta, kinds: list[str]) -> None:
+        category = CATEGORIES.get(meta.family, CheckCategories.GENERAL_SECURITY)
+        self._fix = f"permitguard {meta.id}: {meta.remediation.en}"
+        super().__init__(name=meta.title.en, id=meta.id, categories=[category], supported_entities=kinds,
+                         guideline=self._fix)
+        self.severity = Severities[meta.severity]
+        self.meta = meta
+
+    def scan_spec_conf(self, conf: dict[str, Any]) -> CheckResult:
+        from permitguard.checkov import shared
+
+        result = self._judge(lambda: shared.manifest_resources(self._scanned_file, conf))
+        # Checkov 3.3's kubernetes runner drops a check's `details` from its records and keeps only the
+        # guideline, read right after the check ran: a failure's guideline says why, in both languages.
+        why = " / ".join(self.details[:2]) if result is CheckResult.FAILED else ""
+        self.guideline = f"{why} — {self._fix}" if why else self._fix
+        return result
+
+
+# The rules that judge Kubernetes objects; Checkov hands them the kinds of data/kubernetes_rbac.yaml `kinds`.
+KUBERNETES_RULES = ("CKV_CNLIC_203",)
+
+
+def kubernetes_kinds() -> list[str]:
+    from permitguard.rbac_catalog import RbacCatalog
+
+    return sorted(RbacCatalog.load().kinds)
+
+
 def supported_resources() -> list[str]:
     """Every resource type (a Checkov wildcard): the CLI judges every resource it reads, and so must the
     checks. Types with no location (random, null, tls …, kubernetes objects) come out not applicable,
@@ -166,7 +201,7 @@ def supported_resources() -> list[str]:
     return ["*"]
 
 
-def build_checks(rules: RuleCatalog) -> list[PermitguardCheck | PermitguardModuleCheck]:
+def build_checks(rules: RuleCatalog) -> list[_Judging]:
     """One check per implemented rule of `rules`, registered with Checkov once per process (constructing a
     check registers it: the registered ones are kept in `run_state.checks`)."""
     if not run_state.checks:
@@ -174,4 +209,7 @@ def build_checks(rules: RuleCatalog) -> list[PermitguardCheck | PermitguardModul
         run_state.checks.extend(PermitguardModuleCheck(meta) if meta.family == "configuration" else
                                 PermitguardCheck(meta, types) for meta in rules)  # every id implemented:
         # tests/test_rule_catalog.py holds the catalog and permitguard.rules to the same ids
+        kinds = kubernetes_kinds()
+        run_state.checks.extend(PermitguardKubernetesCheck(meta, kinds) for meta in rules
+                                if meta.id in KUBERNETES_RULES)
     return list(run_state.checks)

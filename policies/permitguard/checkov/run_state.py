@@ -9,7 +9,8 @@ one Checkov process share is kept here, built once rather than once per resource
     run      the facts a run's checks share (`CheckovRun`, read through `current()`): the Context per
              (profile variable, working directory, pinned date), each plan read, the current graph's
              vertices, the shared Terraform evaluation of each root, the JSON documents parsed, and each
-             resource's findings (every rule judged at the first check that asks)
+             resource's findings (every rule judged at the first check that asks), and each Kubernetes
+             manifest file read
 
 `reset()` starts a fresh run (tests, a second run in one process); the checks stay registered.
 """
@@ -34,6 +35,7 @@ class CheckovRun:
     # a resource's findings by rule, judged once for the checks of every rule: id(resource) → (the resource,
     # the Context that judged it, {rule id: finding}) (the resource held, so that its id is not reused)
     findings: dict[int, tuple[Any, Any, dict[str, Any]]] = field(default_factory=dict)
+    manifests: dict[tuple[str, int, int], Any] = field(default_factory=dict)  # manifest file → result | error
 
 
 checks: list[Any] = []  # PermitguardCheck | PermitguardModuleCheck, built by checks.build_checks

@@ -251,3 +251,29 @@ def _planned_addresses(plan: Any) -> set[str]:
                 found.add(r["address"])
         todo += module.get("child_modules") if isinstance(module.get("child_modules"), list) else []
     return found
+
+
+def manifest_resources(path: str, conf: Mapping[str, Any]) -> list[Resource]:
+    """The objects of the manifest file at `path` (read by the CLI's reader, once per file version) that
+    Checkov's kubernetes framework hands a check as `conf`: the same address (`<Kind>.<namespace>.<name>`),
+    every copy when a file declares it twice. The reader resolves roleRef to a role declared in the same
+    file, which Checkov's conf of one object cannot show."""
+    from permitguard.sources.kubernetes_manifests import address, read_manifests
+
+    key = file_key(Path(path))
+    manifests = run_state.current().manifests
+    if key not in manifests:
+        try:
+            manifests[key] = read_manifests(Path(path))
+        except InputError as exc:
+            manifests[key] = exc
+    found = manifests[key]
+    if isinstance(found, InputError):
+        raise InputError(*found.args)
+    wanted = address(conf)
+    objects = [r for r in found.resources if r.address == wanted]
+    if not objects:
+        unread = next((r for r in found.resources if r.type == "kubernetes_manifest_file"), None)
+        why = f": {unread.attributes.get('why')}" if unread is not None else ""
+        raise InputError(f"{path}: permitguard did not read {wanted} from it{why}")
+    return objects

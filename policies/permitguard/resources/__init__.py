@@ -22,10 +22,10 @@ region, and the defaults types inherit.
     catalog.get("aws_eks_cluster").defaults[0].describe()   # "vpc_config.endpoint_public_access = true"
     catalog.uncatalogued("alicloud_brand_new")     # True: judged for location only, not exposure or trust
 
-Placements ``global`` and ``child`` (judged through its parent: Azure subnets, NSG rules, objects inside a
-Kubernetes cluster) mean no location (location rules do not apply): such types get empty region_attrs and
-zone_attrs. Attribute paths may be dotted through nested blocks; read them with
-``permitguard.resources.paths.values_at`` / ``lookup``.
+Placements ``global``, ``child`` (judged through its parent: Azure subnets, NSG rules) and ``cluster`` (an
+object inside a Kubernetes cluster, located where the cluster is declared) mean no location (location rules
+do not apply): such types get empty region_attrs and zone_attrs. Attribute paths may be dotted through nested
+blocks; read them with ``permitguard.resources.paths.values_at`` / ``lookup``.
 
 Fallback for a type absent from the catalog: ``get(tf_type)`` never raises. It returns
 ``TypeInfo(known=False, placement="regional", footprint=None, control_plane=False, no trust, ingress or
@@ -33,7 +33,7 @@ endpoint, no Pulumi tokens)`` whose cloud is the prefix of the type before its f
 region_attrs, zone_attrs and tags_attr are that cloud's defaults — or, for a cloud the catalog does not know,
 ("region", "location"), ("availability_zone", "zone", "zone_id", "zones", "availability_zones") and "tags".
 A cloud listed under ``providers_without_location`` (random, tls, kubernetes…) gives that placement
-(global or child) instead, with no region or zone attributes.
+(global, child or cluster) instead, with no region or zone attributes.
 ``pulumi_fallback(token)`` does the same for a Pulumi token absent from the catalog: type is the token,
 cloud is the Terraform provider of the token's package (``cloud_of_pulumi_package``), or the package name
 itself when the package is unknown. Unknown is not pass: rules must treat ``known=False`` with care

@@ -101,7 +101,7 @@ class ResourceTypeCatalog:
 
     def _known(self, name: str, entry: dict[str, Any]) -> TypeInfo:
         cloud = self._clouds[name.split("_", 1)[0]]
-        located = entry["placement"] not in ("global", "child")
+        located = entry["placement"] not in ("global", "child", "cluster")
         return TypeInfo(
             type=name,
             cloud=cloud.name,

@@ -10,13 +10,14 @@ from permitguard.rules import (
     filing,
     links,
     personal_data,
+    rbac,
     residency,
     validity,
     vpn,
 )
 from permitguard.rules.base import Rule, Verdict
 
-FAMILIES = (configuration, residency, control_plane, filing, links, vpn, validity, personal_data, edge)
+FAMILIES = (configuration, residency, control_plane, rbac, filing, links, vpn, validity, personal_data, edge)
 
 
 def _collect() -> dict[str, Rule]:

@@ -13,13 +13,15 @@ from __future__ import annotations
 from permitguard.context import Context, Subject
 from permitguard.rules.base import FAILED, NOT_APPLICABLE, Verdict
 
-PART_TYPES = ("terraform_module_call", "terraform_file", "terraform_plan_entry", "terraform_resource_block")
+PART_TYPES = ("terraform_module_call", "terraform_file", "terraform_plan_entry", "terraform_resource_block",
+              "kubernetes_manifest_file")
 # why a part could not be read (the reader's `reason` attribute) → the catalog message
 REASONS = {"not_downloaded": "module_not_downloaded", "not_found": "module_not_found",
            "unparsed": "file_unreadable", "not_loaded": "module_not_loaded",
            "plan_entry": "plan_entry_unreadable", "incomplete": "plan_incomplete",
            "override": "override_file", "instances_unknown": "instances_unknown",
-           "json_meta": "json_meta_unsupported", "not_evaluated": "block_not_evaluated"}
+           "json_meta": "json_meta_unsupported", "not_evaluated": "block_not_evaluated",
+           "chart": "chart_not_rendered"}
 
 
 def is_part(resource_type: str) -> bool:

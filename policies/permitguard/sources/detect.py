@@ -1,5 +1,6 @@
-"""Which kind an input is: a directory or a .tf file is Terraform HCL; a JSON file is a Terraform plan or a
-Pulumi preview, told apart by the keys each tool writes. Sniffing only: this module knows no reader
+"""Which kind an input is: a directory or a .tf file is Terraform HCL; a `.yaml`/`.yml` file, or a directory
+of them with no Terraform file, is Kubernetes manifests; a JSON file is a Terraform plan or a Pulumi preview,
+told apart by the keys each tool writes. Sniffing only: this module knows no reader
 (`permitguard.sources.readers` maps each kind to its reader)."""
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from permitguard import safe_files
 from permitguard.errors import InputError
 from permitguard.sources import deployed
 from permitguard.sources.documents import Documents
+from permitguard.sources.kubernetes_manifests import KUBERNETES, SUFFIXES, looks_like_manifests
 from permitguard.sources.pulumi_stack import looks_like_stack_export
 from permitguard.sources.terraform_state import looks_like_state
 
@@ -31,7 +33,9 @@ def kind_of(path: Path, documents: Documents) -> str:
     if not path.exists():
         raise InputError(f"{path}: no such file or directory")
     if path.is_dir():
-        return TERRAFORM
+        return KUBERNETES if looks_like_manifests(path) else TERRAFORM
+    if path.name.endswith(SUFFIXES):
+        return KUBERNETES  # its reader says when no document of it is a Kubernetes object
     if path.name.endswith(TF_SUFFIXES):
         why = safe_files.problem(path, safe_files.TF_FILE_LIMIT)
         if why:
@@ -48,5 +52,5 @@ def kind_of(path: Path, documents: Documents) -> str:
         return PULUMI_PREVIEW
     raise NotAnInput(
         f"{path}: not a Terraform directory, a `terraform show -json` plan or state, a terraform.tfstate, "
-        "a `pulumi preview --json` document or a `pulumi stack export`"
+        "a `pulumi preview --json` document, a `pulumi stack export` or Kubernetes manifests"
     )

@@ -54,12 +54,22 @@ def _stack(path: Path, types: ResourceTypeCatalog, documents: Documents,
     return read_stack_export(path, documents, types=types)
 
 
+def _manifests(path: Path, _: ResourceTypeCatalog, __: Documents, ___: tuple[Path, ...]) -> SourceResult:
+    from permitguard.sources.kubernetes_manifests import NotManifests, read_manifests
+
+    try:
+        return read_manifests(path)
+    except NotManifests as exc:  # YAML of no Kubernetes object: no input, as a package.json is none
+        raise detect.NotAnInput(str(exc)) from None
+
+
 READERS: dict[str, Reader] = {
     detect.TERRAFORM: _terraform,
     detect.TERRAFORM_PLAN: _plan,
     detect.PULUMI_PREVIEW: _preview,
     detect.TERRAFORM_STATE: _state,
     detect.PULUMI_STACK: _stack,
+    detect.KUBERNETES: _manifests,
 }
 
 

@@ -28,6 +28,7 @@ MESSAGES = {  # reason → data/report_labels.yaml key (every one held to the fi
     "unsafe_file": "skipped_unsafe_file",
     "checkov_ignored": "skipped_checkov_ignored",
     "checkov_hidden": "skipped_checkov_hidden",
+    "not_a_manifest": "skipped_not_a_manifest",
 }
 
 

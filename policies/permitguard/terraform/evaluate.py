@@ -22,6 +22,7 @@ from permitguard import safe_files
 from permitguard.datafiles import load_data
 from permitguard.errors import InputError
 from permitguard.model import OWN_ACCOUNT, Resource, Unknown
+from permitguard.rbac_catalog import attach_declared_roles
 from permitguard.terraform import provider_trail, source_text, taint
 from permitguard.terraform.loader import run_evaluator, run_evaluator_many, var_files
 from permitguard.terraform.policy_documents import render
@@ -242,6 +243,7 @@ def _evaluation(
         )
         for rule_id, reason in _skips(block, modules).items():
             evaluation.suppressions[(block.path, rule_id)] = reason
+    evaluation.resources = attach_declared_roles(evaluation.resources)  # Kubernetes roles bound alongside
     evaluation.problems += _unparsed_files(root, base, blocks, [t for t in targets.values() if t])
     module_dirs = [t for t in targets.values() if t]
     evaluation.problems += _override_files(base, blocks, module_dirs + [root])

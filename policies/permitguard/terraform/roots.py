@@ -40,8 +40,10 @@ class Tree:
     skipped: list[Skipped] = field(default_factory=list)
 
 
-def walk(root: Path) -> Tree:
-    """The configuration files (.tf, .tf.json) under `root` that may be read, and what was not."""
+def walk(root: Path, suffixes: tuple[str, ...] = CONFIG_SUFFIXES,
+         limit: int = safe_files.TF_FILE_LIMIT) -> Tree:
+    """The configuration files (.tf, .tf.json; or the files of other `suffixes`, each at most `limit` bytes:
+    Kubernetes manifests) under `root` that may be read, and what was not."""
     tree = Tree()
     top = root.resolve()
     for dirpath, dirnames, filenames in os.walk(root):
@@ -57,9 +59,9 @@ def walk(root: Path) -> Tree:
                 kept.append(d)
         dirnames[:] = kept
         for f in sorted(filenames):
-            if not f.endswith(CONFIG_SUFFIXES):
+            if not f.endswith(suffixes):
                 continue
-            why = safe_files.problem(here / f, safe_files.TF_FILE_LIMIT, top)
+            why = safe_files.problem(here / f, limit, top)
             if why:
                 tree.skipped.append(Skipped(here / f, "unsafe_file", why))
             else:

@@ -7,7 +7,7 @@ import datetime as dt
 import functools
 import ipaddress
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from permitguard import datafiles
@@ -42,6 +42,7 @@ def defaults() -> dict[str, Any]:
         "filing_reference_pattern": props["filing_reference_pattern"]["default"],
         "renewal_notice_days": props["license"]["properties"]["renewal_notice_days"]["default"],
         "tags": {key: spec["default"] for key, spec in props["tags"]["properties"].items()},
+        "log_retention_days": props["logs"]["properties"]["retention_days"]["default"],
     }
 
 
@@ -127,6 +128,9 @@ class LicenseProfile:
     filings: tuple[Filing, ...]
     filing_pattern: SafePattern  # RE2: linear time whatever the profile says
     tags: dict[str, str]
+    # CKV_CNLIC_501 / 601 (profile sections `icp_filings`, `logs`)
+    icp_filings: Mapping[str, str] = field(default_factory=dict)  # registrable domain (casefolded) → number
+    log_retention_days: int = 180
 
     def service_named(self, text: str) -> str | None:
         """The granted business type a tag value names: key (idc), catalogue code (B11) or name, any case."""
@@ -150,6 +154,13 @@ class LicenseProfile:
         """The filing a reference names; surrounding blanks and letter case do not matter."""
         ref = reference.strip().casefold()
         return next((f for f in self.filings + self.rooms if f.reference.casefold() == ref), None)
+
+    def icp_filing_for(self, host: str) -> tuple[str, str] | None:
+        """(domain, number) of the filing that covers a host name: the domain itself or any subdomain of it
+        (`www.shop.example-operator.cn` is covered by `example-operator.cn`); the longest domain wins."""
+        name = host.strip().rstrip(".").casefold().removeprefix("*.")
+        found = [d for d in self.icp_filings if name == d or name.endswith("." + d)]
+        return (max(found, key=len), self.icp_filings[max(found, key=len)]) if found else None
 
     def renewal_deadline(self) -> dt.date:
         """The last day to apply for renewal (SP-12: renewal_notice_days before expiry)."""

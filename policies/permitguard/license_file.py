@@ -144,4 +144,6 @@ def _build(data: dict, path: str, source: str, sha: str) -> LicenseProfile:
             data.get("filing_reference_pattern", defaults()["filing_reference_pattern"])
         ),
         tags={**defaults()["tags"], **data.get("tags", {})},
+        icp_filings={d.casefold(): n for d, n in data.get("icp_filings", {}).items()},
+        log_retention_days=data.get("logs", {}).get("retention_days", defaults()["log_retention_days"]),
     )

@@ -1,7 +1,7 @@
 """What every rule evaluation and every renderer needs: the licence profile, the catalogs (regions,
-provinces, resource types, rules, clauses, links), the change date, and the per-resource facts (type info,
-placement, tags) computed once and shared by all rules. Each front door builds one Context per run; code
-below the front doors reads catalogs from it, never loads them itself."""
+provinces, resource types, rules, clauses, links, sites, log stores), the change date, and the per-resource
+facts (type info, placement, tags) computed once and shared by all rules. Each front door builds one Context
+per run; code below the front doors reads catalogs from it, never loads them itself."""
 
 from __future__ import annotations
 
@@ -17,11 +17,14 @@ from permitguard.geo import Provinces, RegionCatalog
 from permitguard.license import LicenseProfile
 from permitguard.license_file import find_profile, load_profile
 from permitguard.link_catalog import LinkCatalog
+from permitguard.log_catalog import LogCatalog
 from permitguard.model import Resource, Unknown
+from permitguard.peers import Peers
 from permitguard.placement import Placement, place
 from permitguard.resources import ResourceTypeCatalog, TypeInfo
 from permitguard.resources import defaults as provider_defaults
 from permitguard.rule_catalog import RuleCatalog
+from permitguard.site_catalog import SiteCatalog
 
 
 @dataclass(frozen=True)
@@ -35,6 +38,8 @@ class Context:
     provinces: Provinces = field(default_factory=Provinces.load)
     clauses: ClauseCatalog = field(default_factory=ClauseCatalog.load)
     links: LinkCatalog = field(default_factory=LinkCatalog.load)  # link ends and carriers (CKV_CNLIC_401/404)
+    sites: SiteCatalog = field(default_factory=SiteCatalog.load)  # internet-facing sites (CKV_CNLIC_501)
+    logs: LogCatalog = field(default_factory=LogCatalog.load)  # log stores and producers (CKV_CNLIC_601)
 
     @classmethod
     def load(
@@ -69,6 +74,8 @@ class Context:
             provinces=Provinces.load(),
             clauses=ClauseCatalog.load(),
             links=LinkCatalog.load(),
+            sites=SiteCatalog.load(),
+            logs=LogCatalog.load(),
         )
 
     @functools.cached_property
@@ -94,9 +101,10 @@ def today(environ: Mapping[str, str] | None = None) -> dt.date:
 class Subject:
     """A resource with the facts rules share, each computed once."""
 
-    def __init__(self, resource: Resource, ctx: Context) -> None:
+    def __init__(self, resource: Resource, ctx: Context, peers: Peers | None = None) -> None:
         self.resource = resource
         self._ctx = ctx
+        self.peers = peers  # the other resources of its configuration, where the front door joins them
         self._tags: dict[str, Any] = {}  # tag key -> value, as `tag` found it
 
     @functools.cached_property

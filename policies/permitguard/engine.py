@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from permitguard import localise
 from permitguard.context import Context, Subject
 from permitguard.model import Action, Finding, Resource, Status, Words, masked, sensitive_texts
+from permitguard.peers import Peers
 from permitguard.rules import RULES
 from permitguard.rules.base import Verdict
 from permitguard.rules.configuration import is_part
@@ -80,8 +81,11 @@ def _judge(rule_id: str, subject: Subject, ctx: Context) -> Verdict:
     return RULES[rule_id](subject, ctx)
 
 
-def evaluate(resource: Resource, ctx: Context, rule_ids: Iterable[str] | None = None) -> list[Finding]:
-    subject = Subject(resource, ctx)
+def evaluate(
+    resource: Resource, ctx: Context, rule_ids: Iterable[str] | None = None, peers: Peers | None = None
+) -> list[Finding]:
+    """`peers`: the other resources of its configuration (rules that join read them; None: not joined)."""
+    subject = Subject(resource, ctx, peers)
     ids = list(rule_ids) if rule_ids is not None else [r for r in ctx.rules.ids() if r in RULES]
     levels = [(rid, ctx.level(rid)) for rid in ids]
     hidden = _hidden(subject)

@@ -141,6 +141,7 @@ RENDERERS: dict[str, Renderer] = {
     "value": lambda v, lang, ctx: UNKNOWN_VALUE if isinstance(v, Unknown) else v,
     "far_end": lambda v, lang, ctx: describe_location(v, lang, ctx.provinces),
     "ends": lambda v, lang, ctx: LIST[lang].join(v),
+    "hosts": lambda v, lang, ctx: LIST[lang].join(v),
     "carrier": lambda v, lang, ctx: v.zh if lang == "zh" else v.en,
 }
 

@@ -17,6 +17,7 @@ from checkov.terraform.checks.resource.base_resource_check import BaseResourceCh
 
 from permitguard.checkov import run_state
 from permitguard.model import Resource, Status
+from permitguard.peers import Peers
 from permitguard.rule_catalog import RuleCatalog, RuleMeta
 
 # Checkov loads an external-checks dir once per framework runner process (about twenty), so this module
@@ -43,7 +44,7 @@ class _Judging:
         return super().run(scanned_file, entity_configuration, entity_name, entity_type,  # type: ignore[misc]
                            skip_info)
 
-    def _judge(self, resources: Callable[[], list[Resource]],
+    def _judge(self, resources: Callable[[], list[tuple[Resource, Peers | None]]],
                not_failed: CheckResult | None = None) -> CheckResult:
         """FAILED with the reason for any error; UNKNOWN when nothing is judged; else the worst verdict
         (`not_failed` replaces a pass or not-applicable: the module check reports only failures)."""
@@ -53,7 +54,7 @@ class _Judging:
             from permitguard.checkov import shared
 
             ctx = shared.context()
-            found = [f for r in resources() for f in engine.evaluate(r, ctx, [self.meta.id])]
+            found = [f for r, peers in resources() for f in engine.evaluate(r, ctx, [self.meta.id], peers)]
         except Exception as exc:  # noqa: BLE001 - the edge: fail closed, say why
             self.details = [f"permitguard could not evaluate {self.meta.id}: {exc}"]
             return CheckResult.FAILED
@@ -100,7 +101,7 @@ class PermitguardCheck(_Judging, BaseResourceCheck):
     def scan_resource_conf(self, conf: dict[str, Any]) -> CheckResult:
         return self._judge(lambda: self._resources(conf))
 
-    def _resources(self, conf: Mapping[str, Any]) -> list[Resource]:
+    def _resources(self, conf: Mapping[str, Any]) -> list[tuple[Resource, Peers | None]]:
         """The resource as each root configuration that creates it sees it, from the shared Terraform
         evaluation (permitguard.terraform, the CLI's own): one, several for a module called from several
         root directories (Checkov reports it once, so the worst verdict counts), none when Terraform
@@ -110,13 +111,15 @@ class PermitguardCheck(_Judging, BaseResourceCheck):
         plan_file = conf.get("__file__")
         if plan_file:  # terraform_plan: Checkov's conf carries no provider; read the plan itself
             path = plan_file[0] if isinstance(plan_file, list) else plan_file
-            return shared.plan_resources(str(path), str(conf.get("__address__")))  # every copy
+            peers = shared.plan_peers(str(path))
+            return [(r, peers) for r in shared.plan_resources(str(path), str(conf.get("__address__")))]
         address = str(conf.get("__address__"))
         found = self._roots(address, "resource")
         if not found:
             raise RuntimeError(f"{address} is not in Checkov's Terraform graph")
         expanded = "count" in conf or "for_each" in conf
-        return [r for root in found for r in shared.hcl_instances(root, address, expanded)]
+        return [(r, shared.hcl_peers(root))
+                for root in found for r in shared.hcl_instances(root, address, expanded)]
 
 
 class PermitguardModuleCheck(_Judging, BaseModuleCheck):
@@ -131,7 +134,7 @@ class PermitguardModuleCheck(_Judging, BaseModuleCheck):
         self.meta = meta
 
     def scan_module_conf(self, conf: dict[str, Any]) -> CheckResult:
-        return self._judge(lambda: self._parts(conf), not_failed=CheckResult.UNKNOWN)
+        return self._judge(lambda: [(p, None) for p in self._parts(conf)], not_failed=CheckResult.UNKNOWN)
 
     def _parts(self, conf: Mapping[str, Any]) -> list[Resource]:
         from permitguard.checkov import shared

@@ -8,7 +8,8 @@ one Checkov process share is kept here, built once rather than once per resource
     checks   the checks registered with Checkov (registering twice would run every rule twice)
     run      the facts a run's checks share (`CheckovRun`, read through `current()`): the Context per
              (profile variable, working directory, pinned date), each plan read, the current graph's
-             vertices, the shared Terraform evaluation of each root, and the JSON documents parsed
+             vertices, the shared Terraform evaluation of each root, the JSON documents parsed, and the
+             resources of each root or plan indexed for the rules that join (`Peers`)
 
 `reset()` starts a fresh run (tests, a second run in one process); the checks stay registered.
 """
@@ -30,6 +31,7 @@ class CheckovRun:
     graph: list[tuple[Any, list[Mapping[str, Any]]]] = field(default_factory=list)  # the last graph seen
     roots: dict[str, Any] = field(default_factory=dict)  # root directory → Evaluation | InputError
     documents: Documents = field(default_factory=Documents)
+    peers: dict[Any, Any] = field(default_factory=dict)  # root directory or plan file → its Peers
 
 
 checks: list[Any] = []  # PermitguardCheck | PermitguardModuleCheck, built by checks.build_checks

@@ -14,6 +14,7 @@ from permitguard.checkov import run_state
 from permitguard.context import Context
 from permitguard.errors import InputError, PermitguardError
 from permitguard.model import Resource
+from permitguard.peers import Peers
 from permitguard.sources.documents import file_key
 from permitguard.sources.terraform_hcl import part_resource
 from permitguard.sources.terraform_plan import PART as PLAN_PART
@@ -135,6 +136,23 @@ def hcl_instances(root: str, address: str, expanded: bool = True) -> list[Resour
     return found
 
 
+def hcl_peers(root: str) -> Peers:
+    """The resources of `root`'s shared evaluation, indexed once for the rules that join."""
+    peers = run_state.current().peers
+    if ("root", root) not in peers:
+        peers[("root", root)] = Peers(_evaluation(root).resources)
+    return peers[("root", root)]
+
+
+def plan_peers(path: str) -> Peers:
+    """Every resource of the plan at `path` (read once, as `plan_resources` reads it), indexed once."""
+    key = ("plan", file_key(Path(path)))
+    peers = run_state.current().peers
+    if key not in peers:
+        peers[key] = Peers(r for rs in _plan_by_address_cached(path).values() for r in rs)
+    return peers[key]
+
+
 def hcl_parts(root: str, address: str) -> list[Resource]:
     """The unreadable-part resources (CKV_CNLIC_100) of module call `address` in `root`'s evaluation."""
     declared = declared_address(address)
@@ -169,6 +187,13 @@ def plan_resource(path: str, address: str) -> Resource:
 def plan_resources(path: str, address: str) -> list[Resource]:
     """The resource `address` of the plan at `path`, read through `read_plan` (once per file version):
     every copy a plan holds under that address (the check reports the worst verdict)."""
+    found = _plan_by_address_cached(path)
+    if address not in found:
+        raise InputError(f"{path}: resource {address} is not among the plan's resource_changes")
+    return found[address]
+
+
+def _plan_by_address_cached(path: str) -> dict[str, list[Resource]]:
     key = file_key(Path(path))
     plans = run_state.current().plans
     if key not in plans:
@@ -179,9 +204,7 @@ def plan_resources(path: str, address: str) -> list[Resource]:
     found = plans[key]
     if isinstance(found, InputError):
         raise InputError(*found.args)
-    if address not in found:
-        raise InputError(f"{path}: resource {address} is not among the plan's resource_changes")
-    return found[address]
+    return found
 
 
 def _plan_by_address(path: str) -> dict[str, list[Resource]]:

@@ -16,6 +16,7 @@ from permitguard.cli import selection
 from permitguard.context import Context
 from permitguard.errors import InputError, OutputError
 from permitguard.model import Finding, Resource
+from permitguard.peers import JOINED_KINDS, Peers
 from permitguard.report import console, document, formats
 from permitguard.sources import readers
 from permitguard.sources import skipped as skipped_inputs
@@ -77,6 +78,7 @@ def scan(paths: list[str], ctx: Context, enrich: str | None = None, var_files: t
         if skipped is not None and read is not None:
             skipped += skipped_inputs.reader_entries(result.skipped, path, raw)
             skipped += skipped_inputs.checkov_entries(read, path, raw, environ or {})
+        peers = Peers(result.resources) if result.kind in JOINED_KINDS else None
         for resource in result.resources:
             resource = _anchor(resource, path, result.kind)
             if resource.file and resource.file not in resolved:
@@ -85,7 +87,7 @@ def scan(paths: list[str], ctx: Context, enrich: str | None = None, var_files: t
             if key in seen:
                 continue
             seen.add(key)
-            for f in engine.evaluate(resource, ctx):
+            for f in engine.evaluate(resource, ctx, peers=peers):
                 reason = result.suppressions.get((resource.address, f.rule_id))
                 findings.append(dataclasses.replace(f, suppressed=reason) if reason else f)
     return findings, inputs

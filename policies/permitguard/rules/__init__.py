@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from permitguard.rule_catalog import RuleCatalog
-from permitguard.rules import configuration, control_plane, filing, links, residency, validity
+from permitguard.rules import configuration, control_plane, filing, links, logs, residency, sites, validity
 from permitguard.rules.base import Rule, Verdict
 
-FAMILIES = (configuration, residency, control_plane, filing, links, validity)
+FAMILIES = (configuration, residency, control_plane, filing, links, sites, logs, validity)
 
 
 def _collect() -> dict[str, Rule]:

@@ -41,10 +41,12 @@ def cli_results(source, ctx) -> set[tuple[str, str, str]]:
     SKIPPED), not-applicable left out (Checkov does not report it)."""
     from permitguard import engine
     from permitguard.model import Status
+    from permitguard.peers import JOINED_KINDS, Peers
 
     out = set()
+    peers = Peers(source.resources) if source.kind in JOINED_KINDS else None  # as `permitguard scan` joins
     for resource in source.resources:
-        for finding in engine.evaluate(resource, ctx):
+        for finding in engine.evaluate(resource, ctx, peers=peers):
             if (resource.address, finding.rule_id) in source.suppressions:
                 out.add((finding.rule_id, resource.address, "SKIPPED"))
             elif finding.status is not Status.NOT_APPLICABLE:

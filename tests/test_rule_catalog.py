@@ -14,6 +14,7 @@ import yaml
 from helpers import make
 from permitguard import datafiles, engine, localise
 from permitguard.model import Action, Resource, Unknown
+from permitguard.peers import Peers
 from permitguard.rule_catalog import RuleCatalog
 from permitguard.rules import RULES, check_against_catalog
 from permitguard.rules.configuration import REASONS
@@ -154,13 +155,14 @@ _OWN_CASES = [
 ]
 
 
-def _rendered_reasons(ctx, resources, as_of=None) -> set[tuple[str, str]]:
+def _rendered_reasons(ctx, resources, as_of=None, peers=None) -> set[tuple[str, str]]:
     """(rule id, reason) of every finding on `resources`: each message rendered from its verdict's facts
-    in both languages, a placeholder the facts do not fill failing (STRICT_PLACEHOLDERS, conftest.py)."""
+    in both languages, a placeholder the facts do not fill failing (STRICT_PLACEHOLDERS, conftest.py).
+    `peers`: the resources of their configuration, for the rules that join (CKV_CNLIC_501/601)."""
     run = dataclasses.replace(ctx, as_of=as_of) if as_of else ctx
     found = set()
     for resource in resources:
-        for f in engine.evaluate(resource, run):
+        for f in engine.evaluate(resource, run, peers=peers):
             assert f.message_en.startswith(resource.address) or f.rule_id == "CKV_CNLIC_100", f
             assert re.search(r"[\u4e00-\u9fff]", f.message_zh), f
             found.add((f.rule_id, f.reason))
@@ -168,11 +170,20 @@ def _rendered_reasons(ctx, resources, as_of=None) -> set[tuple[str, str]]:
 
 
 def test_every_message_of_every_rule_is_rendered_from_the_facts_of_a_verdict_that_returns_it(ctx):
-    examples = [r for p in sorted(FIXTURES.glob("CKV_CNLIC_*/"))
-                for r in readers.read(p, ctx.types, Documents()).resources]
-    seen = _rendered_reasons(ctx, examples)
+    seen = set()
+    for folder in sorted(FIXTURES.glob("CKV_CNLIC_*/")):
+        examples = readers.read(folder, ctx.types, Documents()).resources
+        seen |= _rendered_reasons(ctx, examples, peers=Peers(examples))
     for as_of, resource in _OWN_CASES:
         seen |= _rendered_reasons(ctx, [resource], as_of)
+    # profiles other than the bundled one: no icp_filings (the number's format only), a 30-day threshold
+    no_filings = dataclasses.replace(ctx, profile=dataclasses.replace(ctx.profile, icp_filings={}))
+    seen |= _rendered_reasons(no_filings, [make("alicloud_cdn_domain_new", domain_name="www.example.cn",
+                                                tags={"icp-filing": "京ICP备12345678号-1"})])
+    month = dataclasses.replace(ctx, profile=dataclasses.replace(ctx.profile, log_retention_days=30))
+    seen |= _rendered_reasons(month, [make("azurerm_log_analytics_workspace", tags={"log-class": "access"})])
+    seen |= _rendered_reasons(ctx, [make("aws_cloudwatch_log_group", retention_in_days="a year",
+                                         tags={"log-class": "access"})])
     catalogued = {(r.id, k) for r in CATALOG for k in r.messages if not k.startswith("scan_")}
     catalogued |= {(r.id, k) for r in CATALOG for k in r.common if ctx.level(r.id) != "disabled"}
     applicable = {(i, k) for i, k in catalogued if k not in CATALOG[i].messages}  # common: not every rule

@@ -62,7 +62,8 @@ def _days(value: Any) -> int | None:
 def _retention(store_res: Resource, store: Store, s: Subject, ctx: Context, facts: dict) -> Verdict:
     """The verdict on the retention of `store_res` (a store of kind `store`)."""
     required = ctx.profile.log_retention_days
-    facts = {**facts, "store": store_res.address, "required": required}
+    own = store_res.address == s.resource.address  # a store judged itself: "this store"
+    facts = {**facts, "store": "" if own else store_res.address, "required": required}
     given = ((a, _first(store_res.attributes, a)) for a in store.retention)
     attr, value = next(((a, v) for a, v in given if v is not None), (store.retention[0], None))
     facts["attr"] = attr

@@ -78,9 +78,9 @@ def scan(paths: list[str], ctx: Context, enrich: str | None = None, var_files: t
         if skipped is not None and read is not None:
             skipped += skipped_inputs.reader_entries(result.skipped, path, raw)
             skipped += skipped_inputs.checkov_entries(read, path, raw, environ or {})
-        peers = Peers(result.resources) if result.kind in JOINED_KINDS else None
-        for resource in result.resources:
-            resource = _anchor(resource, path, result.kind)
+        anchored = [_anchor(resource, path, result.kind) for resource in result.resources]
+        peers = Peers(anchored) if result.kind in JOINED_KINDS else None  # joined as anchored (root, address)
+        for resource in anchored:
             if resource.file and resource.file not in resolved:
                 resolved[resource.file] = Path(resource.file).resolve()
             key = (resource.root, resource.file and resolved[resource.file], resource.line, resource.address)

@@ -20,6 +20,7 @@ import yaml
 
 from permitguard import engine
 from permitguard.context import Context
+from permitguard.peers import JOINED_KINDS, Peers
 from permitguard.sources import readers
 from permitguard.sources.documents import Documents
 
@@ -28,7 +29,7 @@ ROOT = HERE.parents[1]
 CASES = sorted(p.parent for p in HERE.glob("*/case.yaml"))
 AS_OF = dt.date(2026, 11, 28)  # as tests/conftest.py: every filing of the bundled profile predates it
 STATUSES = {"passed", "failed", "not_applicable"}
-RULES = {f"CKV_CNLIC_{n}" for n in (101, 102, 103, 201, 202, 301, 302, 401, 404)}
+RULES = {f"CKV_CNLIC_{n}" for n in (101, 102, 103, 201, 202, 301, 302, 401, 404, 501, 601)}
 
 
 @dataclass(frozen=True)
@@ -67,9 +68,10 @@ def corpus_ctx(tmp_path_factory) -> Context:
 def in_process(path: Path, ctx: Context) -> dict[str, list[Got]]:
     source = readers.read(path, ctx.types, Documents())
     got: dict[str, list[Got]] = {}
+    peers = Peers(source.resources) if source.kind in JOINED_KINDS else None  # as `permitguard scan` joins
     for resource in source.resources:
         got.setdefault(resource.address, [])
-        for f in engine.evaluate(resource, ctx):
+        for f in engine.evaluate(resource, ctx, peers=peers):
             und = f.status.value == "failed" and ctx.rules[f.rule_id].undetermined(f.reason)
             got[resource.address].append(Got(f.rule_id, f.status.value, und, f.message_en))
     # Findings the reader itself reports (a module call that cannot be read), if it exposes them.

@@ -1,13 +1,13 @@
-"""Internet-facing sites (CKV_CNLIC_501) on the three clouds whose Pulumi SDKs are installed, and one log store
-(CKV_CNLIC_601). A resource policy sees one resource at a time: a type that carries no tags (a Route 53
+"""Internet-facing sites (CKV_CNLIC_501) on the three clouds whose Pulumi SDKs are installed, and one log
+store (CKV_CNLIC_601). A resource policy sees one resource at a time: a type that carries no tags (a Route 53
 record, a CDN custom domain) is vouched for by the profile's icp_filings alone (example-operator.cn is filed
 as 京ICP备2024000001号).
 
 Providers in filed machine rooms: alicloud cn-shenzhen (SZ-ALI) and aws cn-north-1 (BJ-AWS) explicit, azure
 chinaeast2 (SH-AZURE) the default provider (stack config). Compliant: a CDN domain with its site number, an
-overseas-only CDN domain, a Route 53 record of the filed domain, an MX record, an access-log group kept a year.
-Violating: a CDN domain without the tag, a CloudFront alias tagged with an ICP licence number, a Route 53 record
-and an Azure CDN custom domain of a brand the profile has no filing for.
+overseas-only CDN domain, a Route 53 record of the filed domain, an MX record, an access-log group kept a
+year. Violating: a CDN domain without the tag, a CloudFront alias tagged with an ICP licence number, a Route
+53 record and an Azure CDN custom domain of a brand the profile has no filing for.
 """
 import pulumi_alicloud as alicloud
 import pulumi_aws as aws

@@ -41,12 +41,12 @@ def cli_results(source, ctx) -> set[tuple[str, str, str]]:
     SKIPPED), not-applicable left out (Checkov does not report it); a skip without a reason is no skip."""
     from permitguard import engine, suppression
     from permitguard.model import Status
-    from permitguard.peers import Peers
+    from permitguard.peers import JOINED_KINDS, Peers
 
     out = set()
-    peers = Peers(source.resources, ctx.types)  # as the CLI hands them (602 joins companions)
+    peers = Peers(source.resources, ctx.types) if source.kind in JOINED_KINDS else None  # as `scan` joins
     for resource in source.resources:
-        for finding in engine.evaluate(resource, ctx, peers=peers):  # in its configuration, as `scan` judges
+        for finding in engine.evaluate(resource, ctx, peers=peers):
             reason = source.suppressions.get((resource.address, finding.rule_id))
             if reason is not None and not suppression.reasonless(reason):  # reasonless: not honoured
                 out.add((finding.rule_id, resource.address, "SKIPPED"))

@@ -150,3 +150,33 @@ def test_defaults_of_a_minimal_profile_are_the_schemas(tmp_path):
     assert p.tags["service"] == "license-service" and p.renewal_notice_days == 90
     assert (22, 22) in p.management_ports and (5985, 5986) in p.management_ports
     assert p.filing_pattern.match("TE-2026-0412")
+
+
+def test_icp_filings_and_log_retention_sections(tmp_path):
+    p = load_profile(BUNDLED)
+    assert p.icp_filings == {"example-operator.cn": "京ICP备2024000001号"} and p.log_retention_days == 180
+    data = _bundled()
+    del data["icp_filings"], data["logs"]
+    bare = load_profile(_write(tmp_path, data))
+    assert bare.icp_filings == {} and bare.log_retention_days == 180  # absent: format only, six months
+    data["icp_filings"] = {"Example.COM.cn": "粤ICP备12345678号-2"}
+    data["logs"] = {"retention_days": 365}
+    mine = load_profile(_write(tmp_path, data))
+    assert mine.icp_filing_for("www.example.com.cn") == ("example.com.cn", "粤ICP备12345678号-2")
+    assert mine.log_retention_days == 365
+
+
+@pytest.mark.parametrize(("section", "value", "error"), [
+    ("icp_filings", {"example.cn": "京ICP证000000号"},
+     "icp_filings['example.cn']: '京ICP证000000号' does not match"),
+    ("icp_filings", {"example.cn": "B1-20195402"}, "icp_filings['example.cn']: 'B1-20195402' does not match"),
+    ("icp_filings", {"not a domain": "京ICP备12345678号"}, "icp_filings: 'not a domain' does not match"),
+    ("logs", {"retention_days": 0}, "logs.retention_days: 0 is less than the minimum of 1"),
+    ("logs", {"days": 180}, "logs: Additional properties are not allowed ('days' was unexpected)"),
+])
+def test_icp_filings_and_logs_are_validated(tmp_path, section, value, error):
+    data = _bundled()
+    data[section] = value
+    with pytest.raises(ProfileError) as err:
+        load_profile(_write(tmp_path, data))
+    assert error in str(err.value)

@@ -42,7 +42,8 @@ def test_every_catalogued_rule_is_implemented_and_vice_versa():
     assert sorted(RULES) == ["CKV_CNLIC_100", "CKV_CNLIC_101", "CKV_CNLIC_102", "CKV_CNLIC_103",
                              "CKV_CNLIC_201", "CKV_CNLIC_202", "CKV_CNLIC_203", "CKV_CNLIC_301",
                              "CKV_CNLIC_302", "CKV_CNLIC_401", "CKV_CNLIC_402", "CKV_CNLIC_403",
-                             "CKV_CNLIC_404", "CKV_CNLIC_602", "CKV_CNLIC_701", "CKV_CNLIC_901"]
+                             "CKV_CNLIC_404", "CKV_CNLIC_501", "CKV_CNLIC_601", "CKV_CNLIC_602",
+                             "CKV_CNLIC_701", "CKV_CNLIC_901"]
 
 
 def test_titles_remediation_and_messages_are_bilingual():
@@ -70,7 +71,7 @@ def test_en_and_zh_messages_use_the_same_facts():
             assert en == zh, (rule.id, key)
 
 
-ADVISORY = {"CKV_CNLIC_402", "CKV_CNLIC_403", "CKV_CNLIC_602"}  # VPN crypto, client egress, personal data
+ADVISORY = {"CKV_CNLIC_402", "CKV_CNLIC_403", "CKV_CNLIC_601", "CKV_CNLIC_602"}  # the table
 
 
 def test_default_enforcement_of_the_core_duties_is_mandatory():
@@ -217,6 +218,14 @@ def test_every_message_of_every_rule_is_rendered_from_the_facts_of_a_verdict_tha
         seen |= _rendered_reasons(ctx, [resource], as_of)
     for run, resources in _own_configurations(ctx):
         seen |= _rendered_reasons(run, resources, peers=Peers(resources, ctx.types))
+    # profiles other than the bundled one: no icp_filings (the number's format only), a 30-day threshold
+    no_filings = dataclasses.replace(ctx, profile=dataclasses.replace(ctx.profile, icp_filings={}))
+    seen |= _rendered_reasons(no_filings, [make("alicloud_cdn_domain_new", domain_name="www.example.cn",
+                                                tags={"icp-filing": "京ICP备12345678号-1"})])
+    month = dataclasses.replace(ctx, profile=dataclasses.replace(ctx.profile, log_retention_days=30))
+    seen |= _rendered_reasons(month, [make("azurerm_log_analytics_workspace", tags={"log-class": "access"})])
+    seen |= _rendered_reasons(ctx, [make("aws_cloudwatch_log_group", retention_in_days="a year",
+                                         tags={"log-class": "access"})])
     catalogued = {(r.id, k) for r in CATALOG for k in r.messages if not k.startswith("scan_")}
     catalogued |= {(r.id, k) for r in CATALOG for k in r.common if ctx.level(r.id) != "disabled"}
     applicable = {(i, k) for i, k in catalogued if k not in CATALOG[i].messages}  # common: not every rule

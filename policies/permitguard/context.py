@@ -1,7 +1,8 @@
 """What every rule evaluation and every renderer needs: the licence profile, the catalogs (regions,
-provinces, resource types, rules, clauses, links, VPN, stores, Kubernetes RBAC), the change date, and the
-per-resource facts (type info, placement, tags) computed once and shared by all rules. Each front door builds
-one Context per run; code below the front doors reads catalogs from it, never loads them itself."""
+provinces, resource types, rules, clauses, links, VPN, stores, Kubernetes RBAC, sites, log stores), the
+change date, and the per-resource facts (type info, placement, tags) computed once and shared by all rules.
+Each front door builds one Context per run; code below the front doors reads catalogs from it, never loads
+them itself."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from permitguard.geo import Provinces, RegionCatalog
 from permitguard.license import LicenseProfile
 from permitguard.license_file import find_profile, load_profile
 from permitguard.link_catalog import LinkCatalog
+from permitguard.log_catalog import LogCatalog
 from permitguard.model import Resource, Trail, TrailStep, Unknown
 from permitguard.peers import Peers
 from permitguard.placement import Placement, place
@@ -24,6 +26,7 @@ from permitguard.rbac_catalog import RbacCatalog
 from permitguard.resources import ResourceTypeCatalog, TypeInfo
 from permitguard.resources import defaults as provider_defaults
 from permitguard.rule_catalog import RuleCatalog
+from permitguard.site_catalog import SiteCatalog
 from permitguard.store_catalog import StoreCatalog
 from permitguard.vpn_catalog import VpnCatalog
 
@@ -44,6 +47,8 @@ class Context:
     vpn: VpnCatalog = field(default_factory=VpnCatalog.load)  # VPN cryptography, client egress (402/403)
     stores: StoreCatalog = field(default_factory=StoreCatalog.load)  # public access, encryption (602)
     rbac: RbacCatalog = field(default_factory=RbacCatalog.load)  # Kubernetes RBAC (CKV_CNLIC_203)
+    sites: SiteCatalog = field(default_factory=SiteCatalog.load)  # internet-facing sites (CKV_CNLIC_501)
+    logs: LogCatalog = field(default_factory=LogCatalog.load)  # log stores and producers (CKV_CNLIC_601)
 
     @classmethod
     def load(
@@ -81,6 +86,8 @@ class Context:
             vpn=VpnCatalog.load(),
             stores=StoreCatalog.load(),
             rbac=RbacCatalog.load(),
+            sites=SiteCatalog.load(),
+            logs=LogCatalog.load(),
         )
 
     @functools.cached_property

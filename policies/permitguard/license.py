@@ -43,6 +43,7 @@ def defaults() -> dict[str, Any]:
         "renewal_notice_days": props["license"]["properties"]["renewal_notice_days"]["default"],
         "tags": {key: spec["default"] for key, spec in props["tags"]["properties"].items()},
         "personal_data": {key: spec["default"] for key, spec in props["personal_data"]["properties"].items()},
+        "log_retention_days": props["logs"]["properties"]["retention_days"]["default"],
     }
 
 
@@ -163,6 +164,9 @@ class LicenseProfile:
     personal_data: PersonalData = PersonalData()
     # Kubernetes users / groups of the organisation without an identity domain (CKV_CNLIC_203), casefolded
     identity_principals: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    # CKV_CNLIC_501 / 601 (profile sections `icp_filings`, `logs`)
+    icp_filings: Mapping[str, str] = field(default_factory=dict)  # registrable domain (casefolded) → number
+    log_retention_days: int = 180
 
     def service_named(self, text: str) -> str | None:
         """The granted business type a tag value names: key (idc), catalogue code (B11) or name, any case."""
@@ -191,6 +195,13 @@ class LicenseProfile:
     def vpn_peer(self, address: str) -> VpnPeer | None:
         """The listed own VPN site a gateway address belongs to, else None."""
         return next((p for p in self.vpn_peers if p.names(address)), None)
+
+    def icp_filing_for(self, host: str) -> tuple[str, str] | None:
+        """(domain, number) of the filing that covers a host name: the domain itself or any subdomain of it
+        (`www.shop.example-operator.cn` is covered by `example-operator.cn`); the longest domain wins."""
+        name = host.strip().rstrip(".").casefold().removeprefix("*.")
+        found = [d for d in self.icp_filings if name == d or name.endswith("." + d)]
+        return (max(found, key=len), self.icp_filings[max(found, key=len)]) if found else None
 
     def renewal_deadline(self) -> dt.date:
         """The last day to apply for renewal (SP-12: renewal_notice_days before expiry)."""

@@ -160,6 +160,8 @@ def _build(data: dict, path: str, source: str, sha: str) -> LicenseProfile:
             for p in org.get("vpn_peers", [])
         ),
         personal_data=_personal_data(data.get("personal_data", {})),
+        icp_filings={d.casefold(): n for d, n in data.get("icp_filings", {}).items()},
+        log_retention_days=data.get("logs", {}).get("retention_days", defaults()["log_retention_days"]),
     )
 
 

@@ -42,6 +42,7 @@ GROUPS = {"en": "; ", "zh": "；"}  # groups that each hold a list: the coverage
 SERVICES = {"en": " / ", "zh": "、"}
 UNKNOWN_LOCATION = {"en": "unknown", "zh": "未知"}
 MISSING = {"province": {"en": "province", "zh": "省份"}, "city": {"en": "city", "zh": "城市"}}
+OWN_STORE = {"en": "this store", "zh": "本日志存储"}  # CKV_CNLIC_601 on a store: its own retention
 NO_PRINCIPALS = "none"  # a first-party grant naming no principal (shown so in both languages)
 UNKNOWN_VALUE = "unknown"  # a tag value known only after apply (shown so in both languages)
 _UNVERIFIED = {"en": " [unverified]", "zh": "（未经核实）"}
@@ -154,6 +155,8 @@ RENDERERS: dict[str, Renderer] = {
     "value": lambda v, lang, ctx: UNKNOWN_VALUE if isinstance(v, Unknown) else v,
     "far_end": lambda v, lang, ctx: describe_location(v, lang, ctx.provinces),
     "ends": lambda v, lang, ctx: LIST[lang].join(v),
+    "hosts": lambda v, lang, ctx: LIST[lang].join(v),
+    "store": lambda v, lang, ctx: v or OWN_STORE[lang],
     "carrier": lambda v, lang, ctx: v.zh if lang == "zh" else v.en,
     "date_basis": lambda v, lang, ctx: DATE_BASIS[v][lang],
     "because": lambda v, lang, ctx: v.zh if lang == "zh" else v.en,

@@ -29,8 +29,9 @@ RESULTS = ("PASSED", "FAILED", "SKIPPED")
 # module with a providers map, a nested module, count, an update; 103: a region from a local, an unknown
 # region id, a zone picked by the cloud; 202: the region from terraform.tfvars); 102 and 302 are hand-written
 # (102: module-declared provider keys, a replace, a no-op, a tag known only after apply; 302: prior-filing
-# tags, one known only after apply, a delete). In 101's main.tf a skip on a module call reaches its
-# resources (module.skip_module_hk.*: SKIPPED).
+# tags, one known only after apply, a delete); 501 and 601 are hand-written (joins by a known name or domain
+# are made; a zone id or log-group ARN known only after apply cannot be joined: could not be established). In
+# 101's main.tf a skip on a module call reaches its resources (module.skip_module_hk.*: SKIPPED).
 # 602's plan is hand-written: companions that name their bucket by `.id` (known only after apply) are joined
 # through the plan's configuration references.
 

@@ -20,7 +20,7 @@ import yaml
 
 from permitguard import engine
 from permitguard.context import Context
-from permitguard.peers import Peers
+from permitguard.peers import JOINED_KINDS, Peers
 from permitguard.sources import readers
 from permitguard.sources.documents import Documents
 
@@ -29,7 +29,8 @@ ROOT = HERE.parents[1]
 CASES = sorted(p.parent for p in HERE.glob("*/case.yaml"))
 AS_OF = dt.date(2026, 11, 28)  # as tests/conftest.py: every filing of the bundled profile predates it
 STATUSES = {"passed", "failed", "not_applicable"}
-RULES = {f"CKV_CNLIC_{n}" for n in (101, 102, 103, 201, 202, 203, 301, 302, 401, 402, 403, 404, 602, 901)}
+RULES = {f"CKV_CNLIC_{n}" for n in (101, 102, 103, 201, 202, 203, 301, 302, 401, 402, 403, 404, 501, 601, 602,
+                                  901)}
 
 
 @dataclass(frozen=True)
@@ -68,7 +69,7 @@ def corpus_ctx(tmp_path_factory) -> Context:
 def in_process(path: Path, ctx: Context) -> dict[str, list[Got]]:
     source = readers.read(path, ctx.types, Documents())
     got: dict[str, list[Got]] = {}
-    peers = Peers(source.resources, ctx.types)  # as the CLI hands them: companions join their store (602)
+    peers = Peers(source.resources, ctx.types) if source.kind in JOINED_KINDS else None  # as `scan` joins
     for resource in source.resources:
         got.setdefault(resource.address, [])
         for f in engine.evaluate(resource, ctx, peers=peers):

@@ -18,6 +18,7 @@ from checkov.terraform.checks.resource.base_resource_check import BaseResourceCh
 
 from permitguard.checkov import run_state
 from permitguard.model import Resource, Status
+from permitguard.peers import Peers
 from permitguard.rule_catalog import RuleCatalog, RuleMeta
 
 # Checkov loads an external-checks dir once per framework runner process (about twenty), so this module
@@ -37,7 +38,6 @@ class _Judging:
     meta: RuleMeta
     details: list[str]
     _scanned_file = ""
-    _peers: Any = None  # the configuration's other resources, set by `_resources` (CKV_CNLIC_602 joins them)
 
     def run(self, scanned_file: str, entity_configuration: dict[str, Any], entity_name: str,
             entity_type: str, skip_info: Any) -> Any:
@@ -54,18 +54,16 @@ class _Judging:
             self.details = [*self.details, words.en, words.zh]
         return result
 
-    def _judge(self, resources: Callable[[], list[Resource]],
+    def _judge(self, resources: Callable[[], list[tuple[Resource, Peers | None]]],
                not_failed: CheckResult | None = None) -> CheckResult:
         """FAILED with the reason for any error; UNKNOWN when nothing is judged; else the worst verdict
         (`not_failed` replaces a pass or not-applicable: the module check reports only failures)."""
         self.details = []
-        self._peers = None
         try:
             from permitguard.checkov import shared
 
             ctx = shared.context()
-            judged = resources()  # sets `_peers`: the resources' configuration (403, 602 join in it)
-            found = [f for r in judged for f in shared.findings(r, ctx, self.meta.id, self._peers)]
+            found = [f for r, peers in resources() for f in shared.findings(r, ctx, self.meta.id, peers)]
         except Exception as exc:  # noqa: BLE001 - the edge: fail closed, say why
             self.details = [f"permitguard could not evaluate {self.meta.id}: {exc}"]
             return CheckResult.FAILED
@@ -112,7 +110,7 @@ class PermitguardCheck(_Judging, BaseResourceCheck):
     def scan_resource_conf(self, conf: dict[str, Any]) -> CheckResult:
         return self._judge(lambda: self._resources(conf))
 
-    def _resources(self, conf: Mapping[str, Any]) -> list[Resource]:
+    def _resources(self, conf: Mapping[str, Any]) -> list[tuple[Resource, Peers | None]]:
         """The resource as each root configuration that creates it sees it, from the shared Terraform
         evaluation (permitguard.terraform, the CLI's own): one, several for a module called from several
         root directories (Checkov reports it once, so the worst verdict counts), none when Terraform
@@ -122,16 +120,15 @@ class PermitguardCheck(_Judging, BaseResourceCheck):
         plan_file = conf.get("__file__")
         if plan_file:  # terraform_plan: Checkov's conf carries no provider; read the plan itself
             path = plan_file[0] if isinstance(plan_file, list) else plan_file
-            copies = shared.plan_resources(str(path), str(conf.get("__address__")))  # every copy
-            self._peers = shared.plan_peers(str(path))
-            return copies
+            peers = shared.plan_peers(str(path))
+            return [(r, peers) for r in shared.plan_resources(str(path), str(conf.get("__address__")))]
         address = str(conf.get("__address__"))
         found = self._roots(address, "resource")
         if not found:
             raise RuntimeError(f"{address} is not in Checkov's Terraform graph")
         expanded = "count" in conf or "for_each" in conf
-        self._peers = shared.hcl_peers(found)
-        return [r for root in found for r in shared.hcl_instances(root, address, expanded)]
+        return [(r, shared.hcl_peers(root))
+                for root in found for r in shared.hcl_instances(root, address, expanded)]
 
 
 class PermitguardModuleCheck(_Judging, BaseModuleCheck):
@@ -146,7 +143,7 @@ class PermitguardModuleCheck(_Judging, BaseModuleCheck):
         self.meta = meta
 
     def scan_module_conf(self, conf: dict[str, Any]) -> CheckResult:
-        return self._judge(lambda: self._parts(conf), not_failed=CheckResult.UNKNOWN)
+        return self._judge(lambda: [(p, None) for p in self._parts(conf)], not_failed=CheckResult.UNKNOWN)
 
     def _parts(self, conf: Mapping[str, Any]) -> list[Resource]:
         from permitguard.checkov import shared
@@ -176,7 +173,7 @@ class PermitguardKubernetesCheck(_Judging, BaseK8Check):
     def scan_spec_conf(self, conf: dict[str, Any]) -> CheckResult:
         from permitguard.checkov import shared
 
-        result = self._judge(lambda: shared.manifest_resources(self._scanned_file, conf))
+        result = self._judge(lambda: [(r, None) for r in shared.manifest_resources(self._scanned_file, conf)])
         # Checkov 3.3's kubernetes runner drops a check's `details` from its records and keeps only the
         # guideline, read right after the check ran: a failure's guideline says why, in both languages.
         why = " / ".join(self.details[:2]) if result is CheckResult.FAILED else ""

@@ -8,9 +8,10 @@ one Checkov process share is kept here, built once rather than once per resource
     checks   the checks registered with Checkov (registering twice would run every rule twice)
     run      the facts a run's checks share (`CheckovRun`, read through `current()`): the Context per
              (profile variable, working directory, pinned date), each plan read, the current graph's
-             vertices, the shared Terraform evaluation of each root, the JSON documents parsed, and each
-             resource's findings (every rule judged at the first check that asks), and each Kubernetes
-             manifest file read
+             vertices, the shared Terraform evaluation of each root, the JSON documents parsed, each
+             resource's findings (every rule judged at the first check that asks), each Kubernetes
+             manifest file read, and the resources of each root or plan indexed for the rules that join
+             (`Peers`)
 
 `reset()` starts a fresh run (tests, a second run in one process); the checks stay registered.
 """
@@ -36,6 +37,7 @@ class CheckovRun:
     # the Context that judged it, {rule id: finding}) (the resource held, so that its id is not reused)
     findings: dict[int, tuple[Any, Any, dict[str, Any]]] = field(default_factory=dict)
     manifests: dict[tuple[str, int, int], Any] = field(default_factory=dict)  # manifest file → result | error
+    peers: dict[Any, Any] = field(default_factory=dict)  # root directory or plan file → its Peers
 
 
 checks: list[Any] = []  # PermitguardCheck | PermitguardModuleCheck, built by checks.build_checks

@@ -160,18 +160,22 @@ def hcl_instances(root: str, address: str, expanded: bool = True) -> list[Resour
     return found
 
 
-def hcl_peers(roots: list[str]) -> Peers:
-    """The resources of the shared evaluations of `roots` (each keeps its root), for rules that join a
-    resource with its companions (CKV_CNLIC_602); read only when such a rule asks (most checks never do)."""
-    return Peers((r for root in roots for r in _evaluation(root).resources), context().types)
+def hcl_peers(root: str) -> Peers:
+    """The resources of `root`'s shared evaluation, indexed once (when a rule first asks) for the rules that
+    join a resource with others of its configuration (403, 501, 601, 602)."""
+    peers = run_state.current().peers
+    if ("root", root) not in peers:
+        peers[("root", root)] = Peers(_evaluation(root).resources, context().types)
+    return peers[("root", root)]
 
 
 def plan_peers(path: str) -> Peers:
-    """Every resource of the plan at `path` (read once per file version), for the same rules."""
-    plan_resources_by_address = run_state.current().plans.get(file_key(Path(path)))
-    if not isinstance(plan_resources_by_address, dict):
-        return Peers(read_plan(path, run_state.current().documents).resources, context().types)
-    return Peers((r for rs in plan_resources_by_address.values() for r in rs), context().types)
+    """Every resource of the plan at `path` (read once, as `plan_resources` reads it), indexed once."""
+    key = ("plan", file_key(Path(path)))
+    peers = run_state.current().peers
+    if key not in peers:
+        peers[key] = Peers((r for rs in _plan_by_address_cached(path).values() for r in rs), context().types)
+    return peers[key]
 
 
 def hcl_parts(root: str, address: str) -> list[Resource]:
@@ -208,6 +212,13 @@ def plan_resource(path: str, address: str) -> Resource:
 def plan_resources(path: str, address: str) -> list[Resource]:
     """The resource `address` of the plan at `path`, read through `read_plan` (once per file version):
     every copy a plan holds under that address (the check reports the worst verdict)."""
+    found = _plan_by_address_cached(path)
+    if address not in found:
+        raise InputError(f"{path}: resource {address} is not among the plan's resource_changes")
+    return found[address]
+
+
+def _plan_by_address_cached(path: str) -> dict[str, list[Resource]]:
     key = file_key(Path(path))
     plans = run_state.current().plans
     if key not in plans:
@@ -218,9 +229,7 @@ def plan_resources(path: str, address: str) -> list[Resource]:
     found = plans[key]
     if isinstance(found, InputError):
         raise InputError(*found.args)
-    if address not in found:
-        raise InputError(f"{path}: resource {address} is not among the plan's resource_changes")
-    return found[address]
+    return found
 
 
 def _plan_by_address(path: str) -> dict[str, list[Resource]]:

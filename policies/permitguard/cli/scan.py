@@ -16,7 +16,7 @@ from permitguard.cli import selection
 from permitguard.context import Context
 from permitguard.errors import InputError, OutputError
 from permitguard.model import Finding, Resource
-from permitguard.peers import Peers
+from permitguard.peers import JOINED_KINDS, Peers
 from permitguard.report import console, document, formats
 from permitguard.report import streamed as stream
 from permitguard.sources import readers
@@ -89,7 +89,7 @@ def scan(paths: list[str], ctx: Context, enrich: str | None = None, var_files: t
             skipped += skipped_inputs.reader_entries(result.skipped, path, raw)
             skipped += skipped_inputs.checkov_entries(read, path, raw, environ or {})
         anchored = [_anchor(resource, path, result.kind) for resource in result.resources]
-        peers = Peers(anchored, ctx.types)  # for rules that join a resource with its companions (602)
+        peers = Peers(anchored, ctx.types) if result.kind in JOINED_KINDS else None  # joined as anchored
         for resource in anchored:
             if resource.file and resource.file not in resolved:
                 resolved[resource.file] = Path(resource.file).resolve()

@@ -9,15 +9,18 @@ from permitguard.rules import (
     edge,
     filing,
     links,
+    logs,
     personal_data,
     rbac,
     residency,
+    sites,
     validity,
     vpn,
 )
 from permitguard.rules.base import Rule, Verdict
 
-FAMILIES = (configuration, residency, control_plane, rbac, filing, links, vpn, validity, personal_data, edge)
+FAMILIES = (configuration, residency, control_plane, rbac, filing, links, vpn, sites, logs, validity,
+            personal_data, edge)
 
 
 def _collect() -> dict[str, Rule]:

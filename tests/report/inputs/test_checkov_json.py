@@ -104,7 +104,7 @@ def test_what_our_check_writes_is_what_the_reader_decodes(ctx, monkeypatch):
     hk = Resource(address="alicloud_vpc.hk", type="alicloud_vpc", cloud="alicloud",
                   attributes={"cidr_block": "10.0.0.0/16"}, provider_region="cn-hongkong")
     (expected,) = engine.evaluate(hk, ctx, ["CKV_CNLIC_101"])
-    assert judging._judge(lambda: [hk]).name == "FAILED"
+    assert judging._judge(lambda: [(hk, None)]).name == "FAILED"
     assert sum(d.startswith(checkov_json.DETAIL) for d in judging.details) == 1
     assert judging.details[-1].startswith("Licence: ")  # the human lines stay as Checkov prints them
     f = _failed(judging.details)

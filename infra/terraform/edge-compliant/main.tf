@@ -45,6 +45,7 @@ resource "alicloud_cdn_domain_new" "static" {
   domain_name = "static.example-operator.cn"
   cdn_type    = "web"
   scope       = "domestic"
+  tags        = { icp-filing = "京ICP备2024000001号-2" } # an internet-facing site: its ICP filing (CKV_CNLIC_501)
   sources {
     content  = "origin.example-operator.cn"
     type     = "domain"

@@ -7,11 +7,10 @@ import contextlib
 import dataclasses
 import datetime as dt
 import os
-import tempfile
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
-from permitguard import baseline, engine, safe_files, suppression
+from permitguard import baseline, engine, output_files, safe_files, suppression
 from permitguard.cli import selection
 from permitguard.context import Context
 from permitguard.errors import InputError, OutputError
@@ -142,26 +141,7 @@ def write(text: str | Iterable[str], output: str | None, env) -> None:
         text = text if isinstance(text, str) else "".join(text)
         console.show(text if text.endswith("\n") else text + "\n", env.stdout)
         return
-    target = Path(output)
-    tmp = None
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if target.is_dir():
-            raise OutputError(f"{output}: cannot write: a directory")
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
-            f.writelines([text] if isinstance(text, str) else text)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, target)
-        tmp = None
-    except OSError as exc:
-        raise OutputError(f"{output}: cannot write: {exc.strerror or exc}") from None
-    finally:
-        if tmp is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
+    output_files.replace(Path(output), [text] if isinstance(text, str) else text, output)
 
 
 def refuse_outputs_onto_inputs(outputs: dict[str, str | None], read: list[Path]) -> None:

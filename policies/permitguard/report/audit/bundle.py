@@ -16,16 +16,14 @@ import datetime as dt
 import hashlib
 import io
 import json
-import os
 import stat
-import tempfile
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
-from permitguard import datafiles, safe_files
-from permitguard.errors import InputError, OutputError
+from permitguard import datafiles, output_files, safe_files
+from permitguard.errors import InputError
 from permitguard.report import document, formats
 from permitguard.report import view as view_model
 from permitguard.report.audit import clause_csv
@@ -108,24 +106,8 @@ def manifest_of(doc: dict[str, Any], files: dict[str, bytes]) -> dict[str, Any]:
 
 
 def write(path: str, data: bytes) -> None:
-    """Atomically (a temporary file beside it, renamed over it)."""
-    target = Path(path)
-    tmp = None
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if target.is_dir():
-            raise OutputError(f"--bundle {path}: cannot write: a directory")
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, target)
-        tmp = None
-    except OSError as exc:
-        raise OutputError(f"--bundle {path}: cannot write: {exc.strerror or exc}") from None
-    finally:
-        if tmp:
-            Path(tmp).unlink(missing_ok=True)
+    """Atomically (`output_files.replace`)."""
+    output_files.replace(Path(path), [data], f"--bundle {path}")
 
 
 # ---- verify

@@ -48,7 +48,8 @@ def test_a_grant_to_an_account_of_the_organisation_passes(ctx, type_, attr, othe
 
 
 def test_the_callers_own_account_from_a_data_source_is_the_organisations(ctx):
-    r = make("alicloud_cen_instance_grant", cen_owner_id=OWN_ACCOUNT, cen_id="cen-1", child_instance_id="vpc-1")
+    r = make("alicloud_cen_instance_grant", cen_owner_id=OWN_ACCOUNT, cen_id="cen-1",
+             child_instance_id="vpc-1")
     assert verdict(ctx, r) == (PASSED, "own_account")
 
 
@@ -74,7 +75,8 @@ def test_an_account_id_that_merely_contains_ours_is_not_ours(ctx):
                                    "alicloud_common_bandwidth_package", "alicloud_vpc_peer_connection",
                                    "tencentcloud_ccn_attachment_v2", "alicloud_brand_new_thing"])
 def test_resource_shares_are_201s_and_other_types_are_not_grants(ctx, type_):
-    r = make(type_, target_id="5566778899001122", principal="444455556666", accepting_ali_uid="5566778899001122")
+    r = make(type_, target_id="5566778899001122", principal="444455556666",
+             accepting_ali_uid="5566778899001122")
     assert verdict(ctx, r) == (NA, "not_a_grant")
 
 

@@ -1,6 +1,6 @@
-"""CKV_CNLIC_405 through the pack (gRPC): Alibaba CEN grants (the bridged types among the bandwidth grants;
-the Tencent CCN attachment v1 is not published by its bridge, no Huawei CC authorisation token was verified), the
-properties as Pulumi sends them (cenOwnerId), unknowns as a preview sends them."""
+"""CKV_CNLIC_405 through the pack (gRPC): Alibaba CEN grants, the bridged types among the bandwidth grants
+(the Tencent CCN attachment v1 is not published by its bridge, no Huawei CC authorisation token was verified);
+the properties as Pulumi sends them (cenOwnerId), unknowns as a preview sends them."""
 from __future__ import annotations
 
 from pack_client import request, violations

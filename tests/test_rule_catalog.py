@@ -37,13 +37,19 @@ def test_catalog_is_valid_against_its_schema():
     assert datafiles.schema_errors("rules.schema.json", _rules_yaml()) == []
 
 
+def test_the_catalog_lists_its_rules_in_id_order():
+    """Every output lists rules in catalog order (explain, SARIF rules, the report's rule tables)."""
+    ids = [r.id for r in CATALOG]
+    assert ids == sorted(ids)
+
+
 def test_every_catalogued_rule_is_implemented_and_vice_versa():
     assert check_against_catalog(CATALOG) == []
     assert sorted(RULES) == ["CKV_CNLIC_100", "CKV_CNLIC_101", "CKV_CNLIC_102", "CKV_CNLIC_103",
                              "CKV_CNLIC_201", "CKV_CNLIC_202", "CKV_CNLIC_203", "CKV_CNLIC_301",
                              "CKV_CNLIC_302", "CKV_CNLIC_401", "CKV_CNLIC_402", "CKV_CNLIC_403",
-                             "CKV_CNLIC_404", "CKV_CNLIC_501", "CKV_CNLIC_601", "CKV_CNLIC_602",
-                             "CKV_CNLIC_701", "CKV_CNLIC_901"]
+                             "CKV_CNLIC_404", "CKV_CNLIC_405", "CKV_CNLIC_501", "CKV_CNLIC_601",
+                             "CKV_CNLIC_602", "CKV_CNLIC_701", "CKV_CNLIC_901"]
 
 
 def test_titles_remediation_and_messages_are_bilingual():

@@ -1,5 +1,6 @@
-# Links and leased lines that keep the permit (CKV_CNLIC_401, CKV_CNLIC_404), one cloud after another: every end
-# in mainland China, every line from a basic-telecom carrier, every room-occupying type in a filed room.
+# Links and leased lines that keep the permit (CKV_CNLIC_401, CKV_CNLIC_404, CKV_CNLIC_405), one cloud after
+# another: every end in mainland China, every line from a basic-telecom carrier, every network granted only to
+# the organisation's own accounts, every room-occupying type in a filed room.
 provider "alicloud" {
   region = "cn-shenzhen" # filed room SZ-ALI (whole region)
 }
@@ -44,6 +45,13 @@ resource "alicloud_express_connect_physical_connection" "telecom_line" {
   peer_location   = "Shenzhen office"
 }
 
+# 405: a VPC granted to the CEN of another of the organisation's accounts (organization.accounts).
+resource "alicloud_cen_instance_grant" "group_hub" {
+  cen_id            = "cen-grouphub1"
+  child_instance_id = "vpc-wz9app01"
+  cen_owner_id      = "1234567890123456"
+}
+
 # ---- Tencent Cloud: CCN between Guangzhou and Shanghai
 resource "tencentcloud_ccn" "corp" {
   name = "zqt-ccn"
@@ -83,6 +91,15 @@ resource "huaweicloud_cc_bandwidth_package" "mainland" {
   bandwidth      = 5
   charge_mode    = "bandwidth"
   billing_mode   = 3
+}
+
+# 405: a VPC the organisation's own account may load into its cloud connection.
+resource "huaweicloud_cc_authorization" "to_group" {
+  name                       = "to-group"
+  instance_type              = "vpc"
+  instance_id                = "vpc-bj"
+  cloud_connection_domain_id = "0a1b2c3d4e5f60718293a4b5c6d7e8f9"
+  cloud_connection_id        = "cc-group-01"
 }
 
 # ---- AWS China: a transit-gateway peering to Ningxia; a Direct Connect line from China Telecom

@@ -1,5 +1,6 @@
 # Links and leased lines that break the permit (CKV_CNLIC_401: an end outside mainland China, or one that cannot
-# be shown inside; CKV_CNLIC_404: a line not from a basic-telecom carrier), one cloud after another.
+# be shown inside; CKV_CNLIC_404: a line not from a basic-telecom carrier; CKV_CNLIC_405: a network granted to
+# another account's inter-region network), one cloud after another.
 provider "alicloud" {
   region = "cn-shenzhen"
 }
@@ -47,6 +48,14 @@ resource "alicloud_express_connect_physical_connection" "overseas_line" {
   peer_location   = "partner pop"
 }
 
+# 405: a Shenzhen VPC granted to the CEN of an account outside the organisation, whose bandwidth packages
+# would then carry our traffic (SP-4: no resale or sublease of bandwidth).
+resource "alicloud_cen_instance_grant" "to_reseller_cen" {
+  cen_id            = "cen-reseller01"
+  child_instance_id = "vpc-wz9shared01"
+  cen_owner_id      = "5566778899001122"
+}
+
 # ---- Tencent Cloud
 resource "tencentcloud_ccn" "corp" {
   name = "zqt-ccn"
@@ -64,6 +73,15 @@ resource "tencentcloud_ccn_bandwidth_limit" "gz_to_silicon_valley" {
 resource "tencentcloud_vpn_customer_gateway" "branch" {
   name              = "branch"
   public_ip_address = "203.0.113.30"
+}
+
+# 405: a Guangzhou VPC joined to another company's CCN (ccn_uin names its owner).
+resource "tencentcloud_ccn_attachment" "partner_ccn" {
+  ccn_id          = "ccn-partner1"
+  instance_type   = "VPC"
+  instance_id     = "vpc-gzshared"
+  instance_region = "ap-guangzhou"
+  ccn_uin         = "100099998888"
 }
 
 # ---- Huawei Cloud
@@ -88,6 +106,15 @@ resource "huaweicloud_cc_bandwidth_package" "to_apac" {
   bandwidth      = 5
   charge_mode    = "bandwidth"
   billing_mode   = 3
+}
+
+# 405: a Beijing VPC another account's cloud connection may load.
+resource "huaweicloud_cc_authorization" "to_partner" {
+  name                       = "to-partner"
+  instance_type              = "vpc"
+  instance_id                = "vpc-bjshared"
+  cloud_connection_domain_id = "ffeeddccbbaa00998877665544332211"
+  cloud_connection_id        = "cc-partner-01"
 }
 
 # ---- AWS China

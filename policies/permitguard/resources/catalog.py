@@ -10,6 +10,7 @@ from permitguard.resources.info import (
     GENERIC_REGION_ATTRS,
     GENERIC_TAGS_ATTR,
     GENERIC_ZONE_ATTRS,
+    GrantSpec,
     TrustSpec,
     TypeInfo,
 )
@@ -117,6 +118,8 @@ class ResourceTypeCatalog:
             known=True,
             footprint=entry["footprint"],
             defaults=tuple(Default.of(d) for d in entry.get("defaults", ())),
+            bandwidth_grant=tuple(GrantSpec(g["attr"], g["kind"], g["absent"])
+                                  for g in entry.get("bandwidth_grant", ())),
         )
 
     def _fallback(self, name: str, cloud_name: str) -> TypeInfo:

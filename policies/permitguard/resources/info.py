@@ -19,6 +19,16 @@ class TrustSpec:
     kind: str
 
 
+@dataclass(frozen=True)
+class GrantSpec:
+    """An attribute naming the account a bandwidth / network-access resource is granted to (CKV_CNLIC_405),
+    and what an omitted value means: own (the caller's own account) or not_stated."""
+
+    attr: str
+    kind: str
+    absent: str
+
+
 ROOM, LOGICAL = "room", "logical"  # footprints: occupies machine-room capacity, or configuration only
 
 
@@ -38,6 +48,8 @@ class TypeInfo:
     known: bool
     footprint: str | None = None  # ROOM | LOGICAL; None for a type the catalog does not know
     defaults: tuple[Default, ...] = ()  # provider defaults of omitted attributes that decide a verdict
+    # attributes naming the account a bandwidth / network-access resource is granted to (CKV_CNLIC_405)
+    bandwidth_grant: tuple[GrantSpec, ...] = ()
 
     @property
     def occupies_room(self) -> bool | None:

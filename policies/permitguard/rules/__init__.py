@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from permitguard.rule_catalog import RuleCatalog
 from permitguard.rules import (
+    bandwidth,
     configuration,
     control_plane,
     edge,
@@ -20,7 +21,7 @@ from permitguard.rules import (
 from permitguard.rules.base import Rule, Verdict
 
 FAMILIES = (configuration, residency, control_plane, rbac, filing, links, vpn, sites, logs, validity,
-            personal_data, edge)
+            personal_data, edge, bandwidth)
 
 
 def _collect() -> dict[str, Rule]:

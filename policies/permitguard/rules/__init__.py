@@ -8,6 +8,7 @@ from permitguard.rules import (
     control_plane,
     edge,
     filing,
+    grading,
     links,
     logs,
     personal_data,
@@ -20,7 +21,7 @@ from permitguard.rules import (
 from permitguard.rules.base import Rule, Verdict
 
 FAMILIES = (configuration, residency, control_plane, rbac, filing, links, vpn, sites, logs, validity,
-            personal_data, edge)
+            personal_data, edge, grading)
 
 
 def _collect() -> dict[str, Rule]:

@@ -1,5 +1,6 @@
 """The system catalog (data/systems.yaml, schema systems.schema.json): which resource types are the
-facilities of a graded network or system (CKV_CNLIC_603, SP-6), and the texts a protection grade is written as."""
+facilities of a graded network or system (CKV_CNLIC_603, SP-6), and the texts a protection grade is
+written as."""
 
 from __future__ import annotations
 
@@ -12,8 +13,10 @@ from permitguard import datafiles
 
 class SystemCatalog:
     def __init__(self, data: dict[str, Any]) -> None:
-        self._kind = {t: kind for kinds in data["kinds"].values() for kind, types in kinds.items() for t in types}
-        self._grades = {self._key(text): int(grade) for grade, texts in data["grades"].items() for text in texts}
+        self._kind = {t: kind for kinds in data["kinds"].values()
+                      for kind, types in kinds.items() for t in types}
+        self._grades = {self._key(text): int(grade)
+                        for grade, texts in data["grades"].items() for text in texts}
 
     @staticmethod
     def _key(text: str) -> str:

@@ -1,8 +1,9 @@
-"""SP-6: the facilities of a network or system carry its protection grade and filing (CKV_CNLIC_603, advisory).
+"""SP-6: a network or system's facilities carry its protection grade and filing (CKV_CNLIC_603, advisory).
 
 MIIT Order No. 11 has the operator grade its networks and systems (1-5) and file them with the communications
-authority (定级备案). A system facility is a type of the system catalog (data/systems.yaml): compute instances,
-Kubernetes clusters, databases, load balancers; every other type is not applicable. A facility carries the
+authority (定级备案). A system facility is a type of the system catalog (data/systems.yaml): compute
+instances, Kubernetes clusters, databases, load balancers (every one carries tags: tests hold the catalog to
+that); every other type is not applicable. A facility carries the
 grade in tag `protection-grade` (profile `tags.protection_grade`: 1-5, 三级, 第三级) and the filing reference
 in tag `security-filing` (`tags.security_filing`). Where the profile records the filed systems
 (`security_filings`), the reference must be one of them and the grade the one filed for it. A tag known only
@@ -32,8 +33,6 @@ def protection_grade(s: Subject, ctx: Context) -> Verdict:
     profile = ctx.profile
     grade_tag, filing_tag = profile.tags["protection_grade"], profile.tags["security_filing"]
     facts.update(kind=kind.replace("_", " "), grade_tag=grade_tag, filing_tag=filing_tag)
-    if not s.info.tags_attr:
-        return Verdict(FAILED, "untaggable", facts)
     grade_text, reference = s.tag(grade_tag), s.tag(filing_tag)
     for tag, value in ((grade_tag, grade_text), (filing_tag, reference)):
         if isinstance(value, Unknown):

@@ -49,7 +49,7 @@ def test_every_catalogued_rule_is_implemented_and_vice_versa():
                              "CKV_CNLIC_201", "CKV_CNLIC_202", "CKV_CNLIC_203", "CKV_CNLIC_301",
                              "CKV_CNLIC_302", "CKV_CNLIC_401", "CKV_CNLIC_402", "CKV_CNLIC_403",
                              "CKV_CNLIC_404", "CKV_CNLIC_405", "CKV_CNLIC_501", "CKV_CNLIC_601",
-                             "CKV_CNLIC_602", "CKV_CNLIC_701", "CKV_CNLIC_901"]
+                             "CKV_CNLIC_602", "CKV_CNLIC_603", "CKV_CNLIC_701", "CKV_CNLIC_901"]
 
 
 def test_titles_remediation_and_messages_are_bilingual():
@@ -77,7 +77,8 @@ def test_en_and_zh_messages_use_the_same_facts():
             assert en == zh, (rule.id, key)
 
 
-ADVISORY = {"CKV_CNLIC_402", "CKV_CNLIC_403", "CKV_CNLIC_601", "CKV_CNLIC_602"}  # the table
+ADVISORY = {"CKV_CNLIC_402", "CKV_CNLIC_403", "CKV_CNLIC_601", "CKV_CNLIC_602",  # the table
+            "CKV_CNLIC_603"}  # record-keeping (SP-6 grading and filing), like 601/602
 
 
 def test_default_enforcement_of_the_core_duties_is_mandatory():
@@ -228,6 +229,9 @@ def test_every_message_of_every_rule_is_rendered_from_the_facts_of_a_verdict_tha
     no_filings = dataclasses.replace(ctx, profile=dataclasses.replace(ctx.profile, icp_filings={}))
     seen |= _rendered_reasons(no_filings, [make("alicloud_cdn_domain_new", domain_name="www.example.cn",
                                                 tags={"icp-filing": "京ICP备12345678号-1"})])
+    unlisted = dataclasses.replace(ctx, profile=dataclasses.replace(ctx.profile, security_filings=()))
+    graded = {"protection-grade": "2", "security-filing": "MIIT-SEC-2025-0007"}
+    seen |= _rendered_reasons(unlisted, [make("aws_instance", tags=graded)])
     month = dataclasses.replace(ctx, profile=dataclasses.replace(ctx.profile, log_retention_days=30))
     seen |= _rendered_reasons(month, [make("azurerm_log_analytics_workspace", tags={"log-class": "access"})])
     seen |= _rendered_reasons(ctx, [make("aws_cloudwatch_log_group", retention_in_days="a year",

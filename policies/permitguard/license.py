@@ -140,6 +140,16 @@ class PersonalData:
 
 
 @dataclass(frozen=True)
+class SecurityFiling:
+    """One network or system filed with the communications authority under MIIT Order No. 11
+    (`security_filings`, CKV_CNLIC_603): its name, protection grade (1-5) and filing reference."""
+
+    system: str
+    grade: int
+    reference: str
+
+
+@dataclass(frozen=True)
 class LicenseProfile:
     path: str
     source: str  # how it was found: "--license", "$PERMITGUARD_LICENSE", "./permitguard.yaml", "bundled"
@@ -167,6 +177,7 @@ class LicenseProfile:
     # CKV_CNLIC_501 / 601 (profile sections `icp_filings`, `logs`)
     icp_filings: Mapping[str, str] = field(default_factory=dict)  # registrable domain (casefolded) → number
     log_retention_days: int = 180
+    security_filings: tuple[SecurityFiling, ...] = ()  # CKV_CNLIC_603 (profile section `security_filings`)
 
     def service_named(self, text: str) -> str | None:
         """The granted business type a tag value names: key (idc), catalogue code (B11) or name, any case."""
@@ -202,6 +213,11 @@ class LicenseProfile:
         name = host.strip().rstrip(".").casefold().removeprefix("*.")
         found = [d for d in self.icp_filings if name == d or name.endswith("." + d)]
         return (max(found, key=len), self.icp_filings[max(found, key=len)]) if found else None
+
+    def security_filing(self, reference: str) -> SecurityFiling | None:
+        """The filed system a filing reference names; surrounding blanks and letter case do not matter."""
+        ref = reference.strip().casefold()
+        return next((f for f in self.security_filings if f.reference.strip().casefold() == ref), None)
 
     def renewal_deadline(self) -> dt.date:
         """The last day to apply for renewal (SP-12: renewal_notice_days before expiry)."""

@@ -21,6 +21,7 @@ from permitguard.license import (
     LicenseProfile,
     PersonalData,
     Scope,
+    SecurityFiling,
     Service,
     VpnPeer,
     defaults,
@@ -162,6 +163,8 @@ def _build(data: dict, path: str, source: str, sha: str) -> LicenseProfile:
         personal_data=_personal_data(data.get("personal_data", {})),
         icp_filings={d.casefold(): n for d, n in data.get("icp_filings", {}).items()},
         log_retention_days=data.get("logs", {}).get("retention_days", defaults()["log_retention_days"]),
+        security_filings=tuple(SecurityFiling(f["system"], int(f["grade"]), f["reference"])
+                               for f in data.get("security_filings", [])),
     )
 
 

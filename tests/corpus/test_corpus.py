@@ -30,7 +30,7 @@ CASES = sorted(p.parent for p in HERE.glob("*/case.yaml"))
 AS_OF = dt.date(2026, 11, 28)  # as tests/conftest.py: every filing of the bundled profile predates it
 STATUSES = {"passed", "failed", "not_applicable"}
 RULES = {f"CKV_CNLIC_{n}" for n in (101, 102, 103, 201, 202, 203, 301, 302, 401, 402, 403, 404, 405, 501, 601,
-                                  602, 901)}
+                                  602, 603, 901)}
 
 
 @dataclass(frozen=True)

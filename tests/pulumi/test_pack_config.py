@@ -19,7 +19,8 @@ PARTNER = "9999999999999999"
 
 
 def hk_instance():
-    return request("alicloud:ecs/instance:Instance", "hk-web", {}, HK)
+    graded = {"protection-grade": "3", "security-filing": "MIIT-SEC-2024-0301"}  # not an advisory of 603
+    return request("alicloud:ecs/instance:Instance", "hk-web", {"tags": graded}, HK)
 
 
 def partner_role():

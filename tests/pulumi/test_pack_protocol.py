@@ -71,7 +71,9 @@ def test_violation_message_is_bilingual_and_names_rule_and_clauses(pack):
 
 def test_passing_resource_gives_no_diagnostic(pack):
     sz = ("pulumi:providers:alicloud", "default_3_101_0", {"region": "cn-shenzhen"})
-    response = pack.analyze(request(INSTANCE, "web", {"availabilityZone": "cn-shenzhen-a"}, sz))
+    graded = {"protection-grade": "3", "security-filing": "MIIT-SEC-2024-0301"}  # CKV_CNLIC_603
+    props = {"availabilityZone": "cn-shenzhen-a", "tags": graded}
+    response = pack.analyze(request(INSTANCE, "web", props, sz))
     assert violations(response) == []
 
 

@@ -1,6 +1,6 @@
 """The example programs of infra/pulumi, run under Pulumi's mocks and fed to the pack over gRPC: the
 pack's diagnostics are exactly each program's expected_findings.yaml, each at its rule's default level
-(mandatory, advisory for CKV_CNLIC_402/403/602)."""
+(mandatory, advisory for CKV_CNLIC_402/403/601/602/603)."""
 from __future__ import annotations
 
 import mock_programs

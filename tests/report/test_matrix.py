@@ -152,3 +152,13 @@ def test_vpn_duties_sp_16_1_and_2_are_covered_by_their_rules():
         row = rows[clause_id]
         assert [cell.rule_id for cell in row.rules] == [rule_id], clause_id
         assert row.state == "warn" and row.counts.passed and row.counts.failed, clause_id  # advisory
+
+
+def test_grading_and_filing_sp_6_is_covered_by_its_rule():
+    """SP-6 (grade and file networks and systems, MIIT Order No. 11) has CKV_CNLIC_603, advisory: the examples
+    give it passed findings (graded facilities) and failed ones (ungraded instances)."""
+    examples = ROOT / "infra" / "terraform"
+    doc = scan_doc(str(examples / "aws-compliant"), str(examples / "aws-violating"))
+    row = {r.clause.id: r for r in matrix.build(records(doc["findings"], CATALOG), CATALOG, CLAUSES)}["SP-6"]
+    assert [cell.rule_id for cell in row.rules] == ["CKV_CNLIC_603"]
+    assert row.state == "warn" and row.counts.passed and row.counts.failed  # advisory

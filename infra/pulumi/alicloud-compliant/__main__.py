@@ -11,6 +11,7 @@ import pulumi_alicloud as alicloud
 import pulumi
 
 OWN_ACCOUNT = "1234567890123456"  # organization.accounts.alicloud in the licence profile
+GRADED = {"protection-grade": "3", "security-filing": "MIIT-SEC-2024-0301"}  # security_filings (603)
 
 beijing = alicloud.Provider("beijing", region="cn-beijing")
 shanghai = alicloud.Provider("shanghai", region="cn-shanghai")
@@ -25,15 +26,15 @@ alicloud.ecs.SecurityGroupRule("https-world", type="ingress", ip_protocol="tcp",
                                cidr_ip="0.0.0.0/0", security_group_id=sg.id)
 alicloud.ecs.Instance("web", availability_zone=web_switch.zone_id, vswitch_id=web_switch.id,
                       instance_type="ecs.g7.large", image_id="aliyun_3_x64_20G_alibase",
-                      security_groups=[sg.id], tags={"license-service": "idc"})
+                      security_groups=[sg.id], tags={"license-service": "idc", **GRADED})
 alicloud.oss.Bucket("assets", bucket="sz-core-assets", tags={"license-service": "isp"})
 
 alicloud.ecs.Instance("beijing-db", availability_zone="cn-beijing-h", instance_type="ecs.r7.large",
-                      image_id="aliyun_3_x64_20G_alibase", tags={"license-service": "idc"},
+                      image_id="aliyun_3_x64_20G_alibase", tags={"license-service": "idc", **GRADED},
                       opts=pulumi.ResourceOptions(provider=beijing))
 alicloud.ecs.Instance("shanghai-l", availability_zone="cn-shanghai-l", instance_type="ecs.g7.large",
                       image_id="aliyun_3_x64_20G_alibase",
-                      tags={"license-service": "idc", "prior-filing": "TE-2026-0412"},
+                      tags={"license-service": "idc", "prior-filing": "TE-2026-0412", **GRADED},
                       opts=pulumi.ResourceOptions(provider=shanghai))
 
 alicloud.ram.Role("ops", role_name="ops", assume_role_policy_document=json.dumps({

@@ -23,7 +23,8 @@ def trust(principal: dict) -> str:
 
 # Compliant: Beijing through the default provider.
 app = aws.ec2.Instance("app", ami="ami-0c1c8b2f1e0d3b9a0", instance_type="t3.micro",
-                       tags={"license-service": "idc"})
+                       tags={"license-service": "idc", "protection-grade": "第三级",
+                             "security-filing": "MIIT-SEC-2024-0301"})  # 603: its system's grading
 aws.s3.Bucket("logs", bucket="bj-logs", tags={"license-service": "isp"})
 aws.iam.Role("lambda-exec", assume_role_policy=trust({"Service": "lambda.amazonaws.com.cn"}))
 aws.iam.Role("ops", assume_role_policy=trust({"AWS": f"arn:aws-cn:iam::{OWN_ACCOUNT}:root"}))

@@ -55,7 +55,7 @@ resource "alicloud_instance" "shanghai_l" {
   image_id          = "aliyun_3_x64_20G_alibase_20240819.vhd"
   availability_zone = "cn-shanghai-l"
   tags = {
-    "license-service" = "isp"
+    "license-service" = "isp", "protection-grade" = "第三级", "security-filing" = "MIIT-SEC-2024-0301"
     "prior-filing"    = "TE-2026-0412"
   }
 }

@@ -5,5 +5,5 @@ variable "region" {
 
 locals {
   south_region = "cn-shenzhen"
-  idc_tags     = { "license-service" = "idc", "system-role" = "control" }
+  idc_tags     = { "license-service" = "idc", "system-role" = "control", "protection-grade" = "3", "security-filing" = "MIIT-SEC-2024-0301" }
 }

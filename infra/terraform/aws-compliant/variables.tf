@@ -5,6 +5,6 @@ variable "region" {
 }
 
 locals {
-  default_tags = { "license-service" = "isp", "system-role" = "platform" }
+  default_tags = { "license-service" = "isp", "system-role" = "platform", "protection-grade" = "3", "security-filing" = "MIIT-SEC-2024-0301" }
   account_id   = "111122223333"
 }

@@ -105,7 +105,7 @@ resource "azurerm_linux_virtual_machine" "controller" {
     version   = "latest"
   }
 
-  tags = { "license-service" = "idc", "system-role" = "control" }
+  tags = { "license-service" = "idc", "system-role" = "control", "protection-grade" = "3", "security-filing" = "MIIT-SEC-2024-0301" }
 }
 
 resource "azurerm_storage_account" "backups" {

@@ -21,5 +21,5 @@ variable "admin_ssh_public_key" {
 
 locals {
   tenant_id = "00000000-0000-0000-0000-000000000001"
-  tags      = { "license-service" = "isp", "system-role" = "platform" }
+  tags      = { "license-service" = "isp", "system-role" = "platform", "protection-grade" = "3", "security-filing" = "MIIT-SEC-2024-0301" }
 }

@@ -69,7 +69,7 @@ resource "huaweicloud_compute_instance" "controller" {
     uuid = huaweicloud_vpc_subnet.app.id
   }
 
-  tags = { "license-service" = "idc", "system-role" = "control" }
+  tags = { "license-service" = "idc", "system-role" = "control", "protection-grade" = "二级", "security-filing" = "MIIT-SEC-2024-0302" }
 }
 
 resource "huaweicloud_obs_bucket" "backups" {

@@ -6,5 +6,5 @@ variable "region" {
 locals {
   audit_region = var.region
   zone         = "${var.region}a"
-  base_tags    = { "license-service" = "isp", "system-role" = "control" }
+  base_tags    = { "license-service" = "isp", "system-role" = "control", "protection-grade" = "二级", "security-filing" = "MIIT-SEC-2024-0302" }
 }

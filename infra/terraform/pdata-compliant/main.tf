@@ -30,7 +30,7 @@ provider "baiducloud" {
 }
 
 locals {
-  personal = { data-class = "personal" }
+  personal = { data-class = "personal", "protection-grade" = "3", "security-filing" = "MIIT-SEC-2024-0301" }
 }
 
 # ---- Alibaba Cloud: split ACL (provider >= 1.220), SM4 encryption, a public-access block

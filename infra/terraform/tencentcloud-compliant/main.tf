@@ -101,7 +101,7 @@ resource "tencentcloud_kubernetes_cluster" "platform" {
   cluster_internet           = false
   cluster_intranet           = true
   cluster_intranet_subnet_id = tencentcloud_subnet.app_3.id
-  tags                       = { "license-service" = "isp", "system-role" = "control" }
+  tags                       = { "license-service" = "isp", "system-role" = "control", "protection-grade" = "3", "security-filing" = "MIIT-SEC-2024-0301" }
 }
 
 resource "tencentcloud_cam_role" "cvm_ops" {

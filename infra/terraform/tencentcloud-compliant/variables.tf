@@ -14,5 +14,5 @@ locals {
   home_region = "ap-guangzhou"
   # GZ-TENCENT covers zones 3 and 4 of Guangzhou only.
   zones    = ["ap-guangzhou-3", "ap-guangzhou-4"]
-  idc_tags = { "license-service" = "idc", "system-role" = "control" }
+  idc_tags = { "license-service" = "idc", "system-role" = "control", "protection-grade" = "3", "security-filing" = "MIIT-SEC-2024-0301" }
 }

@@ -9,6 +9,7 @@ from permitguard.rules import (
     control_plane,
     edge,
     filing,
+    grading,
     links,
     logs,
     personal_data,
@@ -21,7 +22,7 @@ from permitguard.rules import (
 from permitguard.rules.base import Rule, Verdict
 
 FAMILIES = (configuration, residency, control_plane, rbac, filing, links, vpn, sites, logs, validity,
-            personal_data, edge, bandwidth)
+            personal_data, edge, bandwidth, grading)
 
 
 def _collect() -> dict[str, Rule]:

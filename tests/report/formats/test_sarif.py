@@ -11,6 +11,8 @@ from permitguard.report import formats
 from permitguard.rule_catalog import RuleCatalog
 from report.support import FIXTURES, SARIF_SCHEMA, STAMP
 
+CATALOG = RuleCatalog.load()
+
 
 @pytest.fixture(scope="module")
 def validator() -> jsonschema.protocols.Validator:
@@ -63,7 +65,8 @@ def test_results_are_the_failed_findings_located_by_file_and_line(violating_doc,
         physical = result["locations"][0]["physicalLocation"]
         assert physical["artifactLocation"]["uri"].endswith(".tf")
         assert physical["region"]["startLine"] >= 1
-        assert result["level"] == "error" and result["properties"]["clauses"]
+        advisory = CATALOG[result["ruleId"]].enforcement == "advisory"  # CKV_CNLIC_603 on ungraded instances
+        assert result["level"] == ("warning" if advisory else "error") and result["properties"]["clauses"]
 
 
 def test_urn_only_results_get_a_logical_location_and_suppressions_are_kept():

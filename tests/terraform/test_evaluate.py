@@ -251,3 +251,25 @@ def test_a_called_directory_with_its_own_backend_or_tfvars_is_a_root_as_well(tmp
     (tmp_path / "main.tf").write_text('resource "alicloud_vpc" "v" {}\n', encoding="utf-8")
     write(tmp_path, 'region = "cn-hongkong"\n', "terraform.tfvars")
     assert find_roots(tmp_path)[0] == tmp_path.resolve()
+
+
+def test_a_merge_of_written_out_maps_keeps_its_known_keys_when_one_value_cannot_be_known(tmp_path):
+    root = write(
+        tmp_path,
+        'variable "svc" {}\nvariable "common" {}\nprovider "alicloud" {\n  region = "cn-beijing"\n}\n'
+        'locals {\n  base = { team = "net" }\n}\n'
+        'resource "alicloud_vpc" "merged" {\n'
+        '  tags = merge(local.base, { "license-service" = var.svc, env = "prod" })\n}\n'
+        'resource "alicloud_vpc" "overridden" {\n'
+        '  tags = merge({ env = var.svc }, { env = "prod" })\n}\n'
+        'resource "alicloud_vpc" "opaque" {\n  tags = merge(var.common, { env = "prod" })\n}\n'
+        'resource "alicloud_vpc" "indexed" {\n  tags = merge({ env = var.svc }, { a = "b" })["env"]\n}\n',
+    )
+    found = by_address(root)
+    merged = found["alicloud_vpc.merged"].attributes["tags"]
+    assert merged["team"] == "net" and merged["env"] == "prod" and "prior-filing" not in merged
+    service = merged["license-service"]
+    assert isinstance(service, Unknown) and "var.svc has no value" in service.why
+    assert found["alicloud_vpc.overridden"].attributes["tags"] == {"env": "prod"}  # later known wins
+    assert isinstance(found["alicloud_vpc.opaque"].attributes["tags"], Unknown)  # keys of var.common unknown
+    assert isinstance(found["alicloud_vpc.indexed"].attributes["tags"], Unknown)  # not one call of merge

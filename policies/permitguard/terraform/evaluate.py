@@ -459,17 +459,34 @@ def _taint(out: dict[str, Any], path: str, start: int, end: int, gone: Mapping[s
     for name, (expression, line) in source_text.arguments(path, start, end).items():
         if name in META_ARGUMENTS or (why := taint.reads(expression, gone)) is None:
             continue
-        entries = source_text.object_literal(expression) if isinstance(out.get(name), Mapping) else None
-        if entries is None:
-            out[name] = _unresolved(expression, shown, line, why)
-            continue
-        # an object written key by key (`tags = { env = var.x, license-service = "idc" }`): only the entries
-        # that read an unknown name are unknown; the others are as rendered, and absent keys stay absent
-        value = dict(out[name])
+        value = _known_keys(expression, out.get(name), gone, shown, line)
+        out[name] = _unresolved(expression, shown, line, why) if value is None else value
+
+
+def _known_keys(expression: str, rendered: Any, gone: Mapping[str, str], shown: str,
+                line: int) -> dict[str, Any] | None:
+    """An object whose keys are written out although some values cannot be known: a literal (`tags = { env =
+    var.x, license-service = "idc" }`) or a merge of literals and known values (`merge(local.tags, {
+    license-service = var.svc })`). Only the entries that read an unknown name are unknown; the others are as
+    rendered, and absent keys stay absent. None when which keys there are cannot be known (a part that is
+    no literal reads an unknown name, a computed key, anything but a literal or a merge)."""
+    if not isinstance(rendered, Mapping):
+        return None
+    parts = source_text.merge_arguments(expression)
+    # a known part that is no literal (`local.tags`) counts as rendered: its keys replace nothing unknown
+    literals = [source_text.object_literal(expression)] if parts is None else [
+        source_text.object_literal(part) if taint.reads(part, gone) is not None
+        else source_text.object_literal(part) or {} for part in parts]
+    if any(entries is None for entries in literals):
+        return None
+    value = dict(rendered)
+    for entries in literals:  # in merge's order: a later part's key replaces an earlier one's
         for key, text in entries.items():
             if (why := taint.reads(text, gone)) is not None:
                 value[key] = _unresolved(text, shown, line, why)
-        out[name] = value
+            elif parts is not None:
+                value[key] = rendered.get(key)  # a later known value wins over an earlier unknown one
+    return value
 
 
 def _unresolved(expression: str, shown: str, line: int, why: str) -> Unknown:

@@ -190,6 +190,33 @@ def jsonencode_literal(expression: str) -> Any:
         return None
 
 
+_MERGE = re.compile(r"^merge\s*\(")
+
+
+def merge_arguments(expression: str) -> list[str] | None:
+    """The arguments of `merge(a, b, …)` as written, when the whole expression is one call of merge (none
+    expanded with `...`); else None."""
+    text = strip_comments(expression).strip()
+    if not _MERGE.match(text) or not text.endswith(")"):
+        return None
+    i, depth, start, parts = text.index("(") + 1, 1, text.index("(") + 1, []
+    while i < len(text):
+        if depth == 1 and text[i] == ",":
+            parts.append(text[start:i].strip())
+            start, i = i + 1, i + 1
+            continue
+        i, depth = _skip(text, i, depth)
+        if depth == 0:
+            if i != len(text):
+                return None  # `merge(a)[k]`, `merge(a) != b`: not one call
+            break
+    else:
+        return None
+    parts.append(text[start:i - 1].strip())
+    parts = [p for p in parts if p]
+    return None if not parts or any(p.endswith("...") for p in parts) else parts
+
+
 def object_literal(expression: str) -> dict[str, str] | None:
     """key → value expression of an object written as a literal (`{ env = var.x, "a-b" = "c" }`), read by
     python-hcl2; None when the expression is anything else (a reference, a function call, `merge(...)`,

@@ -174,3 +174,13 @@ def test_a_refused_suppression_shows_on_its_finding_in_markdown_html_and_junit(t
     assert f"suppression refused: {en}\n{zh}" in text
     reasoned = next(c for c in suite.findall("testcase") if c.get("name") == "alicloud_vpc.with_reason")
     assert reasoned.find("failure") is None and "change #12" in reasoned.find("skipped").get("message")
+
+
+def test_the_kubernetes_examples_list_no_skipped_input_for_their_expectations_file():
+    """expected.yaml (the findings `make scan` expects) names no apiVersion or kind: passed by unlisted."""
+    for example in ("rbac-violating", "rbac-compliant"):
+        path = str(ROOT / "infra" / "kubernetes" / example)
+        run = cli("scan", path, "--license", PROFILE, "--format", "json",
+                  environ={"PERMITGUARD_AS_OF": "2026-06-01"})
+        doc = json.loads(run.stdout)
+        assert doc.get("skipped_inputs", []) == [] and doc["summary"]["resources"] > 0, run.stderr

@@ -18,10 +18,11 @@ def _write(root: Path, files: dict[str, str]) -> None:
 def test_a_manifest_holds_an_object_or_does_not_parse_but_names_apiversion_and_kind(tmp_path):
     _write(tmp_path, {"sa.yaml": OBJECT, "helm.yaml": "---\n# Source: x\n---\n" + OBJECT,
                       "broken.yaml": OBJECT + "  labels: [a\n", "dup.yaml": OBJECT + "kind: Secret\n",
-                      "values.yaml": "replicas: 2\n", "ci.yml": "on: [push]\njobs: {bad: [\n"})
+                      "values.yaml": "replicas: 2\n", "ci.yml": "on: [push]\njobs: {bad: [\n",
+                      "typo.yaml": "apiversion: v1\nkind: ServiceAccount\n"})
     maybe = {p.name: ka.may_be_manifest(p) for p in sorted(tmp_path.iterdir())}
     assert maybe == {"broken.yaml": True, "ci.yml": False, "dup.yaml": True, "helm.yaml": True,
-                     "sa.yaml": True, "values.yaml": False}
+                     "sa.yaml": True, "typo.yaml": True, "values.yaml": False}
 
 
 def test_the_unit_is_the_manifest_directory_or_the_file_beside_terraform(tmp_path):

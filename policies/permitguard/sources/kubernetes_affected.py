@@ -2,10 +2,11 @@
 hook, and `scan --changed-since`): the manifest reader's counterpart of `terraform.affected`.
 
 - A changed `.yaml`/`.yml` file is a manifest when a document of it is a Kubernetes object (apiVersion and
-  kind), or when it cannot be parsed but names both at its top level (a manifest with a syntax error or a
+  kind) or looks meant as one (`kubernetes_manifests.meant_as_object`: the scan then says why it is none),
+  or when it cannot be parsed but names both at its top level (a manifest with a syntax error or a
   duplicate key: scanned, so that the scan says why it cannot be read), or when it cannot be read at all (too
-  large, not a regular file: the reader says why). A YAML file of another tool (a CI workflow, values.yaml,
-  kustomization.yaml) is none and is passed by, as a JSON file of no tool is.
+  large, not a regular file: the reader says why). A YAML file of another tool (a CI workflow, values.yaml)
+  is none and is passed by, as a JSON file of no tool is.
 - A file inside a Helm chart (a directory holding Chart.yaml, up to the scan's top) is a template, not a
   manifest: passed by, and the scan says to scan the chart's `helm template` output.
 - The unit is the manifest directory the file lies in (its directory, with what is below it, when that holds
@@ -31,6 +32,7 @@ from permitguard.sources.kubernetes_manifests import (
     SUFFIXES,
     is_object,
     looks_like_manifests,
+    meant_as_object,
 )
 
 _TOP_KEY = re.compile(r"^(apiVersion|kind)\s*:", re.MULTILINE)
@@ -64,7 +66,7 @@ def may_be_manifest(path: Path) -> bool:
         docs = strict_yaml.load_all(text, MAX_NODES)
     except (yaml.YAMLError, strict_yaml.StrictYamlError):
         return {m.group(1) for m in _TOP_KEY.finditer(text)} == {"apiVersion", "kind"}
-    return any(is_object(doc) for doc, _, _ in docs)
+    return any(is_object(doc) or meant_as_object(doc) for doc, _, _ in docs)
 
 
 def chart_of(path: Path, top: Path) -> Path | None:

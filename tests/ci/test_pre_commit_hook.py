@@ -3,6 +3,7 @@ another repository's .pre-commit-config.yaml would run them."""
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -30,6 +31,9 @@ def test_the_hooks_file_declares_both_hooks_scanning_roots_of_the_staged_files()
     for hook in by_id.values():
         assert hook["entry"] == "permitguard scan --changed-files"
         assert hook["require_serial"] is True and hook["pass_filenames"] is True
+        for name in ("main.tf", "prod.tfvars", "plan.json", "k8s/rbac.yaml", "k8s/rbac.yml"):
+            assert re.search(hook["files"], name), name
+        assert not re.search(hook["files"], "README.md")
     assert {by_id["permitguard"]["language"], by_id["permitguard-system"]["language"]} == {"python", "system"}
 
 
@@ -62,7 +66,23 @@ def test_a_json_file_of_neither_tool_is_passed_by_and_said(tf_repo, tmp_path):
     git(tf_repo, "add", ".")
     done = pre_commit(tf_repo, "permitguard-system", "package.json", home=tmp_path / "home")
     assert done.returncode == 0, (done.stdout + done.stderr)[-3000:]
-    assert "no Terraform, plan or preview: not scanned" in done.stdout + done.stderr
+    assert "no Terraform, plan, preview or Kubernetes manifest: not scanned" in done.stdout + done.stderr
+
+
+def test_a_staged_manifest_is_judged_and_a_yaml_file_of_no_object_is_passed_by(tf_repo, tmp_path):
+    (tf_repo / "k8s").mkdir()
+    (tf_repo / "k8s" / "admin.yaml").write_text(
+        "apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRoleBinding\n"
+        "metadata:\n  name: vendor-admin\nroleRef:\n  apiGroup: rbac.authorization.k8s.io\n"
+        "  kind: ClusterRole\n  name: cluster-admin\n"
+        "subjects:\n  - kind: User\n    name: support@vendor.example\n")
+    (tf_repo / "ci.yml").write_text("on: [push]\n")
+    git(tf_repo, "add", ".")
+    done = pre_commit(tf_repo, "permitguard-system", "k8s/admin.yaml", "ci.yml", home=tmp_path / "home")
+    out = done.stdout + done.stderr
+    assert done.returncode == 1, out[-3000:]
+    assert "ClusterRoleBinding.default.vendor-admin" in out
+    assert "1 changed file is no Terraform, plan, preview or Kubernetes manifest: not scanned" in out
 
 
 def test_the_python_hook_installs_permitguard_in_its_own_environment_and_runs(tf_repo, tmp_path):

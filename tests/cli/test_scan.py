@@ -136,3 +136,51 @@ def test_a_refused_suppression_shows_on_its_finding_in_text_and_sarif(tmp_path):
             and r["locations"][0]["logicalLocations"][0]["fullyQualifiedName"] == "alicloud_vpc.no_reason"]
     assert len(mine) == 1 and "suppressions" not in mine[0]
     assert "gives no reason" in mine[0]["properties"]["suppressionRefused"]
+
+
+def test_a_refused_suppression_shows_on_its_finding_in_markdown_html_and_junit(tmp_path):
+    import xml.etree.ElementTree as ET
+
+    from permitguard.report.escape import code
+    from permitguard.report.escape import markdown as esc
+
+    (tmp_path / "main.tf").write_text(SKIPS.split('module "edge"')[0], encoding="utf-8")
+    env = {"PERMITGUARD_AS_OF": "2026-06-01"}
+    en = ("`# checkov:skip=CKV_CNLIC_101` gives no reason: not honoured; write "
+          "`# checkov:skip=CKV_CNLIC_101:<why it is accepted>`")
+    zh = ("`# checkov:skip=CKV_CNLIC_101` 未说明理由：不予采纳；"
+          "请写成 `# checkov:skip=CKV_CNLIC_101:<接受的理由>`")
+
+    def out(fmt: str) -> str:
+        run = cli("scan", str(tmp_path), "--license", PROFILE, "--format", fmt, environ=env)
+        assert run.exit_status == 1, run.stderr
+        return run.stdout
+
+    markdown = out("markdown").splitlines()
+    refusal = f"⚠ {esc(en)}<br>{esc(zh)}"
+    rows = [line for line in markdown if line.startswith(f"| {code('alicloud_vpc.no_reason')} |")]
+    assert [line for line in rows if line.endswith(f"<br>{refusal} |")]  # its CKV_CNLIC_101 failure
+    assert [line for line in rows if "not honoured" not in line]  # its CKV_CNLIC_102 one: no skip of it
+    assert not [line for line in markdown if esc("alicloud_vpc.with_reason") in line and "honoured" in line]
+    html = out("html")
+    row = next(r for r in html.split("<tr>")
+               if "<code>alicloud_vpc.no_reason</code>" in r and "warnnote" in r)
+    assert en.replace("<", "&lt;").replace(">", "&gt;") in row
+    assert zh.replace("<", "&lt;").replace(">", "&gt;") in row
+    suites = ET.fromstring(out("junit")).findall("testsuite")
+    suite = next(s for s in suites if s.get("name", "").startswith("CKV_CNLIC_101 "))
+    case = next(c for c in suite.findall("testcase") if c.get("name") == "alicloud_vpc.no_reason")
+    text = case.find("failure").text
+    assert f"suppression refused: {en}\n{zh}" in text
+    reasoned = next(c for c in suite.findall("testcase") if c.get("name") == "alicloud_vpc.with_reason")
+    assert reasoned.find("failure") is None and "change #12" in reasoned.find("skipped").get("message")
+
+
+def test_the_kubernetes_examples_list_no_skipped_input_for_their_expectations_file():
+    """expected.yaml (the findings `make scan` expects) names no apiVersion or kind: passed by unlisted."""
+    for example in ("rbac-violating", "rbac-compliant"):
+        path = str(ROOT / "infra" / "kubernetes" / example)
+        run = cli("scan", path, "--license", PROFILE, "--format", "json",
+                  environ={"PERMITGUARD_AS_OF": "2026-06-01"})
+        doc = json.loads(run.stdout)
+        assert doc.get("skipped_inputs", []) == [] and doc["summary"]["resources"] > 0, run.stderr

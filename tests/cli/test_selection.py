@@ -147,7 +147,119 @@ def test_changed_files_pass_by_json_of_no_tool_but_never_a_plan_that_cannot_be_r
     monkeypatch.chdir(tmp_path)  # the paths pre-commit passes are relative to the repository top
     (tmp_path / "package.json").write_text('{"name": "site"}')
     code, _, err = cli("scan", "package.json", "--changed-files", cwd=tmp_path)
-    assert code == 0 and "no Terraform, plan or preview: not scanned" in err
+    assert code == 0 and "no Terraform, plan, preview or Kubernetes manifest: not scanned" in err
     (tmp_path / "plan.json").write_text('{"format_version": "1.2", "resource_changes": [')  # truncated
     code, _, err = cli("scan", "plan.json", "--changed-files", cwd=tmp_path)
     assert code == 2 and "plan.json" in err
+
+
+READER_ROLE = """apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRole
+metadata:
+  name: pod-reader
+rules:
+  - apiGroups: [""]
+    resources: [pods]
+    verbs: [get, list]
+"""
+READER_BINDING = """apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRoleBinding
+metadata:
+  name: contractor-reads-pods
+roleRef:
+  apiGroup: rbac.authorization.k8s.io
+  kind: ClusterRole
+  name: pod-reader
+subjects:
+  - kind: User
+    name: li.si@contractor.example
+"""
+VENDOR_ADMIN = """apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRoleBinding
+metadata:
+  name: vendor-admin
+roleRef:
+  apiGroup: rbac.authorization.k8s.io
+  kind: ClusterRole
+  name: cluster-admin
+subjects:
+  - kind: User
+    name: support@vendor.example
+"""
+
+
+@pytest.fixture
+def k8s_repo(tf_repo, monkeypatch):
+    """tf_repo with manifests: k8s/app (a role, and in a sibling file a binding of it that passes only when
+    the role is read with it), k8s/admin (cluster-admin to a vendor: fails), a Helm chart, a CI workflow."""
+    files = {"k8s/app/role.yaml": READER_ROLE, "k8s/app/binding.yaml": READER_BINDING,
+             "k8s/app/values.yaml": "replicas: 2\n", "k8s/admin/admin.yaml": VENDOR_ADMIN,
+             "charts/web/Chart.yaml": "apiVersion: v2\nname: web\nversion: 0.1.0\n",
+             "charts/web/templates/binding.yaml": VENDOR_ADMIN.replace("vendor-admin", "{{ .Release.Name }}"),
+             ".github/workflows/ci.yml": "on: [push]\njobs: {}\n"}
+    for name, text in files.items():
+        (tf_repo / name).parent.mkdir(parents=True, exist_ok=True)
+        (tf_repo / name).write_text(text)
+    git(tf_repo, "checkout", "-q", "main")
+    git(tf_repo, "add", ".")
+    git(tf_repo, "commit", "-qm", "manifests")
+    git(tf_repo, "checkout", "-q", "feature")
+    git(tf_repo, "merge", "-q", "main")
+    monkeypatch.chdir(tf_repo)
+    return tf_repo
+
+
+def _verdicts(stdout: str) -> dict[str, str]:
+    return {f["resource"]["address"]: f["status"] for f in json.loads(stdout)["findings"]
+            if f["rule_id"] == "CKV_CNLIC_203" and f["status"] != "not_applicable"}
+
+
+def test_changed_files_judge_a_manifest_with_its_manifest_directory_and_pass_other_yaml_by(k8s_repo):
+    code, out, err = cli("scan", "k8s/app/binding.yaml", ".github/workflows/ci.yml", "k8s/app/values.yaml",
+                         "charts/web/templates/binding.yaml", "--changed-files", "--format", "json",
+                         cwd=k8s_repo)
+    assert code == 0, err
+    # the role declared in the sibling file is read with the binding: a read-only role, no control role
+    assert _verdicts(out) == {"ClusterRoleBinding.default.contractor-reads-pods": "passed"}
+    assert [i["path"] for i in json.loads(out)["inputs"]] == ["k8s/app"]
+    assert "2 changed files are no Terraform, plan, preview or Kubernetes manifest: not scanned" in err
+    assert "1 changed file(s) belong to a Helm chart (templates, not manifests): not scanned" in err
+    code, out, err = cli("scan", "k8s/admin/admin.yaml", "--changed-files", "--format", "json", cwd=k8s_repo)
+    assert code == 1 and _verdicts(out) == {"ClusterRoleBinding.default.vendor-admin": "failed"}, err
+
+
+def test_changed_files_scan_a_manifest_that_does_not_parse_but_pass_by_broken_yaml_of_no_object(k8s_repo):
+    (k8s_repo / "k8s" / "admin" / "admin.yaml").write_text(VENDOR_ADMIN + "  - kind: [User\n")
+    (k8s_repo / "notes.yaml").write_text("title: [unclosed\n")
+    code, out, err = cli("scan", "k8s/admin/admin.yaml", "notes.yaml", "--changed-files", "--format", "json",
+                         cwd=k8s_repo)
+    assert code == 1, err
+    (unread,) = [f for f in json.loads(out)["findings"] if f["status"] == "failed"]
+    assert unread["rule_id"] == "CKV_CNLIC_100"
+    assert unread["resource"]["file"].endswith("k8s/admin/admin.yaml")
+    assert "1 changed file is no Terraform, plan, preview or Kubernetes manifest: not scanned" in err
+
+
+def test_changed_since_judges_a_manifest_directory_whole_when_a_manifest_of_it_changed(k8s_repo):
+    (k8s_repo / "k8s" / "app" / "values.yaml").write_text("replicas: 3\n")
+    code, out, err = cli("scan", "k8s/app", "k8s/admin", "--changed-since", "main", "--format", "json",
+                         cwd=k8s_repo)
+    assert code == 0 and _verdicts(out) == {}, err  # a values file of no object touches no manifest
+    assert "touch 0 root module(s)" in err
+    with (k8s_repo / "k8s" / "admin" / "admin.yaml").open("a") as f:
+        f.write("# reviewed\n")
+    git(k8s_repo, "commit", "-qam", "review the vendor binding")
+    code, out, err = cli("scan", "k8s/app", "k8s/admin", "--changed-since", "main", "--format", "json",
+                         cwd=k8s_repo)
+    assert code == 1 and _verdicts(out) == {"ClusterRoleBinding.default.vendor-admin": "failed"}, err
+    assert "touch 0 root module(s) and 1 Kubernetes manifest director(ies)" in err
+    (k8s_repo / "k8s" / "app" / "role.yaml").unlink()  # a deleted role changes its bindings' verdict
+    code, out, err = cli("scan", "k8s/app", "--changed-since", "main", "--format", "json", cwd=k8s_repo)
+    assert _verdicts(out) == {"ClusterRoleBinding.default.contractor-reads-pods": "failed"}, err
+
+
+def test_a_shard_of_a_manifest_directory_judges_it(tmp_path):
+    manifests = str(ROOT / "infra" / "kubernetes" / "rbac-violating")
+    whole = cli("scan", manifests, "--format", "json", cwd=tmp_path)[1]
+    one = cli("scan", manifests, "--shard", "1/1", "--format", "json", cwd=tmp_path)[1]
+    assert _verdicts(one) == _verdicts(whole) and "failed" in _verdicts(whole).values()

@@ -59,14 +59,19 @@ def test_detection(tmp_path):
     assert detect.kind_of(tmp_path, Documents()) == "terraform"  # Terraform files: a Terraform directory
 
 
-def test_yaml_of_no_kubernetes_object_is_no_input_and_is_skipped_in_a_directory(tmp_path):
+def test_yaml_of_no_kubernetes_object_is_no_input_and_in_a_directory_listed_only_if_meant_as_one(tmp_path):
     (tmp_path / "values.yaml").write_text("replicaCount: 2\n", encoding="utf-8")
     with pytest.raises(detect.NotAnInput):
         readers.read(tmp_path / "values.yaml", None, Documents())
     (tmp_path / "b.yaml").write_text(BINDING.format(name="b", who="x@partner-corp.com"), encoding="utf-8")
+    (tmp_path / "expected.yaml").write_text("failed:\n  CKV_CNLIC_203: [ClusterRoleBinding.default.b]\n")
+    (tmp_path / "no-api.yaml").write_text("kind: ClusterRoleBinding\nmetadata: {name: c}\n")  # no apiVersion
+    (tmp_path / "typo.yml").write_text("apiversion: v1\nKind: ServiceAccount\n")
+    (tmp_path / "number.yaml").write_text("apiVersion: 1\nkind: ServiceAccount\n")  # not text
     result = read_manifests(tmp_path)
     assert [r.address for r in result.resources] == ["ClusterRoleBinding.default.b"]
-    assert [(s.path.name, s.reason) for s in result.skipped] == [("values.yaml", "not_a_manifest")]
+    assert [(s.path.name, s.reason) for s in result.skipped] == [
+        ("no-api.yaml", "not_a_manifest"), ("number.yaml", "not_a_manifest"), ("typo.yml", "not_a_manifest")]
 
 
 def test_a_helm_chart_directory_is_one_part_to_render(tmp_path):

@@ -4,7 +4,11 @@
 The unit is the root module, never the single file: a changed `.tf` file is judged with the root it
 belongs to (a module's file with every root that calls it), because a resource's location, provider and
 variables come from the whole root. Plan and preview documents among the changed files are scanned as
-given; other files (a README, a package.json) are no input and are passed by, and the scan says how many."""
+given; a changed Kubernetes manifest is scanned with the manifest directory it lies in
+(`sources.kubernetes_affected`); other files (a README, a package.json, a YAML file of no Kubernetes object)
+are no input and are passed by, and the scan says how many. `--changed-since` judges, of what a scan of
+its PATHs reads, what the changes touch: the touched roots of a Terraform PATH, a manifest directory PATH
+whole when a manifest of it changed."""
 
 from __future__ import annotations
 
@@ -14,8 +18,9 @@ from pathlib import Path
 
 from permitguard import vcs
 from permitguard.errors import InputError
-from permitguard.sources import detect
+from permitguard.sources import detect, kubernetes_affected
 from permitguard.sources.documents import Documents
+from permitguard.sources.kubernetes_manifests import looks_like_manifests
 from permitguard.terraform import affected
 from permitguard.terraform.roots import find_roots
 
@@ -44,18 +49,24 @@ def from_changed_files(files: list[str], top: Path, sniff) -> Selection:
     roots = set(affected.touched_roots(top, terraform))
     if roots:
         sel.roots[str(top)] = roots
-    passed = 0
+    manifests = kubernetes_affected.touched([Path(f) for f in files], top)
+    passed = manifests.passed
     for f in files:
         path = Path(f)
-        if affected.is_terraform_file(path):
+        if affected.is_terraform_file(path) or kubernetes_affected.is_yaml(path):
             continue
         if path.name.endswith(DOCUMENT_SUFFIXES) and path.is_file() and sniff(path):
             sel.documents.append(f)
         else:
             passed += 1
+    sel.documents += manifests.inputs
     if passed:
         are = "s are" if passed > 1 else " is"
-        sel.notes.append(f"{passed} changed file{are} no Terraform, plan or preview: not scanned")
+        sel.notes.append(f"{passed} changed file{are} no Terraform, plan, preview or Kubernetes manifest: "
+                         "not scanned")
+    if manifests.in_charts:
+        sel.notes.append(f"{manifests.in_charts} changed file(s) belong to a Helm chart (templates, not "
+                         "manifests): not scanned; scan its `helm template` output")
     if terraform and not roots:
         sel.notes.append(f"{len(terraform)} changed Terraform file(s) belong to no root module under {top}")
     return sel
@@ -76,14 +87,23 @@ def restrict_to_changes(sel: Selection, changed: list[Path]) -> Selection:
     """Only the roots under each directory PATH that the changed files touch; documents stay (a plan is the
     change itself)."""
     out = Selection(documents=list(sel.documents), notes=list(sel.notes), partial=True)
+    manifests = 0
     for p, only in sel.roots.items():
+        if looks_like_manifests(Path(p)):  # a manifest directory: whole, when a manifest of it changed
+            top = Path(p).resolve()
+            under = [c for c in changed if top in Path(c).parents]
+            if kubernetes_affected.touched(under, top).inputs:
+                out.roots[p] = None
+                manifests += 1
+            continue
         touched = set(affected.touched_roots(Path(p), changed))
         if only is not None:
             touched &= only
         if touched:
             out.roots[p] = touched
     judged = sum(len(r or ()) for r in out.roots.values())
-    out.notes.append(f"--changed-since: {len(changed)} changed file(s) touch {judged} root module(s)")
+    also = f" and {manifests} Kubernetes manifest director(ies)" if manifests else ""
+    out.notes.append(f"--changed-since: {len(changed)} changed file(s) touch {judged} root module(s){also}")
     return out
 
 
@@ -91,6 +111,9 @@ def shard(sel: Selection, k: int, n: int, top: Path) -> Selection:
     """Shard K of N: the roots (named relative to `top`, so every job agrees) and documents it takes."""
     keys: dict[str, tuple[str, Path | None]] = {}
     for p, only in sel.roots.items():
+        if only is None and looks_like_manifests(Path(p)):  # no root module: the directory is one input
+            keys[_key(Path(p).resolve(), top)] = (p, None)
+            continue
         for root in sorted(only if only is not None else find_roots(Path(p))):
             keys[_key(root, top)] = (p, root)
     for d in sel.documents:

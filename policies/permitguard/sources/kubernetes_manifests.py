@@ -18,8 +18,13 @@ Fail closed per file: a file that does not parse (syntax, a tag no safe loader b
 a duplicate key, an alias bomb, over MANIFEST_LIMIT bytes or MAX_NODES values), or a document that is no
 Kubernetes object, is one CKV_CNLIC_100 part (`kubernetes_manifest_file`): its objects are unseen, the rest of
 the input is judged. A Helm chart directory (Chart.yaml) holds templates, not manifests: one part saying to
-render it (`helm template`). In a directory, YAML files none of whose documents is a Kubernetes object
-(values.yaml, kustomization.yaml) are listed as skipped.
+render it (`helm template`). In a directory, a YAML file none of whose documents is a Kubernetes object is
+listed as skipped when it looks meant as a manifest (a document names an apiVersion or a kind, in any case,
+without being an object: a key missing, misspelt or not text), and passed by unlisted when no document of it
+names either (values.yaml, a CI workflow, the examples' expected.yaml): such data files sit beside manifests
+as a matter of course, and listing each would be noise a reviewer dismisses; one that was meant as a
+manifest is what a reviewer wants to know of. A file named as the input itself is never passed by
+(NotManifests).
 """
 
 from __future__ import annotations
@@ -102,12 +107,12 @@ def read_manifests(path: Path) -> SourceResult:
         files, single = [path], True
     objects: list[tuple[Mapping, Path, int]] = []
     for f in files:
-        found, part = _objects_of(f)
+        found, part, meant = _objects_of(f)
         if part is not None:
             result.resources.append(part)
         elif not found and single:
             raise NotManifests(f"{path}: no document of it is a Kubernetes object (apiVersion and kind)")
-        elif not found:
+        elif not found and meant:
             result.skipped.append(Skipped(f, "not_a_manifest"))
         objects += [(obj, f, line) for obj, line in found]
         result.files += 1
@@ -117,12 +122,19 @@ def read_manifests(path: Path) -> SourceResult:
     return result
 
 
-def _objects_of(f: Path) -> tuple[list[tuple[Mapping, int]], Resource | None]:
-    """The objects of one file with their lines, or the part that says why the file cannot be read."""
+def meant_as_object(doc: Any) -> bool:
+    """A document that names an apiVersion or a kind (any case) without being an object (`is_object`)."""
+    return isinstance(doc, Mapping) and not is_object(doc) and any(
+        str(key).casefold() in ("apiversion", "kind") for key in doc)
+
+
+def _objects_of(f: Path) -> tuple[list[tuple[Mapping, int]], Resource | None, bool]:
+    """The objects of one file with their lines, or the part that says why the file cannot be read; and
+    whether a document of it looks meant as a manifest (`meant_as_object`)."""
     try:
         text = safe_files.read_text(f, "Kubernetes manifest", MANIFEST_LIMIT)
     except InputError as exc:
-        return [], _part(f, "unparsed", str(exc).removeprefix(f"{f}: "))
+        return [], _part(f, "unparsed", str(exc).removeprefix(f"{f}: ")), True
     import yaml
 
     from permitguard import strict_yaml
@@ -130,21 +142,21 @@ def _objects_of(f: Path) -> tuple[list[tuple[Mapping, int]], Resource | None]:
     try:
         docs = strict_yaml.load_all(text, MAX_NODES)
     except (yaml.YAMLError, strict_yaml.StrictYamlError) as exc:
-        return [], _part(f, "unparsed", _reason(exc))
+        return [], _part(f, "unparsed", _reason(exc)), True
     found: list[tuple[Mapping, int]] = []
     for n, (doc, line, item_lines) in enumerate(docs, 1):
         if is_object(doc) and doc["kind"] == "List" and isinstance(doc.get("items"), list):
             for item, item_line in zip(doc["items"], item_lines, strict=True):
                 if not is_object(item):
                     return [], _part(f, "unparsed", f"item at line {item_line} of the List is no Kubernetes "
-                                     "object (apiVersion and kind)")
+                                     "object (apiVersion and kind)"), True
                 found.append((item, item_line))
         elif is_object(doc):
             found.append((doc, line))
         elif found or n < len(docs) or len(docs) > 1:
             return [], _part(f, "unparsed", f"document {n} (line {line}) is no Kubernetes object (apiVersion "
-                             "and kind)")
-    return found, None
+                             "and kind)"), True
+    return found, None, any(meant_as_object(doc) for doc, _, _ in docs)
 
 
 def _part(f: Path, reason: str, why: str) -> Resource:

@@ -30,7 +30,8 @@ def _details(f: FindingRecord, lang: str) -> str:
     place = " / ".join(str(v) for v in (r.region, r.zone, r.province, r.city) if v) or "unknown"
     return _x(f"{joined(f.message, lang)}\nwhere: {where(r)}{deployed.note(r, lang)}\nlocation: {place}\n"
               f"clauses: {', '.join(f.clauses)}\n"
-              f"fix: {joined(f.remediation or NO_WORDS, lang)}")
+              f"fix: {joined(f.remediation or NO_WORDS, lang)}"
+              + ("" if f.refused is None else f"\nsuppression refused: {joined(f.refused, lang)}"))
 
 
 def _suite(root: ET.Element, name: str, timestamp: str, props: dict[str, str]) -> ET.Element:

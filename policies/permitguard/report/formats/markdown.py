@@ -13,6 +13,7 @@ from permitguard.report.places import coverage, location, room_line, where
 
 if TYPE_CHECKING:
     from permitguard.context import Context
+    from permitguard.report.record import FindingRecord
 
 MAX_CHARS = 65_000
 LIMITS = (None, 200, 50, 20, 5, 0)
@@ -21,6 +22,12 @@ LIMITS = (None, 200, 50, 20, 5, 0)
 def bi(value: Any, lang: str) -> str:
     """A bilingual value in the languages shown, one per line of the cell."""
     return "<br>".join(esc(t) for _, t in texts(value, lang))
+
+
+def why(f: FindingRecord, lang: str) -> str:
+    """A finding's message, and the refusal of a suppression of it that gives no reason (not honoured)."""
+    cell = bi(f.message, lang)
+    return cell if f.refused is None else f"{cell}<br>⚠ {bi(f.refused, lang)}"
 
 
 def table(head: list[str], rows: list[list[str]]) -> list[str]:
@@ -106,7 +113,7 @@ def _findings(v: view_model.View, L, limit: int | None, ctx: Context) -> list[st
                                                        f" ({f.enforcement})"),
                            code(where(f.resource)) + deployed.note(f.resource, v.lang),  # our words
                            esc(location(f.resource, v.lang, ctx.provinces)),
-                           bi(f.message, v.lang)] for f in shown]) + more
+                           why(f, v.lang)] for f in shown]) + more
     return out
 
 
@@ -115,8 +122,7 @@ def _lists(v: view_model.View, L, limit: int | None) -> list[str]:
     unevaluated = v.doc.get("unevaluated", [])
     if not v.undetermined and not unevaluated:
         out += [L("none_unevaluated"), ""]
-    rows = [[code(f.resource.address), code(f.rule_id), bi(f.message, v.lang)]
-            for f in v.undetermined]
+    rows = [[code(f.resource.address), code(f.rule_id), why(f, v.lang)] for f in v.undetermined]
     rows += [[code(u["subject"]), code(u["input"]), bi(u["reason"], v.lang)] for u in unevaluated]
     shown, more = capped(rows, limit, v.lang)
     out += (table([L("subject"), L("rule") + " / " + L("input"), L("why")], shown) + more) if rows else []

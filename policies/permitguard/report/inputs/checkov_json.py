@@ -19,7 +19,7 @@ from permitguard.report.labels import words
 from permitguard.rule_catalog import RuleCatalog
 
 if TYPE_CHECKING:
-    from permitguard.model import Finding
+    from permitguard.model import Finding, Words
 
 STATUS = {"passed_checks": "passed", "failed_checks": "failed", "skipped_checks": "skipped"}
 SKIP_BY = "Checkov skip (checkov:skip annotation or a configured suppression)"
@@ -144,5 +144,13 @@ def _add(part: Part, check: Any, status: str, framework: str, path: str, rules: 
                  rules)
     else:
         default_en, default_zh = words(f"checkov_{status}", **facts)
-        part.add(rule_finding(meta, status, subject, f"checkov_{status}", en or default_en, zh or default_zh,
-                              enforcement=level), rules)
+        found = rule_finding(meta, status, subject, f"checkov_{status}", en or default_en, zh or default_zh,
+                             enforcement=level)
+        part.add(dataclasses.replace(found, unjustified=_refusal(details, check_id, status)), rules)
+
+
+def _refusal(details: list[str], check_id: str, status: str) -> Words | None:
+    """The refusal our check wrote in a failure's `details` when Checkov handed it a skip that gives no
+    reason (`checkov/checks.py`, the lines of `suppression.refused`): the finding keeps it."""
+    refused = suppression.refused(check_id)
+    return refused if status == "failed" and (refused.en in details or refused.zh in details) else None

@@ -27,6 +27,17 @@ def values_at(attributes: Mapping[str, Any], path: str) -> list[Any]:
     return nodes
 
 
+def given(attributes: Mapping[str, Any], path: str) -> list[Any]:
+    """`values_at` without empty strings: what the attribute holds as a value (an Unknown is one; `""`, as
+    providers write an omitted optional string, is none)."""
+    return [v for v in values_at(attributes, path) if v != "" and v is not None]
+
+
+def first_given(attributes: Mapping[str, Any], path: str) -> Any:
+    """The first of `given`, else None."""
+    return next(iter(given(attributes, path)), None)
+
+
 def lookup(attributes: Mapping[str, Any], paths: Iterable[str]) -> Any:
     """The first known, non-empty value over `paths` (in catalog order); else the first Unknown met;
     else None. This is how a catalog's region_attrs / zone_attrs locate a resource."""

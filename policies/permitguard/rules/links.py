@@ -24,14 +24,9 @@ from typing import Any
 from permitguard.context import Context, Subject
 from permitguard.link_catalog import IGNORE, MAINLAND, OUTSIDE, OWN, End
 from permitguard.model import TrailStep, Unknown
-from permitguard.resources.paths import values_at
+from permitguard.resources.paths import given
 from permitguard.rules.base import FAILED, NOT_APPLICABLE, PASSED, Verdict
 from permitguard.rules.common import at, base_facts, not_located
-
-
-def _given(attrs: Any, path: str) -> list[Any]:
-    """The values the attribute holds (an empty string is no value; an Unknown is one)."""
-    return [v for v in values_at(attrs, path) if v != ""]
 
 
 def _end(end: End, value: Any, s: Subject, ctx: Context, facts: dict) -> tuple[str, Any]:
@@ -108,9 +103,9 @@ def _cross_border(s: Subject, ctx: Context, trail: list[TrailStep]) -> Verdict:
             return Verdict(FAILED, "end_outside", {**at(facts, here), "territory": here.territory})
     attrs, inside, undetermined = s.attributes, [], None
     for end in link.ends:
-        values = _given(attrs, end.attr)
+        values = given(attrs, end.attr)
         if not values:
-            if end.absent in (IGNORE, OWN) or any(_given(attrs, u) for u in end.unless):
+            if end.absent in (IGNORE, OWN) or any(given(attrs, u) for u in end.unless):
                 continue
             undetermined = undetermined or Verdict(FAILED, "end_not_stated", {**facts, "attr": end.attr})
             continue
@@ -139,7 +134,7 @@ def unlicensed_carrier(s: Subject, ctx: Context) -> Verdict:
     if line is None:
         return Verdict(NOT_APPLICABLE, "not_a_line", facts)
     facts["attr"] = line.attr
-    values = _given(s.attributes, line.attr)
+    values = given(s.attributes, line.attr)
     if not values:
         return Verdict(FAILED, "carrier_not_stated", facts)
     value = values[0]

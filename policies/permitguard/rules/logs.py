@@ -22,13 +22,9 @@ from permitguard.context import Context, Subject
 from permitguard.log_catalog import FOREVER, INHERIT, REQUIRED, Store, Writes
 from permitguard.model import Resource, Unknown
 from permitguard.peers import Peers
-from permitguard.resources.paths import values_at
+from permitguard.resources.paths import first_given
 from permitguard.rules.base import FAILED, NOT_APPLICABLE, PASSED, Verdict
 from permitguard.rules.common import base_facts
-
-
-def _first(attrs: Any, path: str) -> Any:
-    return next((v for v in values_at(attrs, path) if v != ""), None)
 
 
 def _targets(
@@ -37,7 +33,7 @@ def _targets(
     """(whether the producer names a store this way, the stores of the configuration it names)."""
     named, found = False, None
     for attr, key in writes.match:
-        value = _first(resource.attributes, attr)
+        value = first_given(resource.attributes, attr)
         if value is None:
             continue
         named = True
@@ -64,8 +60,8 @@ def _retention(store_res: Resource, store: Store, s: Subject, ctx: Context, fact
     required = ctx.profile.log_retention_days
     own = store_res.address == s.resource.address  # a store judged itself: "this store"
     facts = {**facts, "store": "" if own else store_res.address, "required": required}
-    given = ((a, _first(store_res.attributes, a)) for a in store.retention)
-    attr, value = next(((a, v) for a, v in given if v is not None), (store.retention[0], None))
+    held = ((a, first_given(store_res.attributes, a)) for a in store.retention)
+    attr, value = next(((a, v) for a, v in held if v is not None), (store.retention[0], None))
     facts["attr"] = attr
     if isinstance(value, Unknown):
         return Verdict(FAILED, "retention_unresolved", {**facts, "why": value})
@@ -74,7 +70,7 @@ def _retention(store_res: Resource, store: Store, s: Subject, ctx: Context, fact
         return Verdict(FAILED, "retention_unreadable", {**facts, "value": str(value)})
     inherit = store.inherit
     if inherit is not None and (days is None or days in inherit.values):
-        parent_attr = _first(store_res.attributes, inherit.attr)
+        parent_attr = first_given(store_res.attributes, inherit.attr)
         parents = s.peers.referenced(store_res, parent_attr, inherit.types, inherit.keys) \
             if s.peers is not None and parent_attr is not None else []
         if not parents:
@@ -118,7 +114,7 @@ def _producer(s: Subject, ctx: Context, facts: dict) -> Verdict:
     p = ctx.logs.producer(s.info.type)
     assert p is not None
     if p.unless_attr:
-        kind = _first(s.attributes, p.unless_attr)
+        kind = first_given(s.attributes, p.unless_attr)
         if isinstance(kind, Unknown):
             return Verdict(FAILED, "destination_unresolved", {**facts, "attr": p.unless_attr, "why": kind})
         if kind is not None and str(kind).casefold() in p.unless:

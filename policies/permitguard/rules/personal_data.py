@@ -18,17 +18,13 @@ from typing import Any
 
 from permitguard.context import Context, Subject
 from permitguard.model import Resource, Unknown
-from permitguard.resources.paths import values_at
+from permitguard.resources.paths import given
 from permitguard.rules.base import FAILED, NOT_APPLICABLE, PASSED, Verdict
 from permitguard.rules.common import base_facts
 from permitguard.store_catalog import EVERY_STORE, Public, Store
 
 _FALSE = ("", "false", "none", "disabled", "0")
 _WILDCARDS = ("*", "acs:ram::*:root", "qcs::cam::anyone:anyone")
-
-
-def _given(attrs: Any, path: str) -> list[Any]:
-    return [v for v in values_at(attrs, path) if v != "" and v is not None]
 
 
 def _shown(value: Any) -> str:
@@ -76,7 +72,7 @@ def _public_statement(statements: list) -> tuple[str, str] | None:
 
 def _exposure(p: Public, attrs: Any) -> tuple[str, Any] | None:
     """("public", shown value) | ("unknown", Unknown or why) | None: what attribute `p` says."""
-    values = _given(attrs, p.attr)
+    values = given(attrs, p.attr)
     if p.kind == "flag" and not values:
         return ("public", f"{_shown(p.default)} (the provider default)") if p.default else None
     for v in values:
@@ -101,7 +97,7 @@ def _exposure(p: Public, attrs: Any) -> tuple[str, Any] | None:
 
 
 def _join_value(r: Resource, attr: str) -> Any:
-    values = _given(r.attributes, attr)
+    values = given(r.attributes, attr)
     return values[0] if values else None
 
 
@@ -152,7 +148,7 @@ def _blocked(sources: list[tuple[str, Any, dict]]) -> tuple[set[str], dict[str, 
     for where, attrs, blocks in sources:
         for channel, items in blocks.items():
             for b in items:
-                for v in _given(attrs, b.attr):
+                for v in given(attrs, b.attr):
                     if isinstance(v, Unknown):
                         unclear.setdefault(channel, f"{where}.{b.attr}")
                     elif (str(v).strip().lower() == "true") == b.when:
@@ -179,7 +175,7 @@ def personal_data_store(s: Subject, ctx: Context) -> Verdict:
         return Verdict(NOT_APPLICABLE, "not_personal", {**facts, "value": str(value)})
     facts["value"] = str(value)
     attrs, own = s.attributes, s.resource.address
-    names = _given(attrs, store.name)
+    names = given(attrs, store.name)
     joined, unclear = _companions(s, store, names[0] if names else None)
     sources = [(own, attrs, store.public, store.blocks)] + [
         (r.address, r.attributes, spec.public, spec.blocks) for r, spec in joined]
@@ -226,7 +222,7 @@ def _encryption(s: Subject, store: Store, attrs: Any, joined: list) -> tuple[Any
     unclear = None
     for where, a, paths in sources:
         for path in paths:
-            for v in _given(a, path):
+            for v in given(a, path):
                 via = path if where == s.resource.address else f"{where}.{path}"
                 if isinstance(v, Unknown):
                     unclear = unclear or (via, v)

@@ -21,14 +21,10 @@ from typing import Any
 
 from permitguard.context import Context, Subject
 from permitguard.model import Resource, Unknown
-from permitguard.resources.paths import values_at
+from permitguard.resources.paths import given
 from permitguard.rules.base import FAILED, NOT_APPLICABLE, PASSED, Verdict
 from permitguard.rules.common import base_facts
 from permitguard.site_catalog import Site, normalised
-
-
-def _given(attrs: Any, path: str) -> list[Any]:
-    return [v for v in values_at(attrs, path) if v != ""]
 
 
 def _chain(s: Subject, site: Site) -> list[Resource | None]:
@@ -38,7 +34,7 @@ def _chain(s: Subject, site: Site) -> list[Resource | None]:
     for i, step in enumerate(site.via):
         if current is None or s.peers is None:
             break
-        values = _given(current.attributes, step.attr)
+        values = given(current.attributes, step.attr)
         matches = s.peers.referenced(current, values[0], step.types, step.keys) if values else []
         current = found[i] = matches[0] if matches else None
     return found
@@ -47,8 +43,8 @@ def _chain(s: Subject, site: Site) -> list[Resource | None]:
 def _hosts(attrs: Any, site: Site) -> list[str | Unknown]:
     if site.record is not None:
         rec = site.record
-        names = _given(attrs, rec.name) or ([rec.default_name] if rec.default_name else [])
-        zones = _given(attrs, rec.zone)
+        names = given(attrs, rec.name) or ([rec.default_name] if rec.default_name else [])
+        zones = given(attrs, rec.zone)
         if not zones or not names:
             return [Unknown(f"{rec.zone if not zones else rec.name} is not set")] if not zones else zones[:1]
         name, zone = names[0], zones[0]
@@ -57,7 +53,7 @@ def _hosts(attrs: Any, site: Site) -> list[str | Unknown]:
         return [str(zone) if str(name) in (rec.apex, "") else f"{name}.{zone}"]
     hosts: list[str | Unknown] = []
     for path in site.hosts:
-        for value in _given(attrs, path):
+        for value in given(attrs, path):
             if isinstance(value, Unknown):
                 hosts.append(value)
             else:
@@ -67,7 +63,7 @@ def _hosts(attrs: Any, site: Site) -> list[str | Unknown]:
 
 def _not_a_site(s: Subject, site: Site, chain: list[Resource | None], facts: dict) -> Verdict | None:
     if site.record_attr:
-        kinds = _given(s.attributes, site.record_attr)
+        kinds = given(s.attributes, site.record_attr)
         if kinds and isinstance(kinds[0], Unknown):
             why = {**facts, "attr": site.record_attr, "why": kinds[0]}
             return Verdict(FAILED, "record_type_unresolved", why)
@@ -77,7 +73,7 @@ def _not_a_site(s: Subject, site: Site, chain: list[Resource | None], facts: dic
         holder = s.resource if c.step is None else chain[c.step]
         if holder is None:
             continue  # the related resource is not in the configuration: cannot say private, judged
-        values = _given(holder.attributes if c.step is not None else s.attributes, c.attr)
+        values = given(holder.attributes if c.step is not None else s.attributes, c.attr)
         where = {**facts, "attr": c.attr, "holder": holder.address}
         if values and isinstance(values[0], Unknown):
             return Verdict(FAILED, "scope_unresolved", {**where, "why": values[0]})

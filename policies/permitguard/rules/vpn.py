@@ -24,16 +24,12 @@ from typing import Any
 
 from permitguard.context import Context, Subject
 from permitguard.model import Resource, Unknown
-from permitguard.resources.paths import values_at
+from permitguard.resources.paths import given
 from permitguard.rules.base import FAILED, NOT_APPLICABLE, PASSED, Verdict
 from permitguard.rules.common import base_facts
 from permitguard.vpn_catalog import Egress
 
 Network = ipaddress.IPv4Network | ipaddress.IPv6Network
-
-
-def _present(attrs: Any, path: str) -> list[Any]:
-    return [v for v in values_at(attrs, path) if v != ""]
 
 
 def _is(value: Any, wanted: Any) -> bool:
@@ -50,7 +46,7 @@ def sm_cryptography(s: Subject, ctx: Context) -> Verdict:
         return Verdict(NOT_APPLICABLE, "not_vpn_crypto", facts)
     attrs = s.attributes
     if (cond := spec.only_when) is not None:
-        found = _present(attrs, cond.attr)
+        found = given(attrs, cond.attr)
         value = found[0] if found else cond.default
         if isinstance(value, Unknown):
             return Verdict(FAILED, "crypto_unresolved", {**facts, "attr": cond.attr, "why": value})
@@ -58,7 +54,7 @@ def sm_cryptography(s: Subject, ctx: Context) -> Verdict:
             return Verdict(NOT_APPLICABLE, "no_sm_option", {**facts, "because": cond.otherwise})
     chosen, undetermined = [], None
     for setting in spec.settings:
-        found = [(path, v) for path in setting.paths for v in _present(attrs, path)]
+        found = [(path, v) for path in setting.paths for v in given(attrs, path)]
         sm = " / ".join(setting.sm)
         if not found:
             shown = {**facts, "attr": setting.paths[0], "sm": sm}
@@ -100,7 +96,7 @@ def _default_route(net: Network) -> bool:
 
 
 def _values(s: Subject, egress: Egress) -> list[Any]:
-    return [v for path in egress.paths for v in _present(s.attributes, path)]
+    return [v for path in egress.paths for v in given(s.attributes, path)]
 
 
 def _unread(facts: dict, attr: str, value: Any) -> Verdict:
@@ -162,7 +158,7 @@ def _pools(s: Subject, ctx: Context) -> Iterable[tuple[Resource, str, Any]]:
             if peer.cloud != s.resource.cloud:
                 continue
             for path in paths:
-                for value in _present(peer.attributes, path):
+                for value in given(peer.attributes, path):
                     yield peer, path, value
 
 

@@ -131,3 +131,34 @@ def test_an_output_under_a_file_is_refused(stack, tmp_path):
     (tmp_path / "file").write_text("x", encoding="utf-8")
     run = refused("scan", str(stack), "--output", str(tmp_path / "file" / "r.txt"))
     assert "cannot write" in run.stderr and (tmp_path / "file").read_text(encoding="utf-8") == "x"
+
+
+def test_an_output_that_is_a_named_pipe_is_written_to_and_stays_a_pipe(stack, tmp_path):
+    """`--output /dev/null` or a pipe is written to as it is: renaming a file over it would replace the
+    device (as root, /dev/null itself) by a regular file."""
+    import stat
+    import threading
+
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    got: list[bytes] = []
+    reader = threading.Thread(target=lambda: got.append(pipe.read_bytes()))
+    reader.start()
+    run = cli("scan", str(stack), "--format", "json", "--output", str(pipe), "--as-of", AS_OF)
+    reader.join(timeout=60)
+    assert run.exit_status == 0, run.stderr
+    assert json.loads(got[0])["tool"]["name"] == "permitguard"
+    assert stat.S_ISFIFO(pipe.stat().st_mode)
+    null = cli("scan", str(stack), "--output", os.devnull, "--as-of", AS_OF)
+    assert null.exit_status == 0 and stat.S_ISCHR(os.stat(os.devnull).st_mode)
+
+
+def test_an_output_that_is_a_symbolic_link_writes_the_file_it_names(stack, tmp_path):
+    real = tmp_path / "reports" / "scan.json"
+    real.parent.mkdir()
+    real.write_text("old", encoding="utf-8")
+    link = tmp_path / "latest.json"
+    link.symlink_to(real)
+    run = cli("scan", str(stack), "--format", "json", "--output", str(link), "--as-of", AS_OF)
+    assert run.exit_status == 0, run.stderr
+    assert link.is_symlink() and json.loads(real.read_text(encoding="utf-8"))["tool"]["name"] == "permitguard"

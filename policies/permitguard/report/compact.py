@@ -1,0 +1,127 @@
+"""Not-applicable findings written compactly in the findings JSON, and read back.
+
+Most verdicts of a scan are "not applicable" (a security-group rule is no machine room, no VPN, no site):
+~80 % of a large plan's findings. Written out in full, each repeats its rule's name, severity and clauses,
+its resource's location and a message that says no more than "ADDRESS is not a TYPE". So a not-applicable
+finding that carries nothing but its reason — no suppression, room or trail, and a message that is its
+rule's template for that reason filled with the resource's address and type alone — is written in the
+document's `not_applicable` section instead of `findings`: once per rule its name, severity, enforcement,
+clauses and the templates of its reasons (`rules`), and once per resource its part and the reason of each
+such rule (`resources`). Every other finding (failed, passed, a not-applicable one that says more) stays in
+`findings` as it was.
+
+`expand` turns the section back into findings, equal to those written: the readers of a findings document
+(`report`, `--compare`) call it after validating the document, so every output made from a document is
+the same as from the scan itself. A document without the section (written before it existed) is read as
+it is. `Section` gathers the section; `document.dumps` and the streamed writer (`report.streamed`) both
+decide what goes into it with `plain` and `admit`, so that the two write the same bytes."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator
+from typing import Any
+
+from permitguard.rule_catalog import Text, fill
+
+SECTION = "not_applicable"
+NOT_APPLICABLE = "not_applicable"
+FILLED_FROM = ("address", "type")  # the only facts a compact finding's message may show: its resource's
+KEYS = frozenset({"rule_id", "rule_name", "status", "severity", "enforcement", "clauses", "reason",
+                  "suppressed", "resource", "message"})  # a finding with any other key says more: in full
+
+
+@functools.cache
+def shown(en: str, zh: str) -> tuple[str, ...]:
+    """The facts a template pair shows."""
+    from permitguard.localise import template_names
+
+    return tuple(dict.fromkeys(template_names(en) + template_names(zh)))
+
+
+def refillable(en: str, zh: str) -> bool:
+    """Whether a template pair shows no fact but the resource's address and type."""
+    return all(name in FILLED_FROM for name in shown(en, zh))
+
+
+def refill(en: str, zh: str, address: Any, type_: Any) -> tuple[str, str]:
+    """A compact finding's message: its templates filled with its resource's address and type."""
+    params = {"address": address, "type": type_}
+    return fill(en, params), fill(zh, params)
+
+
+def same_message(template: Text, message: tuple[str, str], address: Any, type_: Any) -> bool:
+    """Whether `message` is `template` filled with the resource's address and type alone (refillable
+    templates only: any other is filled from more facts)."""
+    return refillable(template.en, template.zh) and refill(template.en, template.zh, address, type_) == message
+
+
+class Section:
+    """The `not_applicable` section as it is gathered: the rules' entries (the first compact finding of a
+    rule names its severity, enforcement and clauses; a later one that differs stays in `findings`)."""
+
+    def __init__(self) -> None:
+        self.rules: dict[str, dict[str, Any]] = {}
+
+    def admit(self, rule_id: str, name: str, severity: str, enforcement: str, clauses: tuple | list,
+              reason: str, template: Text) -> bool:
+        """Enter a compact finding's rule and reason; False when its rule was entered with other values."""
+        entry = self.rules.get(rule_id)
+        if entry is None:
+            entry = self.rules[rule_id] = {"name": name, "severity": severity, "enforcement": enforcement,
+                                           "clauses": list(clauses), "messages": {}}
+        elif (entry["name"], entry["severity"], entry["enforcement"], entry["clauses"]) != (
+                name, severity, enforcement, list(clauses)):
+            return False
+        if reason not in entry["messages"]:
+            entry["messages"][reason] = {"en": template.en, "zh": template.zh}
+        return True
+
+    def table(self) -> dict[str, Any]:
+        """The rules' entries in id order, each rule's templates in reason order."""
+        return {rid: {**e, "messages": dict(sorted(e["messages"].items()))} for rid, e in sorted(self.rules.items())}
+
+
+def group_line(part: str, reasons: dict[str, str], encode) -> str:
+    """One resource's line of the section: its encoded part, its rules' reasons in rule order."""
+    return f'      {{"resource": {part}, "reasons": {encode(dict(sorted(reasons.items())))}}}'
+
+
+def tail(rules: dict[str, Any], lines: Iterator[str], encode) -> Iterator[str]:
+    """The section's text after the findings (nothing when no finding was written compactly): the rules'
+    table, one rule per line, then one resource per line."""
+    first = next(lines, None)
+    if first is None:
+        return
+    yield ',\n  "not_applicable": {\n    "rules": {\n'
+    yield ",\n".join(f"      {encode(rid)}: {encode(entry)}" for rid, entry in rules.items())
+    yield '\n    },\n    "resources": [\n' + first
+    for line in lines:
+        yield ",\n" + line
+    yield "\n    ]\n  }"
+
+
+def expand(doc: dict[str, Any]) -> dict[str, Any]:
+    """`doc` with its compact findings back in `findings` (in the document's order), the section gone; a
+    document without the section as it is. The findings of one resource share its part."""
+    section = doc.get(SECTION)
+    if not section:
+        return doc
+    from permitguard.report.document import ORDER
+
+    rules = section["rules"]
+    found = list(doc.get("findings", []))
+    for group in section["resources"]:
+        part = group["resource"]
+        for rule_id, reason in group["reasons"].items():
+            meta = rules[rule_id]
+            template = meta["messages"][reason]
+            en, zh = refill(template["en"], template["zh"], part.get("address"), part.get("type"))
+            found.append({"rule_id": rule_id, "rule_name": meta["name"], "status": NOT_APPLICABLE,
+                          "severity": meta["severity"], "enforcement": meta["enforcement"],
+                          "clauses": list(meta["clauses"]), "reason": reason, "suppressed": None,
+                          "message": {"en": en, "zh": zh}, "resource": part})
+    found.sort(key=lambda f: (ORDER[f["status"]], f["rule_id"], f["resource"]["address"]))
+    out = {k: v for k, v in doc.items() if k != SECTION}
+    out["findings"] = found
+    return out

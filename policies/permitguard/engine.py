@@ -18,6 +18,7 @@ from permitguard.model import (
     sensitive_texts,
 )
 from permitguard.peers import Peers
+from permitguard.report import compact
 from permitguard.rules import RULES
 from permitguard.rules.base import Verdict
 from permitguard.rules.configuration import is_part
@@ -53,6 +54,7 @@ def _finding(
         return (masked(en, hidden), masked(zh, hidden)) if hidden else (en, zh)
 
     room = verdict.facts.get("new_room") if verdict.status is Status.FAILED else None
+    refilled = verdict.status is Status.NOT_APPLICABLE and not hidden and _refilled(meta, verdict, subject)
     return Finding(
         rule_id=rule_id,
         status=verdict.status,
@@ -65,8 +67,32 @@ def _finding(
         room=masked(room, hidden),
         located=located,
         trail=_masked_trail(verdict.trail, hidden),
+        refilled=refilled,
         **where,
     )
+
+
+def _refilled(meta, verdict: Verdict, subject: Subject) -> bool:
+    """Whether the verdict's message is its template filled with the resource's address and type alone
+    (found without rendering it: the template shows no other fact, and the facts hold exactly those)."""
+    template = meta.messages.get(verdict.reason) or meta.common.get(verdict.reason)
+    if template is None:
+        return False
+    key = (template.en, template.zh)
+    names = _REFILLABLE.get(key, False)
+    if names is False:
+        names = _REFILLABLE[key] = compact.shown(*key) if compact.refillable(*key) else None
+    if names is None:
+        return False
+    res, facts = subject.resource, verdict.facts
+    for name in names:
+        if name not in facts or facts[name] != (res.address if name == "address" else res.type):
+            return False
+    return True
+
+
+_REFILLABLE: dict[tuple[str, str], tuple[str, ...] | None] = {}  # a template pair → the facts it shows when
+# they are only the resource's address and type, else None
 
 
 def _masked_trail(trail: Trail, hidden: frozenset[str]) -> Trail:

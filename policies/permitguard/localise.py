@@ -227,6 +227,9 @@ def _names(template: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(names))
 
 
+template_names = _names  # the facts a template shows (report.compact asks which templates need no more)
+
+
 def message(meta: RuleMeta, reason: str, facts: Mapping[str, Any], ctx: Context) -> Text:
     """The rule's message for `reason`, each language's template filled with the facts rendered for it
     (only those it shows: a verdict carries more)."""

@@ -236,9 +236,12 @@ class Resource:
     # addresses its expression refers to, as a plan's configuration records them (relative to the module)
 
 
-@dataclass(frozen=True)
+@dataclass
 class Finding:
-    """One rule's verdict on one resource, with everything a reader needs to act on it."""
+    """One rule's verdict on one resource, with everything a reader needs to act on it. Treated as
+    immutable (changed copies through `dataclasses.replace`), but not a frozen dataclass: a scan makes one
+    per rule and resource (200,000 for a 10,000-resource plan), and a frozen one takes three times as long
+    to make (bench: 3 µs against 1 µs each)."""
 
     rule_id: str
     status: Status
@@ -260,6 +263,8 @@ class Finding:
     located: Trail = ()  # how the resource was located and typed: one tuple shared by its findings
     trail: Trail = ()  # what this rule read on top (filed rooms, trust statements, ingress rules, links)
     unjustified: Words | None = None  # a suppression of this verdict that gives no reason: not honoured
+    refilled: bool = False  # known to be its rule's template for its reason filled with its resource's
+    # address and type alone (the findings JSON writes it compactly, report.compact); False: not known
 
     @property
     def blocking(self) -> bool:

@@ -14,6 +14,7 @@ import pytest
 
 from helpers import cli
 from permitguard import datafiles
+from permitguard.report import compact
 
 ROOT = Path(__file__).resolve().parents[2]
 PROFILE = ROOT / "infra" / "licenses" / "B1-20195402.yaml"
@@ -63,7 +64,7 @@ def test_bundle_holds_every_file_with_its_hash_in_the_manifest(scan_json, tmp_pa
 def test_clause_matrix_csv_has_one_row_per_clause_with_counts(scan_json, tmp_path):
     z = zipfile.ZipFile(bundle(scan_json, tmp_path / "b.zip"))
     rows = list(csv.DictReader(io.StringIO(z.read("clause-matrix.csv").decode("utf-8"))))
-    findings = json.loads(z.read("findings.json"))
+    findings = compact.expand(json.loads(z.read("findings.json")))
     assert len(rows) == len({r["clause"] for r in rows}) == 44  # SP-1 … SP-17 and their sub-items
     sp2 = next(r for r in rows if r["clause"] == "SP-2")
     cited = [f for f in findings["findings"] if "SP-2" in f["clauses"]]

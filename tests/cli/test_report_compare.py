@@ -9,6 +9,7 @@ import pytest
 
 from helpers import cli
 from permitguard import baseline
+from permitguard.report import compact
 
 ROOT = Path(__file__).resolve().parents[2]
 PROFILE = ROOT / "infra" / "licenses" / "B1-20195402.yaml"
@@ -27,7 +28,8 @@ def compare(old: Path, new: Path, *extra: str):
 
 
 def edited(src: Path, dst: Path, change) -> Path:
-    doc = json.loads(src.read_text(encoding="utf-8"))
+    """SRC changed by `change` on its findings, all of them (the compact not-applicable ones put back)."""
+    doc = compact.expand(json.loads(src.read_text(encoding="utf-8")))
     change(doc)
     dst.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
     return dst

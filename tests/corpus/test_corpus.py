@@ -21,6 +21,7 @@ import yaml
 from permitguard import engine
 from permitguard.context import Context
 from permitguard.peers import JOINED_KINDS, Peers
+from permitguard.report import compact
 from permitguard.sources import readers
 from permitguard.sources.documents import Documents
 
@@ -102,7 +103,7 @@ def via_cli(path: Path, tmp_path: Path) -> dict[str, list[Got]]:
         cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120,
     )
     assert proc.returncode in (0, 1), f"exit {proc.returncode}: {proc.stderr.strip()[-2000:]}"
-    doc = json.loads(proc.stdout)
+    doc = compact.expand(json.loads(proc.stdout))  # the compact not-applicable findings among the others
     got: dict[str, list[Got]] = {}
     for f in doc.get("findings", []):
         address = (f.get("resource") or {}).get("address") or f.get("address") or f.get("subject")

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from helpers import cli
+from permitguard.report import compact
 
 ROOT = Path(__file__).resolve().parents[2]
 BUNDLED = ROOT / "infra" / "licenses" / "B1-20195402.yaml"
@@ -43,10 +44,12 @@ class Scan:
 
 
 def scan(target: Path, *args: str, environ: dict | None = None) -> Scan:
-    """`permitguard scan TARGET --format json` in-process, the document parsed."""
+    """`permitguard scan TARGET --format json` in-process, the document parsed as its readers take it (the
+    compact not-applicable findings among the others)."""
     run = cli("scan", str(target), "--format", "json", *args, environ=environ or {})
     assert "internal error" not in run.stderr and "Traceback" not in run.stderr, run.stderr
-    return Scan(run.exit_status, run.stderr, json.loads(run.stdout) if run.stdout.strip() else {})
+    doc = compact.expand(json.loads(run.stdout)) if run.stdout.strip() else {}
+    return Scan(run.exit_status, run.stderr, doc)
 
 
 def refused(*args: str, environ: dict | None = None):

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from helpers import cli
 from permitguard.model import Finding, Resource, Status, Words
-from permitguard.report import document
+from permitguard.report import compact, document
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures" / "report"
@@ -26,11 +26,12 @@ PLACES = [("cn-beijing", "cn-beijing-h", "CN-BJ", "Beijing", "mainland"),
 
 
 def scan_doc(*paths: str) -> dict:
-    """`permitguard scan PATH… --format json`, pinned date and timestamp."""
+    """`permitguard scan PATH… --format json`, pinned date and timestamp, as its readers take it (the
+    compact not-applicable findings among the others: `report.compact.expand`)."""
     run = cli("scan", *paths, "--license", PROFILE, "--format", "json", "--as-of", "2026-11-28",
               "--generated-at", STAMP)
     assert run.exit_status in (0, 1), run.stderr
-    return json.loads(run.stdout)
+    return compact.expand(json.loads(run.stdout))
 
 
 def synthetic_findings(ctx, n: int, inject: bool = False) -> list[Finding]:

@@ -61,7 +61,7 @@ def test_each_resource_trail_is_written_once_and_named_by_its_resource_part(ctx)
     assert named == set(doc["trails"])  # every trail used, none missing
     resources = {(f["resource"]["file"], f["resource"]["address"]) for f in doc["findings"]}
     assert 1 < len(doc["trails"]) < len(resources)  # at most one per resource: equal trails are one entry
-    text = document.dumps(doc)
+    text = document.dumps(doc, ctx.rules)
     assert text.count('"kind": "service_') == len(doc["trails"])  # each ends so: never repeated per finding
     own = [f for f in doc["findings"] if f.get("trail")]
     assert own and all(f["rule_id"] in ("CKV_CNLIC_201", "CKV_CNLIC_202", "CKV_CNLIC_301", "CKV_CNLIC_302",

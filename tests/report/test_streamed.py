@@ -57,7 +57,7 @@ def test_the_streamed_document_is_the_built_one_with_a_baseline_and_on_stdout(tm
 
 def _text(ctx, findings: list[Finding]) -> tuple[str, str]:
     inputs = [{"path": "synthetic", "kind": "terraform", "sha256": "0" * 64, "files": 1}]
-    built = document.dumps(document.build(findings, ctx, inputs, GENERATED))
+    built = document.dumps(document.build(findings, ctx, inputs, GENERATED), ctx.rules)
     return streamed.text(findings, ctx, inputs, GENERATED), built
 
 

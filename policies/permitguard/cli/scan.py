@@ -210,7 +210,8 @@ def run(args: argparse.Namespace, env) -> ExitStatus:
             for line in outcome.notes():
                 env.stderr.write(f"permitguard: {line}\n")
         if args.json_output:
-            write(spool.chunks(doc) if spool is not None else document.dumps(doc), args.json_output, env)
+            text = spool.chunks(doc) if spool is not None else document.dumps(doc, ctx.rules)
+            write(text, args.json_output, env)
         if spool is not None:
             write(spool.chunks(doc), args.output, env)
         else:

@@ -53,7 +53,8 @@ def refill(en: str, zh: str, address: Any, type_: Any) -> tuple[str, str]:
 def same_message(template: Text, message: tuple[str, str], address: Any, type_: Any) -> bool:
     """Whether `message` is `template` filled with the resource's address and type alone (refillable
     templates only: any other is filled from more facts)."""
-    return refillable(template.en, template.zh) and refill(template.en, template.zh, address, type_) == message
+    en, zh = template.en, template.zh
+    return refillable(en, zh) and refill(en, zh, address, type_) == message
 
 
 class Section:
@@ -79,7 +80,8 @@ class Section:
 
     def table(self) -> dict[str, Any]:
         """The rules' entries in id order, each rule's templates in reason order."""
-        return {rid: {**e, "messages": dict(sorted(e["messages"].items()))} for rid, e in sorted(self.rules.items())}
+        return {rid: {**e, "messages": dict(sorted(e["messages"].items()))}
+                for rid, e in sorted(self.rules.items())}
 
 
 def group_line(part: str, reasons: dict[str, str], encode) -> str:
@@ -124,4 +126,24 @@ def expand(doc: dict[str, Any]) -> dict[str, Any]:
     found.sort(key=lambda f: (ORDER[f["status"]], f["rule_id"], f["resource"]["address"]))
     out = {k: v for k, v in doc.items() if k != SECTION}
     out["findings"] = found
+    return out
+
+
+def shared_parts(findings: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """`findings` read back from a document, the equal resource parts made one (as the scan wrote them:
+    one resource's findings share its part), so that a document written again from them (`report --format
+    json`) lists each resource's compact findings once. Two resources whose parts are equal (a module
+    called by two roots in one region) then share it: the second one's compact findings stay in full."""
+    import json
+
+    seen: dict[str, dict[str, Any]] = {}
+    out = []
+    for f in findings:
+        part = f.get("resource")
+        if isinstance(part, dict):
+            key = json.dumps(part, sort_keys=True, ensure_ascii=False, default=str)
+            one = seen.setdefault(key, part)
+            if one is not part:
+                f = {**f, "resource": one}
+        out.append(f)
     return out

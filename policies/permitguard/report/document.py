@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from permitguard import __version__
 from permitguard.model import Finding, Status, Trail, blocks
-from permitguard.report import advisories, uncatalogued
+from permitguard.report import advisories, compact, uncatalogued
 from permitguard.sources.deployed import as_deployed
 
 if TYPE_CHECKING:  # rendering a document needs no engine
@@ -255,37 +255,82 @@ def header(
     return doc
 
 
-def dumps(doc: dict[str, Any]) -> str:
+def dumps(doc: dict[str, Any], rules: RuleCatalog) -> str:
     """The document as JSON: header fields indented, one finding per line (grep- and diff-friendly, and
-    written by the C encoder: 70,000 findings in well under a second)."""
+    written by the C encoder: 70,000 findings in well under a second); the not-applicable findings that
+    say no more than their reason in the compact `not_applicable` section (`report.compact`), whose
+    templates are `rules`'."""
     head = {k: v for k, v in doc.items() if k != "findings"}
     encode = json.JSONEncoder(ensure_ascii=False).encode  # one encoder: json.dumps builds one per call
     encoded: dict[int, str] = {}  # a resource part shared by several findings is encoded once
+
+    def part_of(part: dict[str, Any]) -> str:
+        if id(part) not in encoded:
+            encoded[id(part)] = encode(part)
+        return encoded[id(part)]
 
     def line(f: dict[str, Any]) -> str:
         part = f.get("resource")
         if not isinstance(part, dict):
             return "    " + encode(f)
-        if id(part) not in encoded:
-            encoded[id(part)] = encode(part)
         rest = encode({k: v for k, v in f.items() if k != "resource"})
         joint = ", " if rest != "{}" else ""
-        return f'    {rest[:-1]}{joint}"resource": {encoded[id(part)]}}}'
+        return f'    {rest[:-1]}{joint}"resource": {part_of(part)}}}'
 
-    return "".join(frame(head, (line(f) for f in doc.get("findings", []))))
+    section = compact.Section()
+    groups: dict[int, tuple[tuple, dict[str, Any], dict[str, str]]] = {}  # id(part) → (order, part, reasons)
+    kept = []
+    for n, f in enumerate(doc.get("findings", [])):
+        if _compact(f, rules, section, groups):
+            part = f["resource"]
+            group = groups.get(id(part))
+            if group is None:
+                group = groups[id(part)] = ((part["address"], f["rule_id"], n), part, {})
+            group[2][f["rule_id"]] = f["reason"]
+        else:
+            kept.append(f)
+    rest = (compact.group_line(part_of(part), reasons, encode)
+            for _, part, reasons in sorted(groups.values(), key=lambda g: g[0]))
+    return "".join(frame(head, (line(f) for f in kept), compact.tail(section.table(), rest, encode)))
 
 
-def frame(head: dict[str, Any], lines: Iterable[str]) -> Iterator[str]:
+def _compact(f: dict[str, Any], rules: RuleCatalog, section: compact.Section,
+             groups: dict[int, tuple]) -> bool:
+    """Whether the finding `f` goes to the compact section (entered there if so): not applicable, nothing
+    but its reason, its message its rule's template filled with its resource's address and type."""
+    if f.get("status") != compact.NOT_APPLICABLE or f.get("suppressed") is not None:
+        return False
+    if f.keys() != compact.KEYS:
+        return False
+    part, rule_id = f.get("resource"), f.get("rule_id")
+    if not isinstance(part, dict) or rule_id not in rules or not isinstance(part.get("address"), str):
+        return False
+    group = groups.get(id(part))
+    if group is not None and rule_id in group[2]:
+        return False
+    meta, message = rules[rule_id], f["message"]
+    template = meta.messages.get(f["reason"]) or meta.common.get(f["reason"])
+    if template is None or not isinstance(message, dict) or not compact.same_message(
+            template, (message.get("en"), message.get("zh")), part["address"], part.get("type")):
+        return False
+    return section.admit(rule_id, f["rule_name"], f["severity"], f["enforcement"], f["clauses"], f["reason"],
+                         template)
+
+
+def frame(head: dict[str, Any], lines: Iterable[str], tail: Iterable[str] = ()) -> Iterator[str]:
     """The document's text in pieces: `head` indented, then "findings" with `lines` (each finding's line,
-    indented) one per line. `dumps` and the streamed document (`report.streamed`) both write this way."""
+    indented) one per line, then `tail` (the compact section, `report.compact.tail`). `dumps` and the
+    streamed document (`report.streamed`) both write this way."""
     text = json.dumps(head, ensure_ascii=False, indent=2)
     start = f"{text[:-2]},\n  " if head else "{\n  "
     lines = iter(lines)
     first = next(lines, None)
     if first is None:
-        yield start + '"findings": []\n}\n'
-        return
-    yield start + '"findings": [\n' + first
-    for line in lines:
-        yield ",\n" + line
-    yield "\n  ]\n}\n"
+        yield start + '"findings": []'
+    else:
+        yield start + '"findings": [\n' + first
+        for line in lines:
+            yield ",\n" + line
+        yield "\n  ]"
+    yield from tail
+    yield "\n}\n"

@@ -23,7 +23,7 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from permitguard.model import Finding, Resource, Status
-from permitguard.report import document, uncatalogued
+from permitguard.report import compact, document, uncatalogued
 
 if TYPE_CHECKING:
     from permitguard.context import Context
@@ -43,6 +43,10 @@ class Spool:
         self._last: Resource | None = None
         self._part = ""
         self._refused: list[dict[str, Any]] = []  # findings whose suppression gave no reason
+        self._rules = rules
+        self._section = compact.Section()  # the compact not-applicable findings (report.compact)
+        self._groups = _Bucket()  # their lines, one per resource, in the section's order
+        self._reasons: dict[str, str] = {}  # the resource judged last: its compact findings' reasons
 
     def __enter__(self) -> Spool:
         return self
@@ -51,24 +55,52 @@ class Spool:
         self.close()
 
     def close(self) -> None:
-        for bucket in self._buckets.values():
+        for bucket in (*self._buckets.values(), self._groups):
             bucket.file.close()
 
     def add(self, f: Finding) -> None:
         r, status = f.resource, _VALUES[f.status]
         if r is not self._last:  # a resource's part, encoded from its first finding
+            self._end_group()
             self._last, self._part = r, self._lines.resource_part(f)
-        key = (document.ORDER[status], f.rule_id)
-        bucket = self._buckets.get(key)
-        if bucket is None:
-            bucket = self._buckets[key] = _Bucket()
-        bucket.add(r.address, self._lines.line(f, self._part).encode("utf-8"))
+        if status == compact.NOT_APPLICABLE and self._compact(f):
+            self._reasons[f.rule_id] = f.reason
+        else:
+            key = (document.ORDER[status], f.rule_id)
+            bucket = self._buckets.get(key)
+            if bucket is None:
+                bucket = self._buckets[key] = _Bucket()
+            bucket.add((r.address,), self._lines.line(f, self._part).encode("utf-8"))
         self._tally.add(status, f.suppressed, f.enforcement, r.file, r.address)
         if f.unjustified is not None:
             self._refused.append({"rule_id": f.rule_id, "status": status,
                                  "resource": {"address": r.address, "file": r.file, "line": r.line}})
         if isinstance(r.type, str):
             self._types.setdefault((r.file, r.address), r.type)
+
+    def _compact(self, f: Finding) -> bool:
+        """`document._compact` of the finding's document form, decided on the finding (its message rendered
+        only when the engine did not know it to be its template refilled)."""
+        if (f.suppressed is not None or f.room or f.suppressed_by or f.unjustified is not None or f.trail
+                or f.rule_id in self._reasons):
+            return False
+        meta = self._rules[f.rule_id]
+        template = meta.messages.get(f.reason) or meta.common.get(f.reason)
+        if template is None or not isinstance(f.resource.address, str):
+            return False
+        if not f.refilled and not (compact.refillable(template.en, template.zh) and compact.same_message(
+                template, f.words.once(), f.resource.address, f.resource.type)):
+            return False
+        return self._section.admit(f.rule_id, meta.name, f.severity, f.enforcement, f.clauses, f.reason,
+                                   template)
+
+    def _end_group(self) -> None:
+        """The compact findings of the resource judged last, as one line of the compact section."""
+        if self._reasons:
+            r = self._last
+            line = compact.group_line(self._part, self._reasons, self._lines.encode)
+            self._groups.add((r.address, min(self._reasons), len(self._groups.entries)), line.encode("utf-8"))
+            self._reasons = {}
 
     @property
     def refused(self) -> list[dict[str, Any]]:
@@ -92,8 +124,10 @@ class Spool:
         """The text of the document `doc` (a `head`, perhaps with more parts added) holding the spooled
         findings, in pieces to write one after the other: the document's order is (status, rule,
         address), each bucket's lines in address order (a stable sort: the scan's order among equals)."""
+        self._end_group()
         return document.frame(doc, (line for key in sorted(self._buckets)
-                                    for line in self._buckets[key].lines()))
+                                    for line in self._buckets[key].lines()),
+                              compact.tail(self._section.table(), self._groups.lines(), self._lines.encode))
 
 
 _VALUES = {s: s.value for s in Status}
@@ -103,13 +137,13 @@ _FLUSH = 1 << 16  # bytes a bucket gathers before it writes them (every bucket h
 class _Bucket:
     def __init__(self) -> None:
         self.file = tempfile.TemporaryFile()
-        self._entries: list[tuple[str, int, int, int]] = []  # address, n, offset, length
+        self.entries: list[tuple[tuple, int, int, int]] = []  # order key, n, offset, length
         self._pending: list[bytes] = []
         self._pending_size = 0
         self._size = 0
 
-    def add(self, address: str, data: bytes) -> None:
-        self._entries.append((address, len(self._entries), self._size + self._pending_size, len(data)))
+    def add(self, key: tuple, data: bytes) -> None:
+        self.entries.append((key, len(self.entries), self._size + self._pending_size, len(data)))
         self._pending.append(data)
         self._pending_size += len(data)
         if self._pending_size >= _FLUSH:
@@ -124,7 +158,7 @@ class _Bucket:
         self._flush()
         self.file.flush()
         data = os.pread(self.file.fileno(), self._size, 0)
-        for _, _, at, n in sorted(self._entries):
+        for _, _, at, n in sorted(self.entries):
             yield data[at:at + n].decode("utf-8")
 
 
@@ -143,7 +177,7 @@ class _Lines:
 
     def __init__(self, rules: RuleCatalog) -> None:
         self._rules = rules
-        self._encode = json.JSONEncoder(ensure_ascii=False).encode
+        self._encode = self.encode = json.JSONEncoder(ensure_ascii=False).encode
         self._starts: dict[tuple, str] = {}
         self._fixes: dict[str, str] = {}
         self.trails: dict[str, list] = {}  # the resource-level trails the resource parts name (by id)

@@ -71,7 +71,7 @@ def build(doc: dict[str, Any], ctx: Context, lang: str = "both") -> bytes:
     """The bundle's bytes: the same document (and so the same --generated-at) gives the same bytes."""
     files = {
         REPORT: formats.render(doc, "html", ctx, lang=lang).encode("utf-8"),
-        FINDINGS: document.dumps(doc).encode("utf-8"),
+        FINDINGS: document.dumps(doc, ctx.rules).encode("utf-8"),
         MATRIX: clause_csv.render(view_model.build(doc, lang, ctx).rows).encode("utf-8"),
         PROFILE: profile_bytes(doc),
     }

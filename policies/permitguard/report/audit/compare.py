@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from permitguard import baseline, datafiles, safe_files
 from permitguard.errors import InputError
-from permitguard.report import matrix
+from permitguard.report import compact, matrix
 from permitguard.report.inputs import scan_json
 from permitguard.report.record import FindingRecord, records
 
@@ -46,7 +46,7 @@ def load(path: str | Path) -> dict[str, Any]:
     if errors:
         more = f" (and {len(errors) - 1} more problems)" if len(errors) > 1 else ""
         raise InputError(f"{path}: not a valid permitguard findings document: {errors[0]}{more}")
-    return doc
+    return compact.expand(doc)
 
 
 def _verdict(findings: list[FindingRecord]) -> str:

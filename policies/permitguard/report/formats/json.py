@@ -12,4 +12,4 @@ if TYPE_CHECKING:
 def render(doc: dict[str, Any], ctx: Context, lang: str = "both", **_: Any) -> str:
     """The document itself: it holds both languages, and the catalogs' words it needs (`ctx`, `lang`
     unused)."""
-    return document.dumps(doc)
+    return document.dumps(doc, ctx.rules)

@@ -6,6 +6,7 @@ from typing import Any
 
 from permitguard import datafiles
 from permitguard.errors import InputError
+from permitguard.report import compact
 from permitguard.report.inputs.part import Part
 
 TOOL = "permitguard"
@@ -23,8 +24,9 @@ def read(doc: dict[str, Any], path: str, listing: dict[str, Any]) -> Part:
         shown = "\n".join(f"  - {e}" for e in errors[:10])
         more = f"\n  … and {len(errors) - 10} more" if len(errors) > 10 else ""
         raise InputError(f"{path}: not a valid permitguard findings document:\n{shown}{more}")
+    doc = compact.expand(doc)
     own = {"path": listing["path"], "kind": "permitguard_json", "sha256": listing["sha256"]}
     return Part(inputs=[own] + [{**i, "via": i.get("via", path)} for i in doc["inputs"]],
-                findings=list(doc["findings"]), other_checks=list(doc.get("other_checks", [])),
+                findings=compact.shared_parts(doc["findings"]), other_checks=list(doc.get("other_checks", [])),
                 unevaluated=list(doc.get("unevaluated", [])), license=doc["license"], as_of=doc["as_of"],
                 skipped=list(doc.get("skipped_inputs", [])), trails=dict(doc.get("trails", {})))

@@ -97,7 +97,7 @@ _REFILLABLE: dict[tuple[str, str], tuple[str, ...] | None] = {}  # a template pa
 
 def _masked_trail(trail: Trail, hidden: frozenset[str]) -> Trail:
     """A trail that may leave the process: no step shows a sensitive value."""
-    if not trail:
+    if not trail or not hidden:
         return trail
     return tuple(TrailStep(s.kind, masked(s.what, hidden), s.file, s.line) for s in trail)
 
@@ -137,10 +137,11 @@ def evaluate(resource: Resource, ctx: Context, rule_ids: Iterable[str] | None = 
              peers: Peers | None = None) -> list[Finding]:
     """Every rule's finding on `resource`; `peers`: the resources of its configuration (None: not seen)."""
     subject = Subject(resource, ctx, peers)
-    ids = list(rule_ids) if rule_ids is not None else [r for r in ctx.rules.ids() if r in RULES]
-    levels = [(rid, ctx.level(rid)) for rid in ids]
+    levels = _levels(ctx) if rule_ids is None else [(rid, ctx.level(rid)) for rid in rule_ids]
     hidden = _hidden(subject)
-    where = {key: masked(value, hidden) for key, value in _where(subject, ctx).items()}
+    where = _where(subject, ctx)
+    if hidden:
+        where = {key: masked(value, hidden) for key, value in where.items()}
     located = _masked_trail(subject.trail, hidden)
     gate = _gate(subject, ctx)
     return [
@@ -148,3 +149,17 @@ def evaluate(resource: Resource, ctx: Context, rule_ids: Iterable[str] | None = 
         for rid, level in levels
         if level != "disabled"
     ]
+
+
+def _levels(ctx: Context) -> list[tuple[str, str]]:
+    """(rule, enforcement level) of every rule the engine runs, in catalog order: the same for every
+    resource of a run, found once per Context."""
+    found = _LEVELS.get(id(ctx))
+    if found is None or found[0] is not ctx:
+        found = _LEVELS[id(ctx)] = (ctx, [(rid, ctx.level(rid)) for rid in ctx.rules.ids() if rid in RULES])
+        while len(_LEVELS) > 8:  # a few Contexts per process (tests make many): keep the last ones
+            del _LEVELS[next(iter(_LEVELS))]
+    return found[1]
+
+
+_LEVELS: dict[int, tuple[Context, list[tuple[str, str]]]] = {}

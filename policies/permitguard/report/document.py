@@ -130,8 +130,10 @@ class Tally:
         # a resource is (file, address): the same address in another input is another resource
         self._per_resource[(file, address)].add("passed" if suppressed and status == "failed" else status)
         self._counts[status] += 1
-        self._counts["suppressed"] += bool(suppressed)
-        self._counts["blocking"] += blocks(status, enforcement, suppressed)
+        if suppressed:
+            self._counts["suppressed"] += 1
+        elif status == "failed":  # only an unsuppressed failure may block
+            self._counts["blocking"] += blocks(status, enforcement, suppressed)
 
     def summary(self) -> dict[str, Any]:
         kinds = [

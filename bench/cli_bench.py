@@ -5,7 +5,7 @@ Runs the installed console script in a fresh process on each plan and prints wal
 bare `json.load` of the same file in the same run (interleaved: the same load for both), peak memory and
 output size; then, over every run of every round, the spread (fastest–slowest wall, lowest–highest ratio).
 `--rounds N` repeats the table (`make bench` runs two rounds: the spread the issue asks for); the
-100,000-resource plan (53 MB in, ~0.9 GB of JSON out) is scanned once, in the first round only (it takes
+100,000-resource plan (53 MB in, ~0.6 GB of JSON out) is scanned once, in the first round only (it takes
 most of the bench's time; `--no-big` leaves it out).
 """
 

@@ -63,19 +63,22 @@ class Section:
 
     def __init__(self) -> None:
         self.rules: dict[str, dict[str, Any]] = {}
+        self._shared: dict[str, tuple] = {}  # rule → (name, severity, enforcement, clauses) as entered
 
     def admit(self, rule_id: str, name: str, severity: str, enforcement: str, clauses: tuple | list,
               reason: str, template: Text) -> bool:
         """Enter a compact finding's rule and reason; False when its rule was entered with other values."""
-        entry = self.rules.get(rule_id)
-        if entry is None:
-            entry = self.rules[rule_id] = {"name": name, "severity": severity, "enforcement": enforcement,
-                                           "clauses": list(clauses), "messages": {}}
-        elif (entry["name"], entry["severity"], entry["enforcement"], entry["clauses"]) != (
-                name, severity, enforcement, list(clauses)):
+        shared = (name, severity, enforcement, tuple(clauses))
+        entered = self._shared.get(rule_id)
+        if entered is None:
+            self._shared[rule_id] = shared
+            self.rules[rule_id] = {"name": name, "severity": severity, "enforcement": enforcement,
+                                   "clauses": list(clauses), "messages": {}}
+        elif entered != shared:
             return False
-        if reason not in entry["messages"]:
-            entry["messages"][reason] = {"en": template.en, "zh": template.zh}
+        messages = self.rules[rule_id]["messages"]
+        if reason not in messages:
+            messages[reason] = {"en": template.en, "zh": template.zh}
         return True
 
     def table(self) -> dict[str, Any]:

@@ -11,6 +11,7 @@ policies configured with different profiles are a ProfileProblem, never a silent
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
 import os
 import tempfile
@@ -105,7 +106,13 @@ def _key(config: Mapping[str, Any], environ: Mapping[str, str]) -> tuple:
         return BY_PATH, config["license"], as_of
     if environ.get(ENV):
         return "$" + ENV, environ[ENV], as_of
-    return "bundled", str(license_file.bundled_path()), as_of
+    return "bundled", _bundled(), as_of
+
+
+@functools.cache
+def _bundled() -> str:
+    """The bundled profile's path, found once: it is looked up on every Analyze of every policy."""
+    return str(license_file.bundled_path())
 
 
 def _load(key: tuple, environ: Mapping[str, str]) -> Context | ProfileProblem:

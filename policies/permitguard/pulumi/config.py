@@ -18,13 +18,15 @@ import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from permitguard import license, license_file
-from permitguard.context import Context
 from permitguard.errors import PermitguardError
 from permitguard.pulumi import run_state, wire
 from permitguard.rule_catalog import RuleCatalog
+
+if TYPE_CHECKING:  # imported by the first Analyze (`_load`): the pack starts without the engine's half
+    from permitguard.context import Context
 
 ENV = "PERMITGUARD_LICENSE"
 INLINE = "--policy-pack-config profile"
@@ -116,6 +118,8 @@ def _bundled() -> str:
 
 
 def _load(key: tuple, environ: Mapping[str, str]) -> Context | ProfileProblem:
+    from permitguard.context import Context
+
     how, value, _ = key
     try:
         if not isinstance(value, str):

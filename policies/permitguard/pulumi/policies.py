@@ -9,7 +9,7 @@ applicable. It never raises: an exception in a policy aborts the user's whole pr
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pulumi_policy import (
     EnforcementLevel,
@@ -21,14 +21,14 @@ from pulumi_policy import (
 )
 from pulumi_policy.proxy import UnknownValueError
 
-from permitguard import engine
-from permitguard.context import Context
 from permitguard.license import LicenseProfile
 from permitguard.model import Finding, Status
-from permitguard.pulumi import adapter, config, levels, run_state, secrets, shared_reads
+from permitguard.pulumi import config, levels, run_state, secrets, shared_reads
 from permitguard.pulumi import framework as compliance
-from permitguard.pulumi.providers import ProviderInfo
 from permitguard.rule_catalog import RuleCatalog, RuleMeta
+
+if TYPE_CHECKING:  # the engine's half is imported by the first Analyze (`_evaluate`), not at start
+    from permitguard.context import Context
 
 NAME = "permitguard"
 
@@ -112,8 +112,10 @@ def _findings(args: ResourceValidationArgs, ctx: Context) -> dict[str, Finding] 
 
 
 def _evaluate(args: ResourceValidationArgs, ctx: Context) -> dict[str, Finding] | None:
+    from permitguard import engine
+    from permitguard.pulumi import adapter, providers
     p = args.provider
-    info = ProviderInfo(p.resource_type, p.name, p.urn, raw(p.props)) if p is not None else None
+    info = providers.ProviderInfo(p.resource_type, p.name, p.urn, raw(p.props)) if p is not None else None
     resource = adapter.to_resource(args.resource_type, args.urn, raw(args.props), info, ctx.types)
     if resource is None:
         return None

@@ -17,7 +17,7 @@ from pulumi.runtime.proto import analyzer_pb2_grpc
 from pulumi_policy import EnforcementLevel
 
 from permitguard.model import Status
-from permitguard.pulumi import policies, run_state, secrets, shared_reads, wire
+from permitguard.pulumi import config, policies, run_state, secrets, shared_reads, wire
 
 UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9"
 INSTANCE = "alicloud:ecs/instance:Instance"
@@ -77,10 +77,14 @@ def conversions(monkeypatch):
     return made
 
 
-def test_one_request_is_converted_once_for_all_policies(served, conversions):
+def test_one_request_is_converted_once_for_all_policies(served, conversions, monkeypatch):
     stub, _ = served
+    looked_up = []
+    real = config.context
+    monkeypatch.setattr(config, "context", lambda *a, **k: looked_up.append(1) or real(*a, **k))
     stub.Analyze(REQUESTS[0])
     assert len(conversions) == 2  # the resource's properties and its provider's, once each
+    assert len(looked_up) == 1  # the licence context too (no policy carries settings of its own)
     conversions.clear()
     stub.Analyze(REQUESTS[5])  # no provider
     assert len(conversions) == 1

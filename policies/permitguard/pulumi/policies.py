@@ -75,7 +75,7 @@ def outcome(rule_id: str, args: ResourceValidationArgs, blocking: bool = True) -
     gives no message: it is never reported, so its text is not rendered.
     `blocking`: whether this policy's violations are mandatory (a profile problem must block)."""
     try:
-        own = args.get_config()  # the policies that carry no settings of their own share one look-up
+        own = args.get_config() or None  # the policies without settings of their own share one look-up
         ctx = shared_reads.once("context", own, lambda: config.context(own, pack=levels.profile_settings()))
         if isinstance(ctx, config.ProfileProblem):
             return (Status.FAILED, ctx.message) if _first_report(ctx.message, blocking) else (None, "")

@@ -2,13 +2,16 @@
 answers are exactly those of policies that each convert the request afresh (as pulumi-policy does).
 
 The pack's servicer is served here in-process over real gRPC (the SDK's own servicer and the pack's own
-policies), so that the conversions can be counted and the sharing switched off for comparison.
+policies), so that the conversions can be counted and the sharing switched off for comparison. The
+runtime settings pulumi-policy sets before each request are set again only when their environment changed.
 """
 from __future__ import annotations
 
+import contextvars
 from concurrent import futures
 
 import grpc
+import pulumi.runtime
 import pulumi_policy.policy as sdk
 import pytest
 from pack_client import LEVELS, request
@@ -16,6 +19,7 @@ from pulumi.runtime.proto import analyzer_pb2 as pb
 from pulumi.runtime.proto import analyzer_pb2_grpc
 from pulumi_policy import EnforcementLevel
 
+import pulumi
 from permitguard.model import Status
 from permitguard.pulumi import config, policies, run_state, secrets, shared_reads, wire
 
@@ -126,3 +130,22 @@ def test_a_pass_renders_no_message():
 
     status, text = policies.outcome("CKV_CNLIC_101", args(TOKEN, {"availabilityZone": "cn-shenzhen-a"}))
     assert (status, text) == (Status.PASSED, "")
+
+
+def test_runtime_settings_are_set_again_only_when_their_environment_changes(monkeypatch):
+    monkeypatch.setattr(run_state, "_state", run_state.PackState())
+    configured = []
+    real = pulumi.runtime.configure
+    monkeypatch.setattr(pulumi.runtime, "configure", lambda s: configured.append(s.project) or real(s))
+    servicer = sdk._PolicyAnalyzerServicer("t", "0.0.1", policies.pack_policies(), EnforcementLevel.ADVISORY)  # noqa: SLF001
+
+    def requests() -> str:
+        for project in ("first", "first", "second", "second"):
+            monkeypatch.setenv("PULUMI_PROJECT", project)
+            servicer._configure_runtime_settings()  # noqa: SLF001 - as the SDK does before each request
+        return pulumi.get_project()
+
+    monkeypatch.setenv("PULUMI_STACK", "dev")
+    monkeypatch.setenv("PULUMI_DRY_RUN", "true")
+    assert contextvars.copy_context().run(requests) == "second"  # the settings stay in that context
+    assert configured == ["first", "second"]

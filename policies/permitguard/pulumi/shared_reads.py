@@ -8,9 +8,15 @@ so within one Analyze request `once` hands every policy the same conversion. The
 pack already replaces in pulumi-policy (permitguard.pulumi.secrets: its `json_format`, its
 `deserialize_properties`) plus its `unknown_checking_proxy`; pulumi-policy's public API has no way to
 share them. Outside an Analyze request (Configure, AnalyzeStack, Remediate) nothing is shared.
+
+Before every request pulumi-policy also sets the Pulumi runtime's settings and config (context variables of
+the serving thread) from the environment (PULUMI_CONFIG, PULUMI_PROJECT…): `install` has it do so again
+only when that environment differs from the last time in the same thread (the pack's policies read
+neither; a policy that did would see the same settings).
 """
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -19,6 +25,7 @@ import pulumi_policy.policy as _sdk
 from permitguard.pulumi import run_state
 
 T = TypeVar("T")
+RUNTIME_ENV = ("PULUMI_CONFIG", "PULUMI_PROJECT", "PULUMI_STACK", "PULUMI_DRY_RUN", "PULUMI_ORGANIZATION")
 
 
 def once(kind: str, source: Any, read: Callable[[], T]) -> T:
@@ -44,8 +51,9 @@ def _reads() -> dict[tuple[str, int], tuple[Any, Any]] | None:
 
 
 def install() -> None:
-    """Share the unknown-checking proxies of one Analyze request among its policies (idempotent; the
-    conversions are shared by the hooks permitguard.pulumi.secrets installs)."""
+    """Share the unknown-checking proxies of one Analyze request among its policies, and set the runtime's
+    settings only when their environment changed (idempotent; the conversions are shared by the hooks
+    permitguard.pulumi.secrets installs)."""
     original = _sdk.unknown_checking_proxy
     if getattr(original, "permitguard_shares_reads", False):
         return
@@ -55,3 +63,16 @@ def install() -> None:
 
     unknown_checking_proxy.permitguard_shares_reads = True  # type: ignore[attr-defined]
     _sdk.unknown_checking_proxy = unknown_checking_proxy
+    servicer = _sdk._PolicyAnalyzerServicer  # noqa: SLF001 - where the SDK sets the runtime up per request
+    configure = getattr(servicer, "_configure_runtime_settings", None)
+    if configure is None:
+        return
+
+    def configure_when_changed(self: Any) -> None:
+        serving = run_state.current().request  # per thread: the settings are the thread's context variables
+        environment = tuple(os.environ.get(name) for name in RUNTIME_ENV)
+        if getattr(serving, "runtime_environment", None) != environment:
+            configure(self)
+            serving.runtime_environment = environment
+
+    servicer._configure_runtime_settings = configure_when_changed  # noqa: SLF001

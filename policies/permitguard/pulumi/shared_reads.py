@@ -4,10 +4,12 @@ For each policy of the pack, pulumi-policy's Analyze converts the request's prop
 properties from protobuf to dicts, deserialises them and wraps them in unknown-checking proxies, afresh:
 twenty policies, twenty conversions of the same request, most of the pack's time per resource. The pack's
 policies only read what they are given (and share one evaluation per request: permitguard.pulumi.policies),
-so within one Analyze request `once` hands every policy the same conversion. The hooks are the points the
-pack already replaces in pulumi-policy (permitguard.pulumi.secrets: its `json_format`, its
-`deserialize_properties`) plus its `unknown_checking_proxy`; pulumi-policy's public API has no way to
-share them. Outside an Analyze request (Configure, AnalyzeStack, Remediate) nothing is shared.
+so within one Analyze request `once` hands every policy the same conversion (and the same provider and
+resource options, which pulumi-policy builds per policy too). The hooks are the points the pack already
+replaces in pulumi-policy (permitguard.pulumi.secrets: its `json_format`, its `deserialize_properties`)
+plus its `unknown_checking_proxy` and the servicer's `_get_provider_resource` and `_get_resource_options`;
+pulumi-policy's public API has no way to share them. Outside an Analyze request (Configure, AnalyzeStack,
+Remediate) nothing is shared.
 
 Before every request pulumi-policy also sets the Pulumi runtime's settings and config (context variables of
 the serving thread) from the environment (PULUMI_CONFIG, PULUMI_PROJECT…): `install` has it do so again
@@ -51,9 +53,9 @@ def _reads() -> dict[tuple[str, int], tuple[Any, Any]] | None:
 
 
 def install() -> None:
-    """Share the unknown-checking proxies of one Analyze request among its policies, and set the runtime's
-    settings only when their environment changed (idempotent; the conversions are shared by the hooks
-    permitguard.pulumi.secrets installs)."""
+    """Share the unknown-checking proxies, the provider and the resource options of one Analyze request
+    among its policies, and set the runtime's settings only when their environment changed (idempotent;
+    the conversions are shared by the hooks permitguard.pulumi.secrets installs)."""
     original = _sdk.unknown_checking_proxy
     if getattr(original, "permitguard_shares_reads", False):
         return
@@ -63,7 +65,10 @@ def install() -> None:
 
     unknown_checking_proxy.permitguard_shares_reads = True  # type: ignore[attr-defined]
     _sdk.unknown_checking_proxy = unknown_checking_proxy
-    servicer = _sdk._PolicyAnalyzerServicer  # noqa: SLF001 - where the SDK sets the runtime up per request
+    servicer = _sdk._PolicyAnalyzerServicer  # noqa: SLF001 - where the SDK reads each request per policy
+    for name in ("_get_provider_resource", "_get_resource_options"):
+        if (method := getattr(servicer, name, None)) is not None:
+            setattr(servicer, name, _shared(name, method))
     configure = getattr(servicer, "_configure_runtime_settings", None)
     if configure is None:
         return
@@ -76,3 +81,10 @@ def install() -> None:
             serving.runtime_environment = environment
 
     servicer._configure_runtime_settings = configure_when_changed  # noqa: SLF001
+
+
+def _shared(kind: str, method: Callable[[Any, Any], T]) -> Callable[[Any, Any], T]:
+    def read(self: Any, request: Any) -> T:
+        return once(kind, request, lambda: method(self, request))
+
+    return read

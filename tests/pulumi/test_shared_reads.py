@@ -106,6 +106,14 @@ def test_sharing_changes_no_answer(served, conversions, monkeypatch):
     assert all(a.diagnostics or a.not_applicable for a in shared) and any(a.diagnostics for a in shared)
 
 
+def test_concurrent_requests_each_keep_their_own_reading(served):
+    stub, _ = served
+    alone = [stub.Analyze(r) for r in REQUESTS]
+    with futures.ThreadPoolExecutor(max_workers=4) as pool:  # as the engine sends steps in parallel
+        together = list(pool.map(stub.Analyze, REQUESTS * 5))
+    assert together == alone * 5
+
+
 def test_each_request_gets_its_own_reading(served):
     stub, _ = served
     abroad = [d.policyName for d in stub.Analyze(REQUESTS[1]).diagnostics]

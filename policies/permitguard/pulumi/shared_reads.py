@@ -60,8 +60,8 @@ def install() -> None:
     if getattr(original, "permitguard_shares_reads", False):
         return
 
-    def unknown_checking_proxy(props: Any) -> Any:
-        return once("proxy", props, lambda: original(props))
+    def unknown_checking_proxy(props: Any, *rest: Any) -> Any:  # any other call is passed on as it is
+        return original(props, *rest) if rest else once("proxy", props, lambda: original(props))
 
     unknown_checking_proxy.permitguard_shares_reads = True  # type: ignore[attr-defined]
     _sdk.unknown_checking_proxy = unknown_checking_proxy
@@ -73,18 +73,20 @@ def install() -> None:
     if configure is None:
         return
 
-    def configure_when_changed(self: Any) -> None:
+    def configure_when_changed(self: Any, *rest: Any) -> Any:
         serving = run_state.current().request  # per thread: the settings are the thread's context variables
         environment = tuple(os.environ.get(name) for name in RUNTIME_ENV)
-        if getattr(serving, "runtime_environment", None) != environment:
-            configure(self)
-            serving.runtime_environment = environment
+        if rest or getattr(serving, "runtime_environment", None) != environment:
+            result = configure(self, *rest)
+            serving.runtime_environment = None if rest else environment  # recorded once it has been set
+            return result
+        return None
 
     servicer._configure_runtime_settings = configure_when_changed  # noqa: SLF001
 
 
-def _shared(kind: str, method: Callable[[Any, Any], T]) -> Callable[[Any, Any], T]:
-    def read(self: Any, request: Any) -> T:
-        return once(kind, request, lambda: method(self, request))
+def _shared(kind: str, method: Callable[..., T]) -> Callable[..., T]:
+    def read(self: Any, request: Any, *rest: Any) -> T:  # any other call is passed on as it is
+        return method(self, request, *rest) if rest else once(kind, request, lambda: method(self, request))
 
     return read

@@ -2,6 +2,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 from pack_client import PACK_DIR
@@ -34,3 +37,13 @@ def test_example_config_names_only_real_policies_and_sets_the_profile_once():
     example = json.loads((PACK_DIR / "policy-config.example.json").read_text())
     assert set(example) - {"all"} <= {meta.name for meta in RuleCatalog.load()}
     assert sum("license" in v for v in example.values() if isinstance(v, dict)) == 1
+
+
+def test_the_pack_starts_without_the_engine():
+    """Start-to-ready stays short: the engine, its rules and the context are imported by the first Analyze."""
+    code = ("import sys; from permitguard.pulumi.policies import pack_policies; pack_policies(); "
+            "print(sorted(m for m in ('permitguard.engine', 'permitguard.context', 'permitguard.rules') "
+            "if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], cwd=PACK_DIR, capture_output=True, text=True,
+                         check=True, env={**os.environ, "PYTHONPATH": str(PACK_DIR.parent)})
+    assert out.stdout.strip() == "[]"

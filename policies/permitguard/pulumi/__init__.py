@@ -6,6 +6,7 @@ share this translation of Pulumi resources into the normalised model.
     adapter    token + URN + props + provider → Resource (provider resources are Resources too)
     config     the licence profile from `--policy-pack-config`, else $PERMITGUARD_LICENSE, else bundled
     secrets    keeps pulumi-policy from handing policies a secret's plaintext
+    shared_reads  what pulumi-policy reads of one Analyze request, read once for all the pack's policies
     levels     the enforcement levels and licence settings Pulumi configured for each policy
     policies   one ResourceValidationPolicy per rule of the catalog (the factory the pack calls)
     run_state  what the pack's policies share in one process (the SDK gives a policy no run to keep it in)

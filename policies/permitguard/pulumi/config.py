@@ -11,19 +11,22 @@ policies configured with different profiles are a ProfileProblem, never a silent
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
 import os
 import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from permitguard import license, license_file
-from permitguard.context import Context
 from permitguard.errors import PermitguardError
 from permitguard.pulumi import run_state, wire
 from permitguard.rule_catalog import RuleCatalog
+
+if TYPE_CHECKING:  # imported by the first Analyze (`_load`): the pack starts without the engine's half
+    from permitguard.context import Context
 
 ENV = "PERMITGUARD_LICENSE"
 INLINE = "--policy-pack-config profile"
@@ -105,10 +108,18 @@ def _key(config: Mapping[str, Any], environ: Mapping[str, str]) -> tuple:
         return BY_PATH, config["license"], as_of
     if environ.get(ENV):
         return "$" + ENV, environ[ENV], as_of
-    return "bundled", str(license_file.bundled_path()), as_of
+    return "bundled", _bundled(), as_of
+
+
+@functools.cache
+def _bundled() -> str:
+    """The bundled profile's path, found once: it is looked up on every Analyze of every policy."""
+    return str(license_file.bundled_path())
 
 
 def _load(key: tuple, environ: Mapping[str, str]) -> Context | ProfileProblem:
+    from permitguard.context import Context
+
     how, value, _ = key
     try:
         if not isinstance(value, str):

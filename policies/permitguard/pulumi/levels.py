@@ -25,7 +25,8 @@ _BLOCKING = {pb.MANDATORY, pb.REMEDIATE}  # pulumi-policy reports a remediate po
 
 def install() -> None:
     """Record the levels of every Configure request, and mark each Analyze request so that its policies
-    share one evaluation (the SDK calls every policy with freshly deserialised props). Idempotent."""
+    share one evaluation and one read of the request (the SDK calls every policy with freshly deserialised
+    props; permitguard.pulumi.shared_reads). Idempotent."""
     servicer = _sdk._PolicyAnalyzerServicer  # noqa: SLF001 - the only place the SDK keeps the levels
     original = servicer.Configure
     if getattr(original, "permitguard_records_levels", False):
@@ -34,11 +35,11 @@ def install() -> None:
 
     def analyze(self: Any, request: Any, context: Any) -> Any:
         serving = run_state.current().request
-        serving.token = object()
+        serving.token, serving.reads = object(), {}
         try:
             return original_analyze(self, request, context)
         finally:
-            serving.token = None
+            serving.token = serving.reads = None
 
     def configure(self: Any, request: Any, context: Any) -> Any:
         state = run_state.current()

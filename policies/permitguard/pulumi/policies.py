@@ -9,7 +9,7 @@ applicable. It never raises: an exception in a policy aborts the user's whole pr
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pulumi_policy import (
     EnforcementLevel,
@@ -21,23 +21,24 @@ from pulumi_policy import (
 )
 from pulumi_policy.proxy import UnknownValueError
 
-from permitguard import engine
-from permitguard.context import Context
 from permitguard.license import LicenseProfile
 from permitguard.model import Finding, Status
-from permitguard.pulumi import adapter, config, levels, run_state, secrets
+from permitguard.pulumi import config, levels, run_state, secrets, shared_reads
 from permitguard.pulumi import framework as compliance
-from permitguard.pulumi.providers import ProviderInfo
 from permitguard.rule_catalog import RuleCatalog, RuleMeta
+
+if TYPE_CHECKING:  # the engine's half is imported by the first Analyze (`_evaluate`), not at start
+    from permitguard.context import Context
 
 NAME = "permitguard"
 
 
 def pack_policies(catalog: RuleCatalog | None = None) -> list[ResourceValidationPolicy]:
     """Every policy of the pack, in catalog order (the pack's rule catalog, loaded here once when not
-    given); installs secret blinding (permitguard.pulumi.secrets) and the record of configured levels
-    (permitguard.pulumi.levels)."""
+    given); installs secret blinding (permitguard.pulumi.secrets), one read of each request for all policies
+    (permitguard.pulumi.shared_reads) and the record of configured levels (permitguard.pulumi.levels)."""
     secrets.install()
+    shared_reads.install()
     levels.install()
     permit = compliance.startup_profile()
     return [_policy(meta, permit) for meta in (catalog or RuleCatalog.load())]
@@ -66,18 +67,23 @@ def _validator(meta: RuleMeta) -> Callable[[ResourceValidationArgs, ReportViolat
     return validate
 
 
+_TOLD = (Status.FAILED, Status.NOT_APPLICABLE)  # the verdicts a policy reports: only their text is made
+
+
 def outcome(rule_id: str, args: ResourceValidationArgs, blocking: bool = True) -> tuple[Status | None, str]:
-    """(status, message) of one rule on one Analyze request; (None, "") when nothing is to be said.
+    """(status, message) of one rule on one Analyze request; (None, "") when nothing is to be said. A pass
+    gives no message: it is never reported, so its text is not rendered.
     `blocking`: whether this policy's violations are mandatory (a profile problem must block)."""
     try:
-        ctx = config.context(args.get_config(), pack=levels.profile_settings())
+        own = args.get_config() or None  # the policies without settings of their own share one look-up
+        ctx = shared_reads.once("context", own, lambda: config.context(own, pack=levels.profile_settings()))
         if isinstance(ctx, config.ProfileProblem):
             return (Status.FAILED, ctx.message) if _first_report(ctx.message, blocking) else (None, "")
         findings = _findings(args, ctx)
         if findings is None:
             return Status.NOT_APPLICABLE, _not_judged(args.resource_type, ctx)
         finding = findings[rule_id]
-        return finding.status, text(finding)
+        return finding.status, text(finding) if finding.status in _TOLD else ""
     except Exception as exc:  # noqa: BLE001 - fail closed, never abort the preview
         return Status.FAILED, f"permitguard could not evaluate {args.urn}: {type(exc).__name__}: {exc}"
 
@@ -106,8 +112,10 @@ def _findings(args: ResourceValidationArgs, ctx: Context) -> dict[str, Finding] 
 
 
 def _evaluate(args: ResourceValidationArgs, ctx: Context) -> dict[str, Finding] | None:
+    from permitguard import engine
+    from permitguard.pulumi import adapter, providers
     p = args.provider
-    info = ProviderInfo(p.resource_type, p.name, p.urn, raw(p.props)) if p is not None else None
+    info = providers.ProviderInfo(p.resource_type, p.name, p.urn, raw(p.props)) if p is not None else None
     resource = adapter.to_resource(args.resource_type, args.urn, raw(args.props), info, ctx.types)
     if resource is None:
         return None

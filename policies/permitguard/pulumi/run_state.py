@@ -9,8 +9,9 @@ the policies of one pack process share is kept here (`PackState`, read through `
     levels     policy name → the enforcement level Configure set
     settings   policy name → the licence settings (`license`, `profile`) Configure set
     reported   profile problem → the blocking levels it was reported at (one report, not one per resource)
-    request    per thread: the Analyze request being served, and the findings computed for it (the SDK
-               calls every policy of one request with freshly deserialised props)
+    request    per thread: the Analyze request being served, the findings computed for it and what
+               pulumi-policy read of it (the SDK calls every policy of one request with freshly
+               deserialised props; permitguard.pulumi.shared_reads hands them one reading)
 
 `reset()` starts afresh (tests; the SDK itself serves one stack per process).
 """

@@ -21,6 +21,7 @@ from typing import Any
 import pulumi_policy.policy as _sdk
 from google.protobuf import json_format, struct_pb2
 
+from permitguard.pulumi import shared_reads
 from permitguard.pulumi.wire import SIG_KEY, unwrap
 
 NOT_FINITE = "[not a number]"  # a wire.OPAQUE marker: the adapter reads it as Unknown
@@ -53,12 +54,18 @@ class _JsonFormat:
 
     @staticmethod
     def MessageToDict(message: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N802 - protobuf's name
-        try:
-            return json_format.MessageToDict(message, *args, **kwargs)
-        except ValueError:
-            if not isinstance(message, struct_pb2.Struct):
-                raise
-            return _struct(message)
+        if args or kwargs:
+            return _to_dict(message, *args, **kwargs)
+        return shared_reads.once("dict", message, lambda: _to_dict(message))
+
+
+def _to_dict(message: Any, *args: Any, **kwargs: Any) -> Any:
+    try:
+        return json_format.MessageToDict(message, *args, **kwargs)
+    except ValueError:
+        if not isinstance(message, struct_pb2.Struct):
+            raise
+        return _struct(message)
 
 
 def _struct(message: struct_pb2.Struct) -> dict[str, Any]:
@@ -78,7 +85,8 @@ def _value(value: struct_pb2.Value) -> Any:
 
 def install() -> None:
     """Blind secrets in what pulumi-policy deserialises for Analyze and AnalyzeStack, and read Structs
-    holding numbers JSON cannot (idempotent)."""
+        holding numbers JSON cannot (idempotent). Within one Analyze request, each conversion is made once
+    for all policies (permitguard.pulumi.shared_reads)."""
     if not isinstance(_sdk.json_format, _JsonFormat):
         _sdk.json_format = _JsonFormat()  # type: ignore[assignment]
     original = _sdk.deserialize_properties
@@ -86,7 +94,9 @@ def install() -> None:
         return
 
     def deserialize_properties(props: dict, proxy_secrets: bool = False) -> Any:
-        return original(props if proxy_secrets else blinded(props), proxy_secrets)
+        if proxy_secrets:
+            return original(props, proxy_secrets)
+        return shared_reads.once("deserialized", props, lambda: original(blinded(props), proxy_secrets))
 
     deserialize_properties.permitguard_blinds_secrets = True  # type: ignore[attr-defined]
     _sdk.deserialize_properties = deserialize_properties

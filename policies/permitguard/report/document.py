@@ -127,8 +127,16 @@ class Tally:
 
     def add(self, status: str, suppressed: str | None, enforcement: str, file: str | None,
             address: str) -> None:
+        self.count(self.resource(file, address), status, suppressed, enforcement)
+
+    def resource(self, file: str | None, address: str) -> set[str]:
+        """The verdicts counted so far of one resource (to `count` its findings into, one after the other)."""
         # a resource is (file, address): the same address in another input is another resource
-        self._per_resource[(file, address)].add("passed" if suppressed and status == "failed" else status)
+        return self._per_resource[(file, address)]
+
+    def count(self, verdicts: set[str], status: str, suppressed: str | None, enforcement: str) -> None:
+        """One finding of the resource whose `verdicts` (`resource`) they are."""
+        verdicts.add("passed" if suppressed and status == "failed" else status)
         self._counts[status] += 1
         if suppressed:
             self._counts["suppressed"] += 1

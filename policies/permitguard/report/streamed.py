@@ -41,6 +41,7 @@ class Spool:
         self._tally = document.Tally()
         self._types: dict[tuple, str] = {}  # (file, address) → type, for the uncatalogued types
         self._last: Resource | None = None
+        self._verdicts: set[str] = set()  # the tally's verdicts of the resource judged last
         self._part = ""
         self._refused: list[dict[str, Any]] = []  # findings whose suppression gave no reason
         self._rules = rules
@@ -63,6 +64,9 @@ class Spool:
         if r is not self._last:  # a resource's part, encoded from its first finding
             self._end_group()
             self._last, self._part = r, self._lines.resource_part(f)
+            self._verdicts = self._tally.resource(r.file, r.address)
+            if isinstance(r.type, str):
+                self._types.setdefault((r.file, r.address), r.type)
         if status == compact.NOT_APPLICABLE and self._compact(f):
             self._reasons[f.rule_id] = f.reason
         else:
@@ -71,12 +75,10 @@ class Spool:
             if bucket is None:
                 bucket = self._buckets[key] = _Bucket()
             bucket.add((r.address,), self._lines.line(f, self._part).encode("utf-8"))
-        self._tally.add(status, f.suppressed, f.enforcement, r.file, r.address)
+        self._tally.count(self._verdicts, status, f.suppressed, f.enforcement)
         if f.unjustified is not None:
             self._refused.append({"rule_id": f.rule_id, "status": status,
                                  "resource": {"address": r.address, "file": r.file, "line": r.line}})
-        if isinstance(r.type, str):
-            self._types.setdefault((r.file, r.address), r.type)
 
     def _compact(self, f: Finding) -> bool:
         """`document._compact` of the finding's document form, decided on the finding (its message rendered

@@ -43,7 +43,8 @@ def test_a_not_applicable_finding_that_says_no_more_than_its_reason_is_written_o
     # once per rule: what every finding of it shares, and the templates of the reasons used
     rule, meta = section["rules"]["CKV_CNLIC_203"], ctx.rules["CKV_CNLIC_203"]
     assert (rule["name"], rule["severity"], rule["clauses"]) == (meta.name, meta.severity, list(meta.clauses))
-    assert "{address}" in rule["messages"]["not_rbac"]["en"] and "{address}" in rule["messages"]["not_rbac"]["zh"]
+    template = rule["messages"]["not_rbac"]
+    assert "{address}" in template["en"] and "{address}" in template["zh"]
 
 
 def test_reading_the_document_puts_the_compact_findings_back_exactly(doc, ctx):
@@ -60,7 +61,8 @@ def test_a_not_applicable_finding_that_says_more_stays_in_findings(doc, ctx):
     other_words["message"] = {"en": "said otherwise", "zh": "另有说法"}  # not its template (another version)
     trailed["trail"] = [{"kind": "zone_value", "what": "x"}]
     foreign["rule_id"] = "CKV_CNLIC_999"  # a rule this catalog does not know
-    changed["findings"].sort(key=lambda f: (document.ORDER[f["status"]], f["rule_id"], f["resource"]["address"]))
+    changed["findings"].sort(key=lambda f: (document.ORDER[f["status"]], f["rule_id"],
+                                            f["resource"]["address"]))
     written = _written(changed, ctx)
     kept = {(f["rule_id"], f["resource"]["address"]) for f in written["findings"]}
     for f in (suppressed, other_words, trailed, foreign):
@@ -78,7 +80,8 @@ def test_a_not_applicable_finding_whose_message_names_more_facts_stays_in_findin
 
 def test_a_rule_judged_with_two_enforcements_keeps_the_second_in_findings(doc, ctx):
     changed = copy.deepcopy(doc)
-    rows = [f for f in changed["findings"] if f["status"] == "not_applicable" and f["rule_id"] == "CKV_CNLIC_100"]
+    rows = [f for f in changed["findings"]
+            if f["status"] == "not_applicable" and f["rule_id"] == "CKV_CNLIC_100"]
     rows[-1]["enforcement"] = "advisory"  # e.g. documents of two profiles merged by `report`
     written = _written(changed, ctx)
     assert written["not_applicable"]["rules"]["CKV_CNLIC_100"]["enforcement"] == "mandatory"
@@ -104,7 +107,8 @@ def test_report_of_the_compact_document_is_report_of_the_full_one(tmp_path, fmt)
     written = json.loads(scanned.read_text(encoding="utf-8"))
     assert "not_applicable" in written
     outs = []
-    for text in (scanned.read_text(encoding="utf-8"), json.dumps(compact.expand(written), ensure_ascii=False)):
+    full = json.dumps(compact.expand(written), ensure_ascii=False)
+    for text in (scanned.read_text(encoding="utf-8"), full):
         scanned.write_text(text, encoding="utf-8")  # one path: the report lists it
         run = cli("report", str(scanned), "--format", fmt, "--license", PROFILE, "--generated-at", STAMP)
         assert run.exit_status == 1, run.stderr

@@ -27,6 +27,7 @@ def read(doc: dict[str, Any], path: str, listing: dict[str, Any]) -> Part:
     doc = compact.expand(doc)
     own = {"path": listing["path"], "kind": "permitguard_json", "sha256": listing["sha256"]}
     return Part(inputs=[own] + [{**i, "via": i.get("via", path)} for i in doc["inputs"]],
-                findings=compact.shared_parts(doc["findings"]), other_checks=list(doc.get("other_checks", [])),
+                findings=compact.shared_parts(doc["findings"]),
+                other_checks=list(doc.get("other_checks", [])),
                 unevaluated=list(doc.get("unevaluated", [])), license=doc["license"], as_of=doc["as_of"],
                 skipped=list(doc.get("skipped_inputs", [])), trails=dict(doc.get("trails", {})))

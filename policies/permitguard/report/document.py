@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import json
 from collections import defaultdict
@@ -66,10 +67,21 @@ def finding_dict(f: Finding, rules: RuleCatalog, shared: dict[int, dict] | None 
 def trail_id(trail: Trail, trails: dict[str, list]) -> str:
     """The id of a resource-level trail, entered in `trails` once: a digest of its steps, so that equal
     trails share one entry and documents merged by `report` never collide."""
-    steps = [step.as_dict() for step in trail]
-    key = hashlib.sha1(json.dumps(steps, ensure_ascii=False, sort_keys=True).encode()).hexdigest()[:16]
-    trails.setdefault(key, steps)
+    try:
+        key, steps = _digest(trail)
+    except TypeError:  # a step holding an unhashable value: digested afresh
+        key, steps = _digest.__wrapped__(trail)
+    if key not in trails:
+        trails[key] = [dict(step) for step in steps]
     return key
+
+
+@functools.lru_cache(maxsize=4096)
+def _digest(trail: Trail) -> tuple[str, tuple[dict[str, Any], ...]]:
+    """(id, steps) of a trail: resources located alike have equal trails, digested once."""
+    steps = tuple(step.as_dict() for step in trail)
+    text = json.dumps(list(steps), ensure_ascii=False, sort_keys=True)
+    return hashlib.sha1(text.encode()).hexdigest()[:16], steps
 
 
 def blocking(item: dict[str, Any]) -> bool:

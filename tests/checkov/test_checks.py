@@ -199,3 +199,24 @@ def test_a_block_checkov_sees_but_the_evaluation_lost_fails_never_passes(monkeyp
     assert shared.hcl_instances("/r", "alicloud_vpc.lost", expanded=True) == []  # count/for_each: may be none
     # a module with no instance creates none of its blocks
     assert shared.hcl_instances("/r", "module.off.alicloud_vpc.x", expanded=False) == []
+
+
+def test_the_garbage_collector_is_paused_while_a_check_judges_and_restored_after():
+    import gc
+
+    from permitguard.checkov.checks import collection_paused
+
+    assert gc.isenabled()
+    with collection_paused():
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    with pytest.raises(RuntimeError, match="judging failed"), collection_paused():
+        raise RuntimeError("judging failed")
+    assert gc.isenabled()  # enabled again when the judging raised
+    gc.disable()
+    try:
+        with collection_paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()  # left as the caller had it
+    finally:
+        gc.enable()

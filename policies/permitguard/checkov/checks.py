@@ -131,6 +131,15 @@ class PermitguardCheck(_Judging, BaseResourceCheck):
         return self._judge(lambda: self._resources(conf))
 
     def _resources(self, conf: Mapping[str, Any]) -> list[tuple[Resource, Peers | None]]:
+        """`_resources_of(conf)`, found once for the checks of every rule: Checkov hands each check of one
+        entity the same conf, one check after the other (a failure is not kept: each check finds it)."""
+        held = run_state.current().entity
+        graph = getattr(self, "graph", None)
+        if not (held and held[0] is conf and held[1] == self._scanned_file and held[2] is graph):
+            held[:] = [conf, self._scanned_file, graph, self._resources_of(conf)]
+        return list(held[3])
+
+    def _resources_of(self, conf: Mapping[str, Any]) -> list[tuple[Resource, Peers | None]]:
         """The resource as each root configuration that creates it sees it, from the shared Terraform
         evaluation (permitguard.terraform, the CLI's own): one, several for a module called from several
         root directories (Checkov reports it once, so the worst verdict counts), none when Terraform

@@ -33,7 +33,7 @@ BENCH_ROUNDS ?= 2
 bench: install
 	$(PY) bench/cli_bench.py --rounds $(BENCH_ROUNDS)
 	$(PY) bench/roots_bench.py
-	$(PY) bench/checkov_bench.py
+	$(PY) bench/checkov_bench.py --rounds $(BENCH_ROUNDS)
 	$(PY) bench/pulumi_bench.py
 	$(PY) bench/report_bench.py
 

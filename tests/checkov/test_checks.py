@@ -199,3 +199,59 @@ def test_a_block_checkov_sees_but_the_evaluation_lost_fails_never_passes(monkeyp
     assert shared.hcl_instances("/r", "alicloud_vpc.lost", expanded=True) == []  # count/for_each: may be none
     # a module with no instance creates none of its blocks
     assert shared.hcl_instances("/r", "module.off.alicloud_vpc.x", expanded=False) == []
+
+
+def test_the_garbage_collector_is_paused_while_a_check_judges_and_restored_after():
+    import gc
+
+    from permitguard.checkov.checks import collection_paused
+
+    assert gc.isenabled()
+    with collection_paused():
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    with pytest.raises(RuntimeError, match="judging failed"), collection_paused():
+        raise RuntimeError("judging failed")
+    assert gc.isenabled()  # enabled again when the judging raised
+    gc.disable()
+    try:
+        with collection_paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()  # left as the caller had it
+    finally:
+        gc.enable()
+
+
+def test_an_entitys_resources_are_found_once_for_the_checks_of_every_rule(registered, monkeypatch):
+    from permitguard.checkov import run_state
+
+    monkeypatch.setattr(run_state, "_run", run_state.CheckovRun())
+    found = []
+
+    def resolve(check):
+        def resources_of(conf):
+            found.append((check.meta.id, conf["__address__"]))
+            if conf["__address__"] == "alicloud_vpc.broken":
+                raise RuntimeError("not in the graph")
+            return [("resource of " + conf["__address__"], None)]
+        return resources_of
+
+    graph = object()
+    checks = [registered[r] for r in ("CKV_CNLIC_101", "CKV_CNLIC_102", "CKV_CNLIC_103")]
+    for check in checks:
+        monkeypatch.setattr(check, "_resources_of", resolve(check))
+        monkeypatch.setattr(check, "graph", graph)
+        monkeypatch.setattr(check, "_scanned_file", "/main.tf")
+    one, other = {"__address__": "alicloud_vpc.one"}, {"__address__": "alicloud_vpc.other"}
+    answers = [check._resources(conf) for conf in (one, other) for check in checks]
+    assert answers == [[("resource of alicloud_vpc.one", None)]] * 3 + [
+        [("resource of alicloud_vpc.other", None)]] * 3
+    assert found == [("CKV_CNLIC_101", "alicloud_vpc.one"), ("CKV_CNLIC_101", "alicloud_vpc.other")]
+    monkeypatch.setattr(checks[1], "_scanned_file", "/other.tf")  # another file: found again
+    checks[1]._resources(other)
+    assert found[-1] == ("CKV_CNLIC_102", "alicloud_vpc.other")
+    broken = {"__address__": "alicloud_vpc.broken"}
+    for check in checks:  # a failure is not kept: each check finds it, and fails
+        with pytest.raises(RuntimeError, match="not in the graph"):
+            check._resources(broken)
+    assert found[-3:] == [(c.meta.id, "alicloud_vpc.broken") for c in checks]

@@ -24,3 +24,35 @@ def test_each_root_uses_its_own_provider(checkov_run, monkeypatch):
         "module.net.alicloud_vswitch.net is in alicloud cn-hongkong → Hong Kong (CN-HK), Hong Kong, "
         "outside mainland China (Hong Kong)."
     )
+
+
+def test_the_vertex_index_finds_the_roots_a_walk_over_every_vertex_finds():
+    import json
+
+    from permitguard.checkov.roots import root_dirs, vertex_index
+
+    call_dev = {"path": "envs/dev/main.tf", "nested_tf_module": None}
+    call_prod = json.dumps({"path": "envs/prod/main.tf", "nested_tf_module": None})  # as Checkov may save it
+    nested = {"path": "modules/app/main.tf", "nested_tf_module": {"path": "envs/prod/main.tf"}}
+    nodes = [
+        {"block_type_": "resource", "__address__": "alicloud_vpc.main", "file_path_": "envs/dev/main.tf"},
+        {"block_type_": "resource", "__address__": "alicloud_vpc.main", "file_path_": "envs/prod/main.tf"},
+        {"block_type_": "resource", "__address__": "module.net.alicloud_vswitch.net",
+         "file_path_": "modules/net/main.tf", "source_module_object_": call_dev},
+        {"block_type_": "resource", "__address__": "module.net.alicloud_vswitch.net",
+         "file_path_": "modules/net/main.tf", "source_module_object_": call_prod},
+        {"block_type_": "resource", "__address__": "module.app.module.net.alicloud_vswitch.net",
+         "file_path_": "modules/net/main.tf", "source_module_object_": nested},
+        {"block_type_": "module", "__address__": "net", "file_path_": "envs/dev/main.tf"},
+        {"block_type_": "variable", "__address__": "alicloud_vpc.main", "file_path_": "envs/dev/main.tf"},
+    ]
+    index = vertex_index(nodes)
+    asked = {(n["block_type_"], n["__address__"]) for n in nodes} | {("resource", "aws_vpc.absent")}
+    for block_type, address in sorted(asked):
+        for scanned in ("", "/main.tf", "/envs/dev/main.tf", "/../../modules/net/main.tf"):
+            assert root_dirs(nodes, address, block_type, scanned, index) == root_dirs(
+                nodes, address, block_type, scanned), (block_type, address, scanned)
+    assert root_dirs(nodes, "module.net.alicloud_vswitch.net", "resource", "", index) == [
+        "envs/dev", "envs/prod"]
+    assert root_dirs(nodes, "alicloud_vpc.main", "resource", "/envs/dev/main.tf", index) == ["envs/dev"]
+    assert root_dirs(nodes, "alicloud_vpc.main", "variable", "", index) == ["envs/dev"]  # not indexed

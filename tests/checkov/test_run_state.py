@@ -78,3 +78,36 @@ def test_reset_forgets_the_run_and_keeps_the_registered_checks(monkeypatch, tmp_
     assert (after.contexts, after.plans, after.graph, after.roots) == ({}, {}, [], {})
     assert after.documents.parsed(PLAN) is None
     assert run_state.checks == [registered]  # Checkov's registry still holds them
+
+
+def test_findings_are_judged_once_per_resource_and_only_the_last_resources_are_kept(fresh, monkeypatch,
+                                                                                    tmp_path):
+    from permitguard import engine
+    from permitguard.model import Resource
+
+    calls = []
+    real = engine.evaluate
+
+    def counted(resource, ctx, rule_ids=None, peers=None):
+        calls.append((resource.address, rule_ids))
+        return real(resource, ctx, rule_ids, peers)
+
+    monkeypatch.setattr(shared.engine, "evaluate", counted)
+    ctx = shared.context(environ={}, cwd=str(tmp_path))
+    resources = [Resource(address=f"alicloud_vpc.v{i}", type="alicloud_vpc", cloud="alicloud",
+                          attributes={}, provider_region="cn-hongkong" if i % 2 else "cn-beijing")
+                 for i in range(shared.FINDINGS_KEPT + 3)]
+    first = {}
+    for r in resources:
+        for rule_id in ("CKV_CNLIC_101", "CKV_CNLIC_103", "CKV_CNLIC_101"):  # the checks of one entity
+            found = shared.findings(r, ctx, rule_id)
+            first.setdefault((r.address, rule_id), found)
+    assert calls == [(r.address, None) for r in resources]  # every rule judged once, at the first check
+    assert len(fresh.findings) == shared.FINDINGS_KEPT
+    assert [held[0] for held in fresh.findings.values()] == resources[-shared.FINDINGS_KEPT:]
+    again = shared.findings(resources[0], ctx, "CKV_CNLIC_101")  # moved past: judged again, alike
+    assert len(calls) == len(resources) + 1
+    assert [(f.status, f.message_en) for f in again] == [
+        (f.status, f.message_en) for f in first[(resources[0].address, "CKV_CNLIC_101")]]
+    assert {f.status.value for r in resources[:2] for f in first[(r.address, "CKV_CNLIC_101")]} == {
+        "passed", "failed"}

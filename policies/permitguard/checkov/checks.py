@@ -7,7 +7,9 @@ Checkov turns an exception into a silent UNKNOWN, so every error becomes FAILED 
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+import gc
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from typing import Any
 
 from checkov.common.bridgecrew.severities import Severities
@@ -29,6 +31,22 @@ CATEGORIES = {"residency": CheckCategories.GENERAL_SECURITY, "control_plane": Ch
               "filing": CheckCategories.CONVENTION}
 RESULTS = {Status.PASSED: CheckResult.PASSED, Status.FAILED: CheckResult.FAILED,
            Status.NOT_APPLICABLE: CheckResult.UNKNOWN}
+
+
+@contextmanager
+def collection_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector paused while a check judges (and enabled again after, as it was).
+    Checkov's graph keeps hundreds of thousands of objects alive; each full collection that our evaluation's
+    allocations would trigger walks all of them, and costs more than the evaluation itself. Nothing is
+    lost: what the check leaves behind is collected at the next collection after it."""
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 class _Judging:
@@ -62,8 +80,9 @@ class _Judging:
         try:
             from permitguard.checkov import shared
 
-            ctx = shared.context()
-            found = [f for r, peers in resources() for f in shared.findings(r, ctx, self.meta.id, peers)]
+            with collection_paused():
+                ctx = shared.context()
+                found = [f for r, peers in resources() for f in shared.findings(r, ctx, self.meta.id, peers)]
         except Exception as exc:  # noqa: BLE001 - the edge: fail closed, say why
             self.details = [f"permitguard could not evaluate {self.meta.id}: {exc}"]
             return CheckResult.FAILED
@@ -87,7 +106,8 @@ class _Judging:
 
         if getattr(self, "graph", None) is None:
             raise RuntimeError("Checkov provided no Terraform graph: the root module cannot be found")
-        return roots.root_dirs(shared.graph_nodes_of(self.graph), address, block_type, self._scanned_file)
+        return roots.root_dirs(shared.graph_nodes_of(self.graph), address, block_type, self._scanned_file,
+                               shared.graph_index_of(self.graph))
 
 
 class PermitguardCheck(_Judging, BaseResourceCheck):
@@ -111,6 +131,15 @@ class PermitguardCheck(_Judging, BaseResourceCheck):
         return self._judge(lambda: self._resources(conf))
 
     def _resources(self, conf: Mapping[str, Any]) -> list[tuple[Resource, Peers | None]]:
+        """`_resources_of(conf)`, found once for the checks of every rule: Checkov hands each check of one
+        entity the same conf, one check after the other (a failure is not kept: each check finds it)."""
+        held = run_state.current().entity
+        graph = getattr(self, "graph", None)
+        if not (held and held[0] is conf and held[1] == self._scanned_file and held[2] is graph):
+            held[:] = [conf, self._scanned_file, graph, self._resources_of(conf)]
+        return list(held[3])
+
+    def _resources_of(self, conf: Mapping[str, Any]) -> list[tuple[Resource, Peers | None]]:
         """The resource as each root configuration that creates it sees it, from the shared Terraform
         evaluation (permitguard.terraform, the CLI's own): one, several for a module called from several
         root directories (Checkov reports it once, so the worst verdict counts), none when Terraform

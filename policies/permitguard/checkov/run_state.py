@@ -7,11 +7,12 @@ one Checkov process share is kept here, built once rather than once per resource
 
     checks   the checks registered with Checkov (registering twice would run every rule twice)
     run      the facts a run's checks share (`CheckovRun`, read through `current()`): the Context per
-             (profile variable, working directory, pinned date), each plan read, the current graph's
-             vertices, the shared Terraform evaluation of each root, the JSON documents parsed, each
-             resource's findings (every rule judged at the first check that asks), each Kubernetes
-             manifest file read, and the resources of each root or plan indexed for the rules that join
-             (`Peers`)
+             (profile variable, working directory, pinned date), each plan read, the resources of the
+             entity Checkov is checking, the current graph's vertices (indexed by block type and
+             address), the shared Terraform evaluation of each root (its resources indexed by address),
+             the JSON documents parsed, the findings of the last resources judged (every rule judged at
+             the first check that asks), each Kubernetes manifest file read, and the resources of each
+             root or plan indexed for the rules that join (`Peers`)
 
 `reset()` starts a fresh run (tests, a second run in one process); the checks stay registered.
 """
@@ -31,10 +32,17 @@ class CheckovRun:
     contexts: dict[ContextKey, Any] = field(default_factory=dict)  # → Context | PermitguardError
     plans: dict[tuple[str, int, int], Any] = field(default_factory=dict)  # plan file → resources | InputError
     graph: list[tuple[Any, list[Mapping[str, Any]]]] = field(default_factory=list)  # the last graph seen
+    # its vertices by (block type, address) → [(root, file)] (`roots.vertex_index`), built at first use
+    vertices: list[tuple[Any, dict[tuple[str, str], list[tuple[str, str]]]]] = field(default_factory=list)
     roots: dict[str, Any] = field(default_factory=dict)  # root directory → Evaluation | InputError
+    # the last entity a resource check resolved: [its conf, the scanned file, the graph, its resources]
+    entity: list[Any] = field(default_factory=list)
+    # root directory → (its Evaluation, its resources by address, by declared address), built at first use
+    addresses: dict[str, tuple[Any, dict[str, list[Any]], dict[str, list[Any]]]] = field(default_factory=dict)
     documents: Documents = field(default_factory=Documents)
     # a resource's findings by rule, judged once for the checks of every rule: id(resource) → (the resource,
-    # the Context that judged it, {rule id: finding}) (the resource held, so that its id is not reused)
+    # the Context that judged it, {rule id: finding}) (the resource held, so that its id is not reused);
+    # the last `shared.FINDINGS_KEPT` resources judged, oldest first
     findings: dict[int, tuple[Any, Any, dict[str, Any]]] = field(default_factory=dict)
     manifests: dict[tuple[str, int, int], Any] = field(default_factory=dict)  # manifest file → result | error
     peers: dict[Any, Any] = field(default_factory=dict)  # root directory or plan file → its Peers

@@ -45,13 +45,20 @@ def context(environ: Mapping[str, str] | None = None, cwd: str | None = None) ->
     return found
 
 
+# The resources whose findings are kept for the checks still to ask: more than one Checkov entity stands for
+# (a module called from several roots), few enough that a run's findings are not all held to its end.
+FINDINGS_KEPT = 16
+
+
 def findings(resource: Resource, ctx: Context, rule_id: str,
              peers: Sequence[Resource] | None = None) -> list[Finding]:
     """`engine.evaluate(resource, ctx, [rule_id], peers)`, from one evaluation of every rule on the
     resource, made at the first check that asks and kept for the checks of the other rules (each check of
     each rule would otherwise locate the resource, read its tags and business types again). A rule that
     raises is judged alone, so that its error fails its own check only. `peers`: the resource's
-    configuration (every check of one resource names the same)."""
+    configuration (every check of one resource names the same). Checkov runs the checks of one entity one
+    after the other, so only the last few resources are kept (`FINDINGS_KEPT`): a run holds no finding of
+    a resource it has moved past, and one asked about again is judged again, alike."""
     memo = run_state.current().findings
     held = memo.get(id(resource))
     if held is None or held[0] is not resource or held[1] is not ctx:
@@ -59,6 +66,9 @@ def findings(resource: Resource, ctx: Context, rule_id: str,
             judged = {f.rule_id: f for f in engine.evaluate(resource, ctx, peers=peers)}
         except Exception:  # noqa: BLE001 - judged rule by rule: the failing rule raises in its own check
             return engine.evaluate(resource, ctx, [rule_id], peers)
+        memo.pop(id(resource), None)
+        while len(memo) >= FINDINGS_KEPT:
+            del memo[next(iter(memo))]  # the resource judged longest ago
         held = memo[id(resource)] = (resource, ctx, judged)
     if rule_id not in RULES:
         return engine.evaluate(resource, ctx, [rule_id], peers)  # not a rule the engine runs by default
@@ -82,6 +92,18 @@ def graph_nodes_of(graph: Any) -> list[Mapping[str, Any]]:
     held = run_state.current().graph  # the last graph seen (held: identity stays meaningful)
     if not held or held[0][0] is not graph:
         held[:] = [(graph, graph_nodes(graph))]
+    return held[0][1]
+
+
+def graph_index_of(graph: Any) -> Any:
+    """The vertices of Checkov's current graph by (block type, address) (`roots.vertex_index`), built
+    once per graph: each check looks its vertex up instead of reading every vertex again."""
+    from permitguard.checkov.roots import vertex_index
+
+    nodes = graph_nodes_of(graph)
+    held = run_state.current().vertices
+    if not held or held[0][0] is not nodes:
+        held[:] = [(nodes, vertex_index(nodes))]
     return held[0][1]
 
 
@@ -131,11 +153,12 @@ def hcl_instances(root: str, address: str, expanded: bool = True) -> list[Resour
     count or for_each, so Terraform creates it once in every instance of its module — if the evaluation has
     none while that module has instances, the evaluator lost the block: fail, never a silent pass."""
     evaluation = _evaluation(root)
-    exact = [r for r in evaluation.resources if r.address == address]
+    by_address, by_declared = _addresses(root, evaluation)
+    exact = by_address.get(address)
     if exact:
-        return exact
+        return list(exact)
     declared = declared_address(address)
-    found = [r for r in evaluation.resources if declared_address(r.address) == declared]
+    found = list(by_declared.get(declared, ()))
     unread = [
         p
         for p in evaluation.problems
@@ -158,6 +181,21 @@ def hcl_instances(root: str, address: str, expanded: bool = True) -> list[Resour
             "evaluation has no instance of it: it cannot be judged (scan the plan)"
         )
     return found
+
+
+def _addresses(root: str, evaluation: Any) -> tuple[dict[str, list[Resource]], dict[str, list[Resource]]]:
+    """The resources of `root`'s evaluation by address and by declared address (in evaluation order),
+    indexed once: each check finds its instances without reading every resource of the root again."""
+    indexes = run_state.current().addresses
+    held = indexes.get(root)
+    if held is None or held[0] is not evaluation:
+        by_address: dict[str, list[Resource]] = {}
+        by_declared: dict[str, list[Resource]] = {}
+        for r in evaluation.resources:
+            by_address.setdefault(r.address, []).append(r)
+            by_declared.setdefault(declared_address(r.address), []).append(r)
+        held = indexes[root] = (evaluation, by_address, by_declared)
+    return held[1], held[2]
 
 
 def hcl_peers(root: str) -> Peers:

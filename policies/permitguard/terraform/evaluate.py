@@ -735,7 +735,10 @@ def _dynamic_for_each(block: Block) -> dict[str, tuple[str, int]]:
     """name → (for_each expression, line) of each `dynamic "name"` block written in a resource block."""
     lines = source_text.file_lines(block.file)
     start, end = block.line or 1, block.end
-    text = source_text.strip_comments("\n".join(lines[start - 1 : end]))
+    written = "\n".join(lines[start - 1 : end])
+    if "dynamic" not in written:
+        return {}  # blanking comments adds no word: no dynamic block
+    text = source_text.strip_comments(written)
     out = {}
     for m in _DYNAMIC.finditer(text):
         line = start + text.count("\n", 0, m.start())

@@ -45,6 +45,8 @@ _MODULE_HEADER = re.compile(r'\bmodule\s+"[^"]*"\s*\{')
 
 def module_sources(text: str) -> list[str]:
     """The `source` of every module block of a file's text, comments left out."""
+    if "module" not in text:
+        return []  # blanking comments adds no word: no module block
     clean = strip_comments(text)
     out = []
     for m in _MODULE_HEADER.finditer(clean):
@@ -59,14 +61,28 @@ def top_level_arguments(text: str) -> dict[str, tuple[str, int]]:
     return _arguments("{\n" + text + "\n}", 0, 0)
 
 
+# Where `_skip` can step over more than one character: a string, a comment, a heredoc. Everything between
+# two such places is plain text, stepped over one character at a time, so it is copied (or passed) whole.
+_MAY_SPAN = re.compile(r'["#/<]')
+# … and where the argument and expression walks must also look: line ends and brackets.
+_MAY_MATTER = re.compile(r'["#/<\n{}\[\]()]')
+_NOT_NEWLINE = re.compile(r"[^\n]")
+
+
 def strip_comments(text: str) -> str:
     """The text with `#`, `//` and `/* */` comments blanked (strings and line numbers kept)."""
-    out, i, depth = [], 0, 0
-    while i < len(text):
-        j, depth = _skip(text, i, depth)
-        piece = text[i:j]
+    out, i, n = [], 0, len(text)
+    while i < n:
+        m = _MAY_SPAN.search(text, i)
+        if m is None:
+            out.append(text[i:])
+            break
+        at = m.start()
+        out.append(text[i:at])
+        j, _ = _skip(text, at, 0)
+        piece = text[at:j]
         if piece.startswith(("#", "//", "/*")):
-            piece = "".join("\n" if c == "\n" else " " for c in piece)
+            piece = _NOT_NEWLINE.sub(" ", piece)
         out.append(piece)
         i = j
     return "".join(out)
@@ -94,6 +110,13 @@ def _arguments(text: str, open_at: int, start: int) -> dict[str, tuple[str, int]
             i = expr_end
             at_line_start = False
             continue
+        if not at_line_start:
+            found = _MAY_MATTER.search(text, i)
+            if found is None:
+                break  # plain text to the end
+            if found.start() > i:
+                i = found.start()  # plain text up to there: stepped over as it is
+                continue
         at_line_start = False
         i, depth = _skip(text, i, depth)
     return out
@@ -120,21 +143,28 @@ def _skip(text: str, i: int, depth: int) -> tuple[int, int]:
     return i + 1, depth
 
 
+_STRING_STOP = re.compile(r'["\\]')  # what ends a string, or escapes the next character
+
+
 def _string_end(text: str, i: int) -> int:
     j = i + 1
-    while j < len(text):
-        if text[j] == "\\":
-            j += 2
+    while True:
+        found = _STRING_STOP.search(text, j)
+        if found is None:
+            return max(j, len(text))
+        if found.group() == "\\":
+            j = found.start() + 2
             continue
-        if text[j] == '"':
-            return j + 1
-        j += 1
-    return j
+        return found.start() + 1
 
 
 def _expression_end(text: str, i: int) -> int:
     depth = 0
     while i < len(text):
+        m = _MAY_MATTER.search(text, i)  # plain text up to there: stepped over as it is
+        if m is None:
+            return len(text)
+        i = m.start()
         c = text[i]
         if c == "\n" and depth == 0:
             return i

@@ -120,3 +120,27 @@ def test_report_of_the_compact_document_is_report_of_the_full_one(tmp_path, fmt)
 def _template(ctx, f: dict) -> tuple[str, str]:
     t = ctx.rules[f["rule_id"]].template(f["reason"])
     return t.en, t.zh
+
+
+@pytest.mark.parametrize("break_it, said", [
+    (lambda s: s["resources"][0]["reasons"].update({"CKV_CNLIC_100": "no_such_reason"}), "which its rules"),
+    (lambda s: s["resources"][0]["reasons"].update({"CKV_CNLIC_998": "readable"}), "which its rules"),
+    (lambda s: s["rules"]["CKV_CNLIC_100"]["messages"]["readable"].update(en="{address:>999999999}"),
+     "shows more than"),
+    (lambda s: s["rules"]["CKV_CNLIC_100"]["messages"]["readable"].update(zh="{0} {address.__class__}"),
+     "shows more than"),
+    (lambda s: s["rules"]["CKV_CNLIC_100"]["messages"]["readable"].update(en="{address"), "no template"),
+], ids=["reason", "rule", "format-spec", "attribute", "unclosed"])
+def test_a_compact_section_that_contradicts_itself_is_refused_in_one_line(tmp_path, break_it, said):
+    """A findings document is input: a compact section naming what it does not hold, or a template that
+    would show more than the resource's address and type (a 999,999,999-wide field, an attribute), is
+    exit 2 with the reason, never a crash trace or a huge message."""
+    scanned = tmp_path / "scan.json"
+    assert cli("scan", EXAMPLE, "--format", "json", "--output", str(scanned), *PINNED).exit_status == 1
+    doc = json.loads(scanned.read_text(encoding="utf-8"))
+    break_it(doc["not_applicable"])
+    scanned.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    for args in (("report", str(scanned)), ("report", "--compare", str(scanned), str(scanned))):
+        run = cli(*args, "--license", PROFILE)
+        assert run.exit_status == 2 and said in run.stderr and "Traceback" not in run.stderr, run.stderr
+        assert "not a valid permitguard findings document" in run.stderr and len(run.stderr) < 2000

@@ -19,9 +19,11 @@ decide what goes into it with `plain` and `admit`, so that the two write the sam
 from __future__ import annotations
 
 import functools
+import string
 from collections.abc import Iterator
 from typing import Any
 
+from permitguard.errors import InputError
 from permitguard.rule_catalog import Text, fill
 
 SECTION = "not_applicable"
@@ -39,9 +41,23 @@ def shown(en: str, zh: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(template_names(en) + template_names(zh)))
 
 
+@functools.cache
 def refillable(en: str, zh: str) -> bool:
-    """Whether a template pair shows no fact but the resource's address and type."""
-    return all(name in FILLED_FROM for name in shown(en, zh))
+    """Whether a template pair shows no fact but the resource's address and type, each as it is (no format
+    spec, conversion, attribute or index: what a reader of the document fills)."""
+    return _plain(en) is None and _plain(zh) is None
+
+
+def _plain(template: str) -> str | None:
+    """Why `template` is no plain text with `{address}` and `{type}` in it, or None when it is."""
+    try:
+        fields = [(name, spec, conv) for _, name, spec, conv in string.Formatter().parse(template)
+                  if name is not None]
+    except ValueError as exc:
+        return f"no template ({exc})"
+    if any(name not in FILLED_FROM or spec or conv for name, spec, conv in fields):
+        return "shows more than {address} and {type}"
+    return None
 
 
 def refill(en: str, zh: str, address: Any, type_: Any) -> tuple[str, str]:
@@ -106,15 +122,20 @@ def tail(rules: dict[str, Any], lines: Iterator[str], encode) -> Iterator[str]:
     yield "\n    ]\n  }"
 
 
-def expand(doc: dict[str, Any]) -> dict[str, Any]:
-    """`doc` with its compact findings back in `findings` (in the document's order), the section gone; a
-    document without the section as it is. The findings of one resource share its part."""
+def expand(doc: dict[str, Any], path: str = "findings document") -> dict[str, Any]:
+    """`doc` (valid against its schema) with its compact findings back in `findings` (in the document's
+    order), the section gone; a document without the section as it is. The findings of one resource share
+    its part. InputError naming `path` when the section contradicts itself (a reason whose rule or template
+    it does not hold, a template that shows more than `{address}` and `{type}`)."""
     section = doc.get(SECTION)
     if not section:
         return doc
     from permitguard.report.document import ORDER
 
     rules = section["rules"]
+    problem = _problem(section)
+    if problem:
+        raise InputError(f"{path}: not a valid permitguard findings document: {SECTION}: {problem}")
     found = list(doc.get("findings", []))
     for group in section["resources"]:
         part = group["resource"]
@@ -130,6 +151,23 @@ def expand(doc: dict[str, Any]) -> dict[str, Any]:
     out = {k: v for k, v in doc.items() if k != SECTION}
     out["findings"] = found
     return out
+
+
+def _problem(section: dict[str, Any]) -> str | None:
+    """What a schema cannot say is wrong with a compact section: a reason it names no template for, a
+    template that is no plain `{address}`/`{type}` text (a format spec, an attribute, a position)."""
+    rules = section["rules"]
+    for rule_id, meta in rules.items():
+        for reason, template in meta["messages"].items():
+            for lang in ("en", "zh"):
+                why = _plain(template[lang])
+                if why:
+                    return f"the {lang} template of {rule_id} {reason!r}: {why}"
+    for n, group in enumerate(section["resources"]):
+        for rule_id, reason in group["reasons"].items():
+            if reason not in rules.get(rule_id, {}).get("messages", {}):
+                return f"resources[{n}] gives {rule_id} the reason {reason!r}, which its rules do not hold"
+    return None
 
 
 def shared_parts(findings: list[dict[str, Any]]) -> list[dict[str, Any]]:

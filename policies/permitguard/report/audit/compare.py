@@ -46,7 +46,7 @@ def load(path: str | Path) -> dict[str, Any]:
     if errors:
         more = f" (and {len(errors) - 1} more problems)" if len(errors) > 1 else ""
         raise InputError(f"{path}: not a valid permitguard findings document: {errors[0]}{more}")
-    return compact.expand(doc)
+    return compact.expand(doc, str(path))
 
 
 def _verdict(findings: list[FindingRecord]) -> str:

@@ -24,7 +24,7 @@ def read(doc: dict[str, Any], path: str, listing: dict[str, Any]) -> Part:
         shown = "\n".join(f"  - {e}" for e in errors[:10])
         more = f"\n  … and {len(errors) - 10} more" if len(errors) > 10 else ""
         raise InputError(f"{path}: not a valid permitguard findings document:\n{shown}{more}")
-    doc = compact.expand(doc)
+    doc = compact.expand(doc, path)
     own = {"path": listing["path"], "kind": "permitguard_json", "sha256": listing["sha256"]}
     return Part(inputs=[own] + [{**i, "via": i.get("via", path)} for i in doc["inputs"]],
                 findings=compact.shared_parts(doc["findings"]),

@@ -79,3 +79,21 @@ def test_one_document_given_twice_still_counts_each_result_once(tmp_path):
     copy.write_text(json.dumps(scanned, indent=1), encoding="utf-8")  # another file, the same results
     merged = _doc("report", str(written), str(copy))
     assert len(merged["findings"]) == len(scanned["findings"])
+
+
+def test_a_lone_surrogate_in_a_findings_document_is_unusable_input_in_one_line(tmp_path):
+    scanned = _doc("scan", str(_two_roots(tmp_path)))
+    paired = tmp_path / "paired.json"  # an emoji escaped as a surrogate pair is text like any other
+    scanned["findings"][0]["resource"]["address"] += "\U0001f600"
+    paired.write_text(json.dumps(scanned, ensure_ascii=True), encoding="utf-8")
+    assert "\\ud83d\\ude00" in paired.read_text(encoding="utf-8")
+    assert cli("report", str(paired), "--format", "json", *PINNED).exit_status == 1
+    lone = tmp_path / "lone.json"
+    scanned["findings"][0]["resource"]["address"] += "\ud800"
+    lone.write_text(json.dumps(scanned, ensure_ascii=True), encoding="utf-8")
+    for args in (("report", str(lone)), ("report", "--compare", str(paired), str(lone)),
+                 ("report", str(lone), "--bundle", str(tmp_path / "b.zip"))):
+        run = cli(*args, "--format", "json", *PINNED)
+        assert run.exit_status == 2 and run.stdout == "", run.stderr
+        assert run.stderr.count("\n") == 1 and "lone UTF-16 surrogate" in run.stderr, run.stderr
+        assert "internal error" not in run.stderr

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from permitguard import baseline, datafiles, safe_files
 from permitguard.errors import InputError
 from permitguard.report import compact, matrix
-from permitguard.report.inputs import scan_json
+from permitguard.report.inputs import lone_surrogate, scan_json
 from permitguard.report.record import FindingRecord, records
 
 if TYPE_CHECKING:
@@ -39,6 +39,9 @@ def load(path: str | Path) -> dict[str, Any]:
     except (UnicodeDecodeError, ValueError, RecursionError):
         raise InputError(f"{path}: not JSON: `--compare` reads two permitguard findings documents "
                          "(`permitguard scan --format json`)") from None
+    if lone_surrogate(raw.decode("utf-8"), doc):
+        raise InputError(f"{path}: a string holds a lone UTF-16 surrogate (\\ud800-\\udfff unpaired), "
+                         "which is no Unicode text: not a permitguard findings document")
     if not scan_json.looks_like(doc):
         raise InputError(f"{path}: not a permitguard findings document (no tool permitguard): `--compare` "
                          "reads two (`permitguard scan --format json`)")

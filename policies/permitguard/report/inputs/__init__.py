@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +20,7 @@ from permitguard.report.inputs.merge import as_of_for, licence_for, merge
 from permitguard.report.inputs.part import Part
 from permitguard.rule_catalog import RuleCatalog
 
-__all__ = ["KINDS", "Part", "as_of_for", "licence_for", "merge", "read"]
+__all__ = ["KINDS", "Part", "as_of_for", "licence_for", "lone_surrogate", "merge", "read"]
 KINDS = "a permitguard scan JSON, Checkov JSON (`checkov -o json`) or a Pulumi event log (`--event-log`)"
 
 
@@ -42,7 +43,9 @@ def read(path: Path, rules: RuleCatalog) -> Part:
         if events is None:
             raise InputError(f"{path}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg}; "
                              f"truncated?) and not a Pulumi event log; expected {KINDS}") from None
+        _unicode(path, text, events)
         return _with(pulumi_events.read(events, str(path), rules), listing, "pulumi_event_log")
+    _unicode(path, text, data)
     if scan_json.looks_like(data):
         return scan_json.read(data, str(path), listing)
     if checkov_json.looks_like(data):
@@ -50,6 +53,28 @@ def read(path: Path, rules: RuleCatalog) -> Part:
     if pulumi_events.looks_like(data):  # a one-event log
         return _with(pulumi_events.read([data], str(path), rules), listing, "pulumi_event_log")
     raise InputError(f"{path}: JSON of an unknown kind; expected {KINDS}")
+
+
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")  # a pair's half, or a lone one
+
+
+def lone_surrogate(text: str, data: Any) -> bool:
+    """Whether JSON `text`, parsed as `data`, holds a string with a UTF-16 surrogate escape that has no
+    partner (`"\\ud800"`): JSON allows it, no Unicode text holds it, and no output could be written with it.
+    The text is searched first; only a document with such escapes is checked value by value."""
+    if not _SURROGATE_ESCAPE.search(text):
+        return False
+    try:
+        json.dumps(data, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def _unicode(path: Path, text: str, data: Any) -> None:
+    if lone_surrogate(text, data):
+        raise InputError(f"{path}: a string holds a lone UTF-16 surrogate (\\ud800-\\udfff unpaired), "
+                         f"which is no Unicode text; expected {KINDS}")
 
 
 def _with(part: Part, listing: dict[str, Any], kind: str) -> Part:

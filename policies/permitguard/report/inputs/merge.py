@@ -34,14 +34,16 @@ def as_of_for(parts: list[Part], explicit: dt.date | None, generated_at: dt.date
 def merge(parts: list[Part], license: dict[str, Any], as_of: dt.date, generated_at: dt.datetime,
           ctx: Context) -> dict[str, Any]:
     """One document from every input; a result reported twice (same rule, resource, verdict) counts once.
-    Resources with one address in different files (two stacks, two plans) are different resources."""
+    Resources with one address in different files (two stacks, two plans), or located by different
+    trails (one module called by two roots), are different resources."""
     findings: dict[tuple, list[dict[str, Any]]] = {}
     others: dict[tuple, dict[str, Any]] = {}
     for part in parts:
         for f in part.findings:
             r = f["resource"]
             same = findings.setdefault((f["rule_id"], r["address"], f["status"], f.get("suppressed")), [])
-            if not any(_same_file(r.get("file"), g["resource"].get("file")) for g in same):
+            if not any(_same_file(r.get("file"), g["resource"].get("file"))
+                       and _same_trail(r.get("trail"), g["resource"].get("trail")) for g in same):
                 same.append(f)
         for c in part.other_checks:
             others.setdefault((c["tool"], c["check_id"], c["resource"], c["status"], c.get("file")), c)
@@ -61,6 +63,12 @@ def _same_file(a: str | None, b: str | None) -> bool:
         return True
     a, b = "/" + a.removeprefix("./").lstrip("/"), "/" + b.removeprefix("./").lstrip("/")
     return a.endswith(b) or b.endswith(a)
+
+
+def _same_trail(a: str | None, b: str | None) -> bool:
+    """One resource as far as its trails tell: unknown on either side (another tool's output names none),
+    or the same trail (a digest of how it was located: the root that called its module, its provider)."""
+    return not a or not b or a == b
 
 
 def _other_key(c: dict[str, Any]) -> tuple:

@@ -75,7 +75,7 @@ def _finding(
 def _refilled(meta, verdict: Verdict, subject: Subject) -> bool:
     """Whether the verdict's message is its template filled with the resource's address and type alone
     (found without rendering it: the template shows no other fact, and the facts hold exactly those)."""
-    template = meta.messages.get(verdict.reason) or meta.common.get(verdict.reason)
+    template = meta.template_if_any(verdict.reason)
     if template is None:
         return False
     key = (template.en, template.zh)

@@ -45,6 +45,10 @@ class RuleMeta:
         """The message templates for `reason` (the rule's own, else the catalog's common one)."""
         return self.messages.get(reason) or self.common[reason]
 
+    def template_if_any(self, reason: str) -> Text | None:
+        """`template`, or None for a reason neither the rule nor the catalog has a text for."""
+        return self.messages.get(reason) or self.common.get(reason)
+
     def message(
         self, reason: str, params: Mapping[str, Any], params_zh: Mapping[str, Any] | None = None
     ) -> Text:

@@ -20,11 +20,14 @@ from __future__ import annotations
 
 import functools
 import string
-from collections.abc import Iterator
-from typing import Any
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING, Any
 
 from permitguard.errors import InputError
 from permitguard.rule_catalog import Text, fill
+
+if TYPE_CHECKING:
+    from permitguard.rule_catalog import RuleCatalog
 
 SECTION = "not_applicable"
 NOT_APPLICABLE = "not_applicable"
@@ -66,11 +69,21 @@ def refill(en: str, zh: str, address: Any, type_: Any) -> tuple[str, str]:
     return fill(en, params), fill(zh, params)
 
 
-def same_message(template: Text, message: tuple[str, str], address: Any, type_: Any) -> bool:
-    """Whether `message` is `template` filled with the resource's address and type alone (refillable
-    templates only: any other is filled from more facts)."""
-    en, zh = template.en, template.zh
-    return refillable(en, zh) and refill(en, zh, address, type_) == message
+def template_refilled(rules: RuleCatalog, rule_id: Any, reason: Any, address: Any, type_: Any,
+                      message: Callable[[], Any], refilled: bool = False) -> Text | None:
+    """The template of a not-applicable finding whose message is that template filled with its resource's
+    address and type alone, else None: the one test `document.dumps` (on a finding's document form) and
+    the streamed writer (on a `Finding`) make. `message()` gives (en, zh) — rendered only when the engine
+    did not already know it to be the template refilled (`refilled`)."""
+    if not isinstance(rule_id, str) or rule_id not in rules or not isinstance(reason, str) or not isinstance(
+            address, str):
+        return None
+    template = rules[rule_id].template_if_any(reason)
+    if template is None or not refillable(template.en, template.zh):
+        return None
+    if refilled or refill(template.en, template.zh, address, type_) == message():
+        return template
+    return None
 
 
 class Section:

@@ -324,16 +324,15 @@ def _compact(f: dict[str, Any], rules: RuleCatalog, section: compact.Section,
         return False
     if f.keys() != compact.KEYS:
         return False
-    part, rule_id = f.get("resource"), f.get("rule_id")
-    if not isinstance(part, dict) or rule_id not in rules or not isinstance(part.get("address"), str):
+    part, rule_id, message = f["resource"], f["rule_id"], f["message"]
+    if not isinstance(part, dict) or not isinstance(message, dict):
         return False
     group = groups.get(id(part))
     if group is not None and rule_id in group[2]:
         return False
-    meta, message = rules[rule_id], f["message"]
-    template = meta.messages.get(f["reason"]) or meta.common.get(f["reason"])
-    if template is None or not isinstance(message, dict) or not compact.same_message(
-            template, (message.get("en"), message.get("zh")), part["address"], part.get("type")):
+    template = compact.template_refilled(rules, rule_id, f["reason"], part.get("address"), part.get("type"),
+                                         lambda: (message.get("en"), message.get("zh")))
+    if template is None:
         return False
     return section.admit(rule_id, f["rule_name"], f["severity"], f["enforcement"], f["clauses"], f["reason"],
                          template)

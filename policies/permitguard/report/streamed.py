@@ -86,15 +86,12 @@ class Spool:
         if (f.suppressed is not None or f.room or f.suppressed_by or f.unjustified is not None or f.trail
                 or f.rule_id in self._reasons):
             return False
-        meta = self._rules[f.rule_id]
-        template = meta.messages.get(f.reason) or meta.common.get(f.reason)
-        if template is None or not isinstance(f.resource.address, str):
+        template = compact.template_refilled(self._rules, f.rule_id, f.reason, f.resource.address,
+                                             f.resource.type, f.words.once, f.refilled)
+        if template is None:
             return False
-        if not f.refilled and not (compact.refillable(template.en, template.zh) and compact.same_message(
-                template, f.words.once(), f.resource.address, f.resource.type)):
-            return False
-        return self._section.admit(f.rule_id, meta.name, f.severity, f.enforcement, f.clauses, f.reason,
-                                   template)
+        return self._section.admit(f.rule_id, self._rules[f.rule_id].name, f.severity, f.enforcement,
+                                   f.clauses, f.reason, template)
 
     def _end_group(self) -> None:
         """The compact findings of the resource judged last, as one line of the compact section."""

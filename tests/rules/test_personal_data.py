@@ -110,6 +110,21 @@ def test_policy_documents(ctx, statement, expected):
     assert verdict(ctx, ali(**SSE), policy) == expected
 
 
+@pytest.mark.parametrize(("statement", "expected"), [
+    ({"Effect": "Allow", "Principal": {"AWS": "arn:aws-cn:iam::*:root"}}, (FAILED, "public")),  # any account
+    ({"Effect": "Allow", "NotPrincipal": {"AWS": "arn:aws-cn:iam::123456789012:root"}}, (FAILED, "public")),
+    ({"Effect": Unknown(), "Principal": "*"}, (FAILED, "public_unresolved")),
+    ({"Effect": "Allow", "Principal": Unknown()}, (FAILED, "public_unresolved")),
+    ({"Effect": "Allow", "Principal": {"AWS": [Unknown()]}}, (FAILED, "public_unresolved")),
+    ({"Effect": "Allow", "Principal": "*", "Condition": Unknown()}, (FAILED, "public_unresolved")),
+    (Unknown(), (FAILED, "public_unresolved")),
+], ids=["any-account", "not-principal", "effect", "principal", "principal-in-list", "condition", "statement"])
+def test_a_policy_read_as_the_trust_rules_read_it_is_never_private_by_default(ctx, statement, expected):
+    """Statements read through principals.statement_principals (201's reading): a value known only after apply
+    is not known to keep the store private, and everyone is also NotPrincipal and any account."""
+    assert verdict(ctx, ali(policy={"Statement": [statement]}, **SSE)) == expected
+
+
 def test_a_policy_that_is_no_json_cannot_be_judged(ctx):
     assert verdict(ctx, ali(policy="{not json", **SSE)) == (FAILED, "public_unresolved")
     deep = '{"Statement": ' + "[" * 100_000 + "]" * 100_000 + "}"  # hostile nesting: no crash, no pass

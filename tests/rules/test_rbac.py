@@ -177,3 +177,38 @@ def test_a_role_declared_twice_under_one_name_is_not_taken_for_either():
     assert DECLARED_ROLE not in found[-1].attributes
     found = attach_declared_roles([roles[0], obj("ops", user("x@partner-corp.com"))])
     assert found[-1].attributes[DECLARED_ROLE]["metadata"]["name"] == "ops"
+
+
+@pytest.mark.parametrize("rules", [
+    Unknown("known only after apply"),  # the whole list
+    [Unknown("known only after apply")],  # one rule of it
+    "get secrets",  # no list of rules
+    ["verbs: [escalate]"],  # a rule that is no map
+], ids=["unknown-list", "unknown-rule", "string", "rule-no-map"])
+def test_a_declared_role_whose_rules_cannot_be_read_is_never_taken_for_harmless(ctx, rules):
+    outsider = user("b@partner-corp.com")
+    binding = obj("custom", outsider, declared_role={"rules": rules})
+    assert verdict(ctx, binding) == (FAILED, "role_unknown_outside")
+
+
+def test_an_aggregation_known_only_after_apply_is_not_taken_for_none(ctx):
+    role = {"rules": [], "aggregationRule": Unknown("known only after apply")}
+    assert verdict(ctx, obj("custom", user("b@partner-corp.com"), declared_role=role)) == (
+        FAILED, "role_unknown_outside")
+
+
+@pytest.mark.parametrize("subjects", [5, "system:unauthenticated", {"kind": "Group"}.keys()],
+                         ids=["number", "string", "other"])
+def test_subjects_that_are_no_list_are_could_not_evaluate_not_a_crash(ctx, subjects):
+    binding = obj("cluster-admin")
+    binding = dataclasses.replace(binding, attributes={**binding.attributes, "subjects": subjects})
+    assert verdict(ctx, binding) == (FAILED, "subject_unresolved")
+
+
+@pytest.mark.parametrize("grant", [
+    Unknown("known only after apply"),
+    {"role_name": "cluster-admin", "is_custom": Unknown("known only after apply")},
+], ids=["grant", "is_custom"])
+def test_an_ack_grant_known_only_after_apply_fails_closed(ctx, grant):
+    perms = make("alicloud_cs_kubernetes_permissions", uid="28xxxx", permissions=[grant])
+    assert verdict(ctx, perms) == (FAILED, "policy_unresolved")

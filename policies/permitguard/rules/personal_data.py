@@ -19,6 +19,7 @@ from typing import Any
 from permitguard.context import Context, Subject
 from permitguard.model import Resource, Unknown
 from permitguard.resources.paths import given
+from permitguard.rules import principals as pr
 from permitguard.rules.base import FAILED, NOT_APPLICABLE, PASSED, Verdict
 from permitguard.rules.common import base_facts
 from permitguard.store_catalog import EVERY_STORE, Public, Store
@@ -31,14 +32,9 @@ def _shown(value: Any) -> str:
     return str(value).lower() if isinstance(value, bool) else str(value)
 
 
-def _principal_is_everyone(principal: Any) -> bool:
-    if isinstance(principal, str):
-        return principal.strip() in _WILDCARDS
-    if isinstance(principal, Mapping):
-        return any(_principal_is_everyone(v) for v in principal.values())
-    if isinstance(principal, list):
-        return any(_principal_is_everyone(v) for v in principal)
-    return False
+def _everyone(p: pr.Principal) -> bool:
+    """A principal that is every caller: `*`, NotPrincipal, any account (`acs:ram::*:root`), anyone."""
+    return p.kind == "*" or "*" in p.value or p.value.strip() in _WILDCARDS
 
 
 def _policy(value: Any) -> tuple[str, str] | None:
@@ -59,12 +55,19 @@ def _policy(value: Any) -> tuple[str, str] | None:
 
 
 def _public_statement(statements: list) -> tuple[str, str] | None:
+    """The statements' principals as the trust rules read them (`principals.statement_principals`): a
+    statement, effect, principal or condition known only after apply is not known to be private."""
     for st in statements:
-        if not isinstance(st, Mapping) or str(st.get("Effect", st.get("effect", ""))).lower() != "allow":
+        principals = pr.statement_principals(st)
+        if any(isinstance(p.value, Unknown) for p in principals):
+            return "unknown", "a statement or principal of it is known only after apply"
+        if not any(_everyone(p) for p in principals):
             continue
-        if not _principal_is_everyone(st.get("Principal", st.get("principal"))):
-            continue
-        if st.get("Condition") or st.get("condition"):
+        effect = st.get("Effect", st.get("effect"))
+        condition = st.get("Condition", st.get("condition"))
+        if isinstance(effect, Unknown) or isinstance(condition, Unknown):
+            return "unknown", "allows every principal if a value known only after apply says so"
+        if condition:
             return "unknown", "allows every principal under a condition permitguard does not judge"
         return "public", "a statement that allows every principal"
     return None

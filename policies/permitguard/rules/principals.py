@@ -80,10 +80,12 @@ def policy_principals(document: Any) -> list[Principal]:
         statements = Unknown("the Statement came out null (a value inside it could not be evaluated)")
     if isinstance(statements, Unknown):
         return [Principal("Statement", statements)]
-    return [p for st in _as_list(statements) for p in _statement_principals(st)]
+    return [p for st in _as_list(statements) for p in statement_principals(st)]
 
 
-def _statement_principals(st: Any) -> list[Principal]:
+def statement_principals(st: Any) -> list[Principal]:
+    """Principals one statement grants: none unless it allows (an effect known only after apply counts as
+    allowing); NotPrincipal is everyone but those listed; a value known only after apply stays Unknown."""
     if isinstance(st, Unknown):
         return [Principal("Statement", st)]
     effect = _ci(st, "effect") if isinstance(st, Mapping) else None

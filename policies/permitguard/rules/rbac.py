@@ -83,17 +83,28 @@ def _role_control(obj: Mapping, rbac: RbacCatalog) -> tuple[str, Any]:
 
 
 def _declared_control(name: str, role: Mapping, rbac: RbacCatalog) -> tuple[str, Any]:
-    rules = field(role, "rules") or field(role, "rule") or []  # Terraform: repeated `rule` blocks
+    rules = field(role, "rules")
+    if rules is None:
+        rules = field(role, "rule")  # Terraform: repeated `rule` blocks
+    if isinstance(rules, Unknown):
+        return UNKNOWN, Unknown(f"the rules of the role {name} are known only after apply")
     if isinstance(rules, Mapping):
         rules = [rules]
-    for rule in rules if isinstance(rules, list) else []:
+    if rules is not None and not isinstance(rules, (list, tuple)):
+        return UNKNOWN, Unknown(f"the rules of the role {name} are no list of rules")
+    for rule in rules or []:
+        if isinstance(rule, Unknown):
+            return UNKNOWN, Unknown(f"a rule of the role {name} is known only after apply")
+        if not isinstance(rule, Mapping):
+            return UNKNOWN, Unknown(f"a rule of the role {name} is no map of verbs and resources")
         verbs = {_text(v).casefold() for v in _list(field(rule, "verbs"))}
         resources = {_text(r).casefold() for r in _list(field(rule, "resources"))}
         if verbs & rbac.escalating_verbs or (verbs & rbac.write_verbs and resources & rbac.control_resources):
             return "control", name
         if any(isinstance(v, Unknown) for key in ("verbs", "resources") for v in _list(field(rule, key))):
             return UNKNOWN, Unknown(f"a rule of the role {name} is known only after apply")
-    if field(role, "aggregationRule"):
+    aggregation = field(role, "aggregationRule")
+    if isinstance(aggregation, Unknown) or aggregation:
         return UNKNOWN, Unknown(f"the role {name} aggregates other roles' rules, collected in the cluster")
     return "not_control", name
 
@@ -164,13 +175,16 @@ def _judge_subjects(subjects: list, facts: dict, ctx: Context) -> Verdict:
 def judge_binding(obj: Mapping, facts: dict, ctx: Context) -> Verdict:
     """A (Cluster)RoleBinding, whichever front door wrote it."""
     subjects = _subjects(obj)
-    if isinstance(subjects, Unknown):
-        return Verdict(FAILED, "subject_unresolved", {**facts, "why": subjects})
     control, what = _role_control(obj, ctx.rbac)
     role = what if isinstance(what, str) else field(field(obj, "roleRef"), "name")
     if isinstance(role, Unknown):
         return Verdict(FAILED, "role_unresolved", {**facts, "why": role})
-    facts = {**facts, "role": _text(role)}
+    facts = {**facts, "role": _text(role)}  # every message names the role
+    if isinstance(subjects, Unknown):
+        return Verdict(FAILED, "subject_unresolved", {**facts, "why": subjects})
+    if subjects is not None and not isinstance(subjects, (list, tuple)):
+        return Verdict(FAILED, "subject_unresolved", {**facts, "why": Unknown(
+            f"its subjects are no list of subjects ({type(subjects).__name__})")})
     if not subjects:
         return Verdict(PASSED, "no_subjects", facts)
     if control == "not_control":
@@ -260,11 +274,14 @@ def _ack(s: Subject, facts: dict, ctx: Context) -> Verdict:
         return Verdict(FAILED, "policy_unresolved", {**facts, "why": grants})
     control: list[str] = []
     for grant in _list(grants):
-        name = field(grant, "role_name")
-        if isinstance(name, Unknown):
-            return Verdict(FAILED, "policy_unresolved", {**facts, "why": name})
+        if isinstance(grant, Unknown):
+            return Verdict(FAILED, "policy_unresolved", {**facts, "why": grant})
+        name, is_custom = field(grant, "role_name"), field(grant, "is_custom")
+        for value in (name, is_custom):
+            if isinstance(value, Unknown):
+                return Verdict(FAILED, "policy_unresolved", {**facts, "why": value})
         word = _text(name).casefold()
-        custom = str(field(grant, "is_custom")).casefold() in ("true", "1")
+        custom = str(is_custom).casefold() in ("true", "1")
         if (custom and word in ctx.rbac.builtin) or (not custom and word in ctx.rbac.ack_roles):
             control.append(_text(name))
         elif custom and word not in ctx.rbac.not_control:

@@ -215,7 +215,8 @@ def _rendered_reasons(ctx, resources, as_of=None, peers=None) -> set[tuple[str, 
     return found
 
 
-def test_every_message_of_every_rule_is_rendered_from_the_facts_of_a_verdict_that_returns_it(ctx):
+def test_every_message_of_every_rule_is_rendered_from_the_facts_of_a_verdict_that_returns_it(
+        ctx, monkeypatch):
     folders = [readers.read(p, ctx.types, Documents()).resources
                for p in sorted(FIXTURES.glob("CKV_CNLIC_*/"))]
     seen = _rendered_reasons(ctx, [r for rs in folders for r in rs])
@@ -236,6 +237,12 @@ def test_every_message_of_every_rule_is_rendered_from_the_facts_of_a_verdict_tha
     seen |= _rendered_reasons(month, [make("azurerm_log_analytics_workspace", tags={"log-class": "access"})])
     seen |= _rendered_reasons(ctx, [make("aws_cloudwatch_log_group", retention_in_days="a year",
                                          tags={"log-class": "access"})])
+    def broken(subject, ctx):  # a fault while judging one resource: its finding says so (engine._judge)
+        raise TypeError("a value of a shape the rule did not expect")
+
+    with monkeypatch.context() as m:
+        m.setitem(engine.RULES, "CKV_CNLIC_203", broken)
+        seen |= _rendered_reasons(ctx, [make("kubernetes_cluster_role_binding")])
     catalogued = {(r.id, k) for r in CATALOG for k in r.messages if not k.startswith("scan_")}
     catalogued |= {(r.id, k) for r in CATALOG for k in r.common if ctx.level(r.id) != "disabled"}
     applicable = {(i, k) for i, k in catalogued if k not in CATALOG[i].messages}  # common: not every rule

@@ -130,7 +130,12 @@ def _judge(rule_id: str, subject: Subject, ctx: Context,
     judging, spared = gate
     if spared is not None and ctx.rules[rule_id].family != judging:
         return spared
-    return RULES[rule_id](subject, ctx)
+    try:
+        return RULES[rule_id](subject, ctx)
+    except Exception as exc:  # a fault on one input costs that verdict, never the scan: could not evaluate
+        res = subject.resource
+        return Verdict(Status.FAILED, "rule_error", {"address": res.address, "type": res.type,
+                                                     "error": type(exc).__name__})
 
 
 def evaluate(resource: Resource, ctx: Context, rule_ids: Iterable[str] | None = None,

@@ -95,6 +95,24 @@ def test_a_node_whose_city_is_unknown_under_a_city_level_coverage_is_undetermine
          "source": "t"})
     vague = dataclasses.replace(ctx, regions=RegionCatalog(data, ctx.provinces))
     assert verdict(vague, ens("cn-gd-x")) == (FAILED, "coverage_undetermined")
+    v = judge(RULE, vague, ens("cn-gd-x"))  # 102's test of the coverage, and its word for what is missing
+    assert v.facts["missing"] == "city" and "its city is not known" in _message(v, vague).en
+
+
+def test_a_node_whose_province_is_unknown_says_the_province_is_missing(ctx):
+    data = datafiles.load_data("regions.yaml", "regions.schema.json")
+    data["edge_nodes"]["alicloud_ens"]["nodes"].append(
+        {"node": "cn-x", "name": "x", "territory": "mainland", "province": None, "city": None, "source": "t"})
+    vague = dataclasses.replace(ctx, regions=RegionCatalog(data, ctx.provinces))
+    v = judge(RULE, vague, ens("cn-x"))
+    assert (v.status, v.reason, v.facts["missing"]) == (FAILED, "coverage_undetermined", "province")
+    assert "its province is not known" in _message(v, vague).en and "省份未知" in _message(v, vague).zh
+
+
+def _message(v, ctx):
+    from permitguard import localise
+
+    return localise.message(ctx.rules["CKV_CNLIC_901"], v.reason, v.facts, ctx)
 
 
 def test_networks_on_a_node_cdn_domains_and_ordinary_compute_are_no_nodes(ctx):

@@ -235,14 +235,14 @@ def test_other_permit_idc_city_covers_hangzhou_not_nanjing():
 
 def test_other_permit_province_with_idc_city_but_unknown_city_is_undetermined():
     from permitguard.geo import Location
-    from permitguard.rules.residency import _covered
+    from permitguard.rules.residency import covered
 
     other = _other_ctx()
     zj = Location("alicloud", "r", None, "mainland", "CN-ZJ", None, None, False, "test")
-    v = _covered(zj, ["idc"], True, {"address": "a"}, other)
+    v = covered(zj, ["idc"], True, {"address": "a"}, other)
     assert (v.status, v.reason, v.facts["missing"]) == (Status.FAILED, "coverage_undetermined", "city")
     he = Location("alicloud", "r", None, "mainland", "CN-HE", None, None, False, "test")
-    assert _covered(he, ["idc"], True, {"address": "a"}, other).reason == "outside_coverage"
+    assert covered(he, ["idc"], True, {"address": "a"}, other).reason == "outside_coverage"
 
 
 def test_coverage_remediation_names_no_bundled_permit_places(ctx):

@@ -19,6 +19,7 @@ from permitguard.model import Status, Unknown
 from permitguard.rules.base import FAILED, NOT_APPLICABLE, PASSED, Verdict
 from permitguard.rules.common import base_facts
 from permitguard.rules.filing import new_room_unfiled
+from permitguard.rules.residency import covered
 
 RULE_ID = "CKV_CNLIC_901"
 
@@ -44,13 +45,13 @@ def edge_node_outside_idc(s: Subject, ctx: Context) -> Verdict:
         return Verdict(FAILED, "no_idc_grant", {**facts, "needed": ", ".join(ctx.rules[RULE_ID].services)})
     for loc in p.locations:
         here = {**facts, "location": loc, "coverage": tuple(keys)}
-        answers = [ctx.profile.services[k].coverage.covers(loc, ctx.city_provinces) for k in keys]
         if loc.territory != "mainland":
             return Verdict(FAILED, "node_abroad", {**here, "territory": loc.territory})
-        if not any(a is True for a in answers):
-            if any(a is None for a in answers):
-                return Verdict(FAILED, "coverage_undetermined", here)
-            return Verdict(FAILED, "outside_idc", here)
+        inside = covered(loc, keys, False, here, ctx)  # 102's own test: any IDC grant covering the place
+        if inside.status is Status.FAILED:
+            reason = "outside_idc" if inside.reason == "outside_coverage" else inside.reason
+            missing = {"missing": inside.facts["missing"]} if "missing" in inside.facts else {}
+            return Verdict(FAILED, reason, {**here, **missing})
     facts = {**facts, "location": p.location, "coverage": tuple(keys)}
     if not ctx.profile.rooms:  # the profile files no rooms: the licensed place is what can be judged
         return Verdict(PASSED, "idc_place", facts)

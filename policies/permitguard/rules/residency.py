@@ -28,11 +28,11 @@ def outside_coverage(s: Subject, ctx: Context) -> Verdict:
     if bad:
         return bad
     facts = {**base_facts(s), "services": tuple(keys)}
-    verdicts = [_covered(loc, keys, every, facts, ctx) for loc in s.placement.locations]
+    verdicts = [covered(loc, keys, every, facts, ctx) for loc in s.placement.locations]
     return next((v for v in verdicts if v.status is FAILED), verdicts[0])
 
 
-def _covered(loc: Location, keys: list[str], every: bool, facts: dict, ctx: Context) -> Verdict:
+def covered(loc: Location, keys: list[str], every: bool, facts: dict, ctx: Context) -> Verdict:
     """Inside when every business type's coverage holds the location (`every`: the resource is tagged
     with them), or any of them (untagged: the union of the grants). A coverage that cannot tell (no
     province or city established) makes it undetermined — unless the resource must be inside every one

@@ -28,6 +28,7 @@ from permitguard.resources import defaults as provider_defaults
 from permitguard.rule_catalog import RuleCatalog
 from permitguard.site_catalog import SiteCatalog
 from permitguard.store_catalog import StoreCatalog
+from permitguard.system_catalog import SystemCatalog
 from permitguard.vpn_catalog import VpnCatalog
 
 T = TypeVar("T")
@@ -49,6 +50,7 @@ class Context:
     rbac: RbacCatalog = field(default_factory=RbacCatalog.load)  # Kubernetes RBAC (CKV_CNLIC_203)
     sites: SiteCatalog = field(default_factory=SiteCatalog.load)  # internet-facing sites (CKV_CNLIC_501)
     logs: LogCatalog = field(default_factory=LogCatalog.load)  # log stores and producers (CKV_CNLIC_601)
+    systems: SystemCatalog = field(default_factory=SystemCatalog.load)  # system facilities (CKV_CNLIC_603)
 
     @classmethod
     def load(
@@ -88,6 +90,7 @@ class Context:
             rbac=RbacCatalog.load(),
             sites=SiteCatalog.load(),
             logs=LogCatalog.load(),
+            systems=SystemCatalog.load(),
         )
 
     @functools.cached_property

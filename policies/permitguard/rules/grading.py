@@ -17,7 +17,6 @@ from permitguard.context import Context, Subject
 from permitguard.model import Unknown
 from permitguard.rules.base import FAILED, NOT_APPLICABLE, PASSED, Verdict
 from permitguard.rules.common import base_facts
-from permitguard.system_catalog import SystemCatalog
 
 
 def _blank(value: object) -> bool:
@@ -26,7 +25,7 @@ def _blank(value: object) -> bool:
 
 def protection_grade(s: Subject, ctx: Context) -> Verdict:
     facts = base_facts(s)
-    systems = SystemCatalog.load()
+    systems = ctx.systems
     kind = systems.kind(s.info.type)
     if kind is None:
         return Verdict(NOT_APPLICABLE, "not_a_system_facility", facts)

@@ -146,6 +146,8 @@ def _objects_of(f: Path) -> tuple[list[tuple[Mapping, int]], Resource | None, bo
     found: list[tuple[Mapping, int]] = []
     for n, (doc, line, item_lines) in enumerate(docs, 1):
         if is_object(doc) and doc["kind"] == "List" and isinstance(doc.get("items"), list):
+            if len(item_lines) != len(doc["items"]):  # items the loader found no line of (a merge key)
+                item_lines = [line] * len(doc["items"])
             for item, item_line in zip(doc["items"], item_lines, strict=True):
                 if not is_object(item):
                     return [], _part(f, "unparsed", f"item at line {item_line} of the List is no Kubernetes "

@@ -5,14 +5,13 @@ module, the module call's argument of that name. Files are shown relative to the
 
 from __future__ import annotations
 
-import json
 import os
 import re
 from collections.abc import Mapping
 from pathlib import Path
 
 from permitguard.model import TrailStep
-from permitguard.terraform import source_text
+from permitguard.terraform import source_text, var_files
 from permitguard.terraform.values import Block
 
 _VAR = re.compile(r"^var\.([A-Za-z_][\w-]*)$")
@@ -76,17 +75,4 @@ def _variable(name: str, parts: tuple[str, ...], block: Block, blocks: list[Bloc
 
 def _assigned(path: Path, name: str) -> tuple[str, int | None] | None:
     """`name`'s value text and line in a variables file (HCL, or JSON: no line), None when it is not set."""
-    try:
-        text = path.read_text(encoding="utf-8", errors="replace")
-    except OSError:
-        return None
-    if path.name.endswith(".json"):
-        try:
-            data = json.loads(text)
-        except ValueError:
-            return None
-        if not isinstance(data, dict) or name not in data:
-            return None
-        return json.dumps(data[name], ensure_ascii=False), None
-    found = source_text.top_level_arguments(text).get(name)
-    return (source_text.shown(found[0]), found[1]) if found else None
+    return var_files.assignments(path).get(name)

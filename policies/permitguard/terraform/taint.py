@@ -11,7 +11,6 @@ which can only make more values unknown, never fewer.
 
 from __future__ import annotations
 
-import json
 import os
 import re
 from collections.abc import Iterable, Mapping
@@ -20,6 +19,7 @@ from pathlib import Path
 from permitguard.terraform import source_text
 from permitguard.terraform.providers import declared_address
 from permitguard.terraform.values import Block
+from permitguard.terraform.var_files import assignments
 
 _REFERENCE = re.compile(r"\b((?:module|local|var)\.[A-Za-z_][\w-]*)")
 _MODULE_META = frozenset({"source", "version", "providers", "count", "for_each", "depends_on"})
@@ -29,18 +29,7 @@ def assigned_names(var_files: Iterable[Path]) -> set[str]:
     """The variables the given .tfvars / .tfvars.json files set."""
     out: set[str] = set()
     for f in var_files:
-        try:
-            text = Path(f).read_text(encoding="utf-8", errors="replace")
-        except OSError:
-            continue
-        if str(f).endswith(".json"):
-            try:
-                doc = json.loads(text)
-            except ValueError:
-                continue
-            out |= set(doc) if isinstance(doc, dict) else set()
-        else:
-            out |= set(source_text.top_level_arguments(text))
+        out |= set(assignments(Path(f)))
     return out
 
 

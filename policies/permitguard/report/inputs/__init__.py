@@ -45,6 +45,8 @@ def read(path: Path, rules: RuleCatalog) -> Part:
                              f"truncated?) and not a Pulumi event log; expected {KINDS}") from None
         _unicode(path, text, events)
         return _with(pulumi_events.read(events, str(path), rules), listing, "pulumi_event_log")
+    except RecursionError:
+        raise InputError(f"{path}: JSON nested deeper than a report input can be; expected {KINDS}") from None
     _unicode(path, text, data)
     if scan_json.looks_like(data):
         return scan_json.read(data, str(path), listing)

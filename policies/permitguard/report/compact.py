@@ -143,7 +143,7 @@ def expand(doc: dict[str, Any], path: str = "findings document") -> dict[str, An
     section = doc.get(SECTION)
     if not section:
         return doc
-    from permitguard.report.document import ORDER
+    from permitguard.report.document import order_key
 
     rules = section["rules"]
     problem = _problem(section)
@@ -160,7 +160,7 @@ def expand(doc: dict[str, Any], path: str = "findings document") -> dict[str, An
                           "severity": meta["severity"], "enforcement": meta["enforcement"],
                           "clauses": list(meta["clauses"]), "reason": reason, "suppressed": None,
                           "message": {"en": en, "zh": zh}, "resource": part})
-    found.sort(key=lambda f: (ORDER[f["status"]], f["rule_id"], f["resource"]["address"]))
+    found.sort(key=order_key)
     out = {k: v for k, v in doc.items() if k != SECTION}
     out["findings"] = found
     return out

@@ -67,10 +67,7 @@ def finding_dict(f: Finding, rules: RuleCatalog, shared: dict[int, dict] | None 
 def trail_id(trail: Trail, trails: dict[str, list]) -> str:
     """The id of a resource-level trail, entered in `trails` once: a digest of its steps, so that equal
     trails share one entry and documents merged by `report` never collide."""
-    try:
-        key, steps = _digest(trail)
-    except TypeError:  # a step holding an unhashable value: digested afresh
-        key, steps = _digest.__wrapped__(trail)
+    key, steps = _digest(trail)  # steps hold texts and numbers: a trail is hashable
     if key not in trails:
         trails[key] = [dict(step) for step in steps]
     return key
@@ -221,7 +218,7 @@ def assemble(
 ) -> dict[str, Any]:
     """The document from finding dicts, whatever produced them (scan, or `report` merging inputs); the
     catalogs (the run's Context) name the scan-level advisories and the uncatalogued types."""
-    items.sort(key=lambda f: (ORDER[f["status"]], f["rule_id"], f["resource"]["address"]))
+    items.sort(key=order_key)
     used = {f["resource"].get("trail") for f in items} - {None}  # trails the findings name
     return header(summarise(items), uncatalogued.unknown_types(items, types), license, as_of, inputs, rules,
                   generated_at, other_checks, unevaluated, skipped, findings=items,
@@ -229,6 +226,11 @@ def assemble(
 
 
 ORDER = {Status.FAILED.value: 0, Status.PASSED.value: 1, Status.NOT_APPLICABLE.value: 2}  # of the findings
+
+
+def order_key(f: dict[str, Any]) -> tuple[int, str, str]:
+    """Where a finding (document form) stands in the document: by status, rule, then address."""
+    return ORDER[f["status"]], f["rule_id"], f["resource"]["address"]
 
 
 def header(

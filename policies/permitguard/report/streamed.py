@@ -104,8 +104,7 @@ class Spool:
     @property
     def refused(self) -> list[dict[str, Any]]:
         """The findings whose suppression gave no reason (the text summary lists them), in document order."""
-        return sorted(self._refused, key=lambda f: (document.ORDER[f["status"]], f["rule_id"],
-                                                    f["resource"]["address"]))
+        return sorted(self._refused, key=document.order_key)
 
     def extend(self, findings: Iterable[Finding]) -> Spool:
         for f in findings:

@@ -33,7 +33,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from permitguard import safe_files
+from permitguard import safe_files, suppression
 from permitguard.errors import InputError
 from permitguard.model import Resource
 from permitguard.rbac_catalog import attach_declared_roles
@@ -190,7 +190,7 @@ def _suppressions(obj: Mapping) -> dict[tuple[str, str], str]:
     for key, value in notes.items():
         if str(key).startswith(SKIP_ANNOTATION) and isinstance(value, str):
             rule, _, why = value.partition("=")
-            found[(address(obj), rule.strip())] = why.strip() or "No comment provided"
+            found[(address(obj), rule.strip())] = why.strip() or suppression.CHECKOV_NO_REASON
     return found
 
 

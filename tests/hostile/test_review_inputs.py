@@ -52,3 +52,28 @@ def test_a_variables_file_nested_deeper_than_json_can_be_read_does_not_stop_the_
     assert run.exit_status in (1, 2)
     explained = cli("explain", "alicloud_vpc.net", str(folder), "--as-of", AS_OF)
     assert "internal error" not in explained.stderr, explained.stderr
+
+
+def test_kubernetes_manifests_inside_a_terraform_directory_are_judged_too(tmp_path):
+    """`checkov -d` judges them with its kubernetes framework: the CLI does not pass them by in silence."""
+    folder = write_tf(tmp_path / "repo", 'provider "alicloud" { region = "cn-beijing" }\n'
+                                         'resource "alicloud_vpc" "net" {\n  vpc_name = "n"\n}\n')
+    (folder / "k8s").mkdir()
+    (folder / "k8s" / "crb.yaml").write_text(
+        "apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRoleBinding\nmetadata: {name: open}\n"
+        "roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: cluster-admin}\n"
+        "subjects: [{kind: Group, name: 'system:unauthenticated'}]\n", encoding="utf-8")
+    (folder / "values.yaml").write_text("replicas: 2\n", encoding="utf-8")  # data YAML: no input of it
+    result = scan(folder, "--as-of", AS_OF)
+    assert result.exit_status == 1
+    assert [i["kind"] for i in result.doc["inputs"]] == ["terraform", "kubernetes"]
+    assert result.finding("CKV_CNLIC_203", "ClusterRoleBinding.default.open")["reason"] == "everyone"
+    assert result.finding("CKV_CNLIC_101", "alicloud_vpc.net")["status"] == "passed"
+
+
+def test_a_terraform_directory_with_data_yaml_only_is_one_input(tmp_path):
+    folder = write_tf(tmp_path / "repo", 'provider "alicloud" { region = "cn-beijing" }\n'
+                                         'resource "alicloud_vpc" "net" {\n  vpc_name = "n"\n}\n')
+    (folder / "values.yaml").write_text("replicas: 2\n", encoding="utf-8")
+    result = scan(folder, "--as-of", AS_OF)
+    assert [i["kind"] for i in result.doc["inputs"]] == ["terraform"] and result.exit_status == 0

@@ -18,7 +18,7 @@ from permitguard.model import Finding, Resource
 from permitguard.peers import JOINED_KINDS, Peers
 from permitguard.report import console, document, formats
 from permitguard.report import streamed as stream
-from permitguard.sources import readers
+from permitguard.sources import SourceResult, readers
 from permitguard.sources import skipped as skipped_inputs
 from permitguard.sources.documents import Documents
 from permitguard.sources.input_files import digest, read_files
@@ -75,11 +75,7 @@ def scan(paths: list[str], ctx: Context, enrich: str | None = None, var_files: t
         enrichment = Enrichment(Path(enrich), ctx.types)
     if enrichment and skipped is not None:
         skipped += skipped_inputs.reader_entries(enrichment.skipped, Path(enrich), enrich)
-    for raw in distinct.values():
-        path = Path(raw)
-        result = readers.read(path, ctx.types, documents, tuple(Path(v).resolve() for v in var_files),
-                              (roots or {}).get(raw))
-        documents.release()  # judged from its resources: the rest of the parse need not stay while judging
+    for raw, path, result in _results(distinct.values(), ctx, documents, var_files, roots):
         if enrichment and result.kind == "terraform_plan":
             result = enrichment.apply(result)
         read = read_files(path) if path.is_dir() else None  # one walk for the digest and the list
@@ -106,6 +102,22 @@ def scan(paths: list[str], ctx: Context, enrich: str | None = None, var_files: t
                     f = dataclasses.replace(f, suppressed=reason)
                 sink(f)
     return findings, inputs
+
+
+def _results(raws: Iterable[str], ctx: Context, documents: Documents, var_files: tuple[str, ...],
+             roots: Mapping | None) -> Iterable[tuple[str, Path, SourceResult]]:
+    """Each input read, one after the other; a Terraform directory that also holds Kubernetes manifests
+    gives them as a second input of that path (Checkov's `-d` judges both), never passed by in silence."""
+    for raw in raws:
+        path = Path(raw)
+        result = readers.read(path, ctx.types, documents, tuple(Path(v).resolve() for v in var_files),
+                              (roots or {}).get(raw))
+        documents.release()  # judged from its resources: the rest of the parse need not stay while judging
+        yield raw, path, result
+        if result.kind == "terraform" and path.is_dir():
+            beside = readers.manifests_beside(path)
+            if beside is not None:
+                yield raw, path, beside
 
 
 def _anchor(resource: Resource, path: Path, kind: str) -> Resource:

@@ -91,3 +91,16 @@ def _one_file(result: SourceResult, path: Path) -> SourceResult:
                         and (path.parent / r.file).resolve() == path.resolve()]
     result.files = 1
     return result
+
+
+def manifests_beside(path: Path) -> SourceResult | None:
+    """The Kubernetes manifests in a Terraform directory (`checkov -d` judges them there with its
+    kubernetes framework): read as their own input, or None when no YAML file of it is, or looks meant
+    as, a Kubernetes object (a `values.yaml`, a CI workflow). Cheap when it holds no YAML."""
+    from permitguard.sources.kubernetes_affected import may_be_manifest
+    from permitguard.sources.kubernetes_manifests import MANIFEST_LIMIT, SUFFIXES, read_manifests
+    from permitguard.terraform.roots import walk
+
+    if not any(may_be_manifest(Path(f)) for f in walk(path, SUFFIXES, MANIFEST_LIMIT).files):
+        return None
+    return read_manifests(path)

@@ -118,6 +118,17 @@ def today(environ: Mapping[str, str] | None = None) -> dt.date:
     return dt.date.fromisoformat(pinned) if pinned else dt.date.today()
 
 
+@dataclass(frozen=True)
+class TypeOf:
+    """What a resource's type alone tells: its type (a Terraform type, a Pulumi token, a Kubernetes kind),
+    the kind of input it came from, and the catalog's entry for it. A rule's type gate
+    (`rules.common.type_gated`) reads nothing else, so its answer holds for every resource of the type."""
+
+    type: Any
+    source_kind: str | None
+    info: TypeInfo
+
+
 class Subject:
     """A resource with the facts rules share, each computed once."""
 
@@ -145,6 +156,10 @@ class Subject:
         if self.resource.source_kind in ("pulumi", "kubernetes"):  # a manifest object's type is a token too
             return types.by_pulumi_token(self.resource.type) or types.pulumi_fallback(self.resource.type)
         return types.get(self.resource.type)
+
+    @functools.cached_property
+    def type_of(self) -> TypeOf:
+        return TypeOf(self.resource.type, self.resource.source_kind, self.info)
 
     @functools.cached_property
     def _with_defaults(self) -> tuple[Mapping[str, Any], list[provider_defaults.Default]]:

@@ -21,6 +21,7 @@ from permitguard.peers import Peers
 from permitguard.report import compact
 from permitguard.rules import RULES
 from permitguard.rules.base import Verdict
+from permitguard.rules.common import base_facts
 from permitguard.rules.configuration import is_part
 
 CONFIGURATION_FAMILY = "configuration"  # judges the parts of a configuration that could not be read
@@ -140,31 +141,114 @@ def _judge(rule_id: str, subject: Subject, ctx: Context,
 
 def evaluate(resource: Resource, ctx: Context, rule_ids: Iterable[str] | None = None,
              peers: Peers | None = None) -> list[Finding]:
-    """Every rule's finding on `resource`; `peers`: the resources of its configuration (None: not seen)."""
+    """Every rule's finding on `resource`, in the catalog's order; `peers`: the resources of its
+    configuration (None: not seen)."""
+    return judge(resource, ctx, rule_ids, peers).findings
+
+
+class Judged:
+    """Every rule's verdict on one resource, as `judge` gives them: `findings` in full and, when asked for
+    (`compactly`), the not-applicable verdicts whose message is their template filled with the resource's
+    address and type alone as `compact` (rule id, enforcement level, reason, and the verdict, or None for
+    a rule whose type gate spared the resource: rules.common.type_gated): what the findings JSON writes
+    compactly (report.compact) needs no Finding made of them. `finding` makes one when it does."""
+
+    __slots__ = ("findings", "compact", "_subject", "_ctx", "_where", "_located")
+
+    def __init__(self, subject: Subject, ctx: Context, where: dict, located: Trail) -> None:
+        self.findings: list[Finding] = []
+        self.compact: list[tuple[str, str, str, Verdict | None]] = []
+        self._subject, self._ctx, self._where, self._located = subject, ctx, where, located
+
+    @property
+    def resource(self) -> Resource:
+        return self._subject.resource
+
+    def finding(self, rule_id: str, level: str, reason: str, verdict: Verdict | None) -> Finding:
+        """The Finding of a compact verdict, as `evaluate` gives it."""
+        verdict = verdict or Verdict(Status.NOT_APPLICABLE, reason, base_facts(self._subject))
+        return _finding(rule_id, level, verdict, self._subject, self._ctx, self._where, located=self._located)
+
+
+def judge(resource: Resource, ctx: Context, rule_ids: Iterable[str] | None = None,
+          peers: Peers | None = None, compactly: bool = False) -> Judged:
+    """Every rule's verdict on `resource` (`evaluate`); `compactly`: those a compact writer takes without a
+    Finding go to `Judged.compact` (a verdict with a sensitive value or a trail of its own never does)."""
     subject = Subject(resource, ctx, peers)
-    levels = _levels(ctx) if rule_ids is None else [(rid, ctx.level(rid)) for rid in rule_ids]
+    run = _run(ctx)
+    levels = run.levels if rule_ids is None else [(rid, ctx.level(rid)) for rid in rule_ids]
     hidden = _hidden(subject)
     where = _where(subject, ctx)
     if hidden:
         where = {key: masked(value, hidden) for key, value in where.items()}
     located = _masked_trail(subject.trail, hidden)
     gate = _gate(subject, ctx)
-    return [
-        _finding(rid, level, _judge(rid, subject, ctx, gate), subject, ctx, where, hidden, located)
-        for rid, level in levels
-        if level != "disabled"
-    ]
+    judged = Judged(subject, ctx, where, located)
+    compactly = compactly and not hidden and isinstance(resource.address, str)
+    spared = run.spared(subject) if gate == (None, None) else _NONE_SPARED
+    for rid, level in levels:
+        if level == "disabled":
+            continue
+        if rid in spared:  # its type gate spares the type: the rule's verdict, without calling it
+            reason, refilled = spared[rid]
+            if compactly and refilled:
+                judged.compact.append((rid, level, reason, None))
+                continue
+            verdict = Verdict(Status.NOT_APPLICABLE, reason, base_facts(subject))
+        else:
+            verdict = _judge(rid, subject, ctx, gate)
+        if (compactly and verdict.status is Status.NOT_APPLICABLE and not verdict.trail
+                and _refilled(ctx.rules[rid], verdict, subject)):
+            judged.compact.append((rid, level, verdict.reason, verdict))
+        else:
+            judged.findings.append(_finding(rid, level, verdict, subject, ctx, where, hidden, located))
+    return judged
 
 
-def _levels(ctx: Context) -> list[tuple[str, str]]:
-    """(rule, enforcement level) of every rule the engine runs, in catalog order: the same for every
-    resource of a run, found once per Context."""
-    found = _LEVELS.get(id(ctx))
+class _Run:
+    """What is the same for every resource of a run (one Context): the (rule, enforcement level) pairs the
+    engine runs, in catalog order, and per resource type the rules whose type gate spares it."""
+
+    def __init__(self, ctx: Context) -> None:
+        self._ctx = ctx
+        self.levels = [(rid, ctx.level(rid)) for rid in ctx.rules.ids() if rid in RULES]
+        self._gates = [(rid, gate) for rid, rule in RULES.items()
+                       if (gate := getattr(rule, "type_gate", None)) is not None and rid in ctx.rules]
+        self._spared: dict[tuple[str, str | None], dict[str, tuple[str, bool]]] = {}
+
+    def spared(self, subject: Subject) -> dict[str, tuple[str, bool]]:
+        """rule id → (its reason, whether its message is its template refilled with the resource's address
+        and type) of each rule whose type gate spares the subject's type, asked once per type."""
+        res = subject.resource
+        key = (res.type, res.source_kind)
+        if type(res.type) is not str or not isinstance(res.source_kind, (str, type(None))):
+            return _NONE_SPARED  # no type to key on (a hostile input): every rule is called
+        found = self._spared.get(key)
+        if found is None:
+            found = self._spared[key] = {}
+            for rid, gate in self._gates:
+                try:
+                    reason = gate(subject.type_of, self._ctx)
+                except Exception:  # noqa: BLE001 - the rule, called, gives its rule_error verdict
+                    continue
+                if reason is not None:
+                    template = self._ctx.rules[rid].template_if_any(reason)
+                    refilled = template is not None and compact.refillable(template.en, template.zh)
+                    found[rid] = (reason, refilled)
+        return found
+
+
+_NONE_SPARED: dict[str, tuple[str, bool]] = {}
+
+
+def _run(ctx: Context) -> _Run:
+    """The run of `ctx`, made once per Context."""
+    found = _RUNS.get(id(ctx))
     if found is None or found[0] is not ctx:
-        found = _LEVELS[id(ctx)] = (ctx, [(rid, ctx.level(rid)) for rid in ctx.rules.ids() if rid in RULES])
-        while len(_LEVELS) > 8:  # a few Contexts per process (tests make many): keep the last ones
-            del _LEVELS[next(iter(_LEVELS))]
+        found = _RUNS[id(ctx)] = (ctx, _Run(ctx))
+        while len(_RUNS) > 8:  # a few Contexts per process (tests make many): keep the last ones
+            del _RUNS[next(iter(_RUNS))]
     return found[1]
 
 
-_LEVELS: dict[int, tuple[Context, list[tuple[str, str]]]] = {}
+_RUNS: dict[int, tuple[Context, _Run]] = {}

@@ -124,13 +124,21 @@ def is_sensitive(value: Any) -> bool:
     return isinstance(value, Sensitive)
 
 
+_PLAIN_LEAVES = frozenset({str, int, float, bool, type(None)})
+
+
 def sensitive_texts(*values: Any) -> frozenset[str]:
     """The plain text of every sensitive leaf in `values` (nested maps and lists walked)."""
     found: set[str] = set()
     stack = list(values)
     while stack:
         value = stack.pop()
-        if isinstance(value, Sensitive):
+        kind = type(value)
+        if kind in _PLAIN_LEAVES:  # most leaves (a sensitive value is of a subclass): no ABC check
+            continue
+        if kind is dict:
+            stack.extend(value.values())
+        elif isinstance(value, Sensitive):
             found.add(_plain_text(value))
         elif isinstance(value, Mapping):
             stack.extend(value.values())

@@ -54,11 +54,13 @@ def scan(paths: list[str], ctx: Context, enrich: str | None = None, var_files: t
          skipped: list[dict] | None = None, environ: dict[str, str] | None = None,
          roots: Mapping[str, set[Path] | None] | None = None,
          select: Callable[[Resource], bool] | None = None,
-         sink: Callable[[Finding], None] | None = None) -> tuple[list[Finding], list[dict]]:
+         sink: Callable[[Finding], None] | None = None,
+         judged_sink: Callable[[engine.Judged], None] | None = None) -> tuple[list[Finding], list[dict]]:
     """Findings and the inputs' listing; what was walked past (or Checkov would) is added to `skipped`.
     `roots`: per directory PATH, the only root modules to judge (a changed-only or sharded scan);
     `select`: judge only the resources it accepts (`explain`: one address). With a `sink`, each finding
-    goes to it as it is judged, and none is kept (the list is empty)."""
+    goes to it as it is judged, and none is kept (the list is empty); with a `judged_sink`, each
+    resource's verdicts as `engine.judge` gives them compactly (the streamed JSON writer)."""
     findings: list[Finding] = []
     sink = sink or findings.append
     inputs: list[dict] = []
@@ -94,14 +96,29 @@ def scan(paths: list[str], ctx: Context, enrich: str | None = None, var_files: t
             seen.add(key)
             if select is not None and not select(resource):
                 continue
-            for f in engine.evaluate(resource, ctx, peers=peers):  # its configuration: 403/602 join in it
-                reason = result.suppressions.get((resource.address, f.rule_id))
-                if reason is not None and suppression.reasonless(reason):  # not honoured: the verdict stands
-                    f = dataclasses.replace(f, unjustified=suppression.refused(f.rule_id))
-                elif reason:
-                    f = dataclasses.replace(f, suppressed=reason)
-                sink(f)
+            if judged_sink is None:
+                for f in engine.evaluate(resource, ctx, peers=peers):  # its configuration: 403/602 join in it
+                    sink(_suppressed(f, result.suppressions))
+                continue
+            judged = engine.judge(resource, ctx, peers=peers, compactly=True)
+            if result.suppressions:  # a suppression names its verdict: written in full
+                named = [c for c in judged.compact if (resource.address, c[0]) in result.suppressions]
+                judged.findings += [judged.finding(*c) for c in named]
+                judged.compact = [c for c in judged.compact if c not in named]
+                judged.findings = [_suppressed(f, result.suppressions) for f in judged.findings]
+            judged_sink(judged)
     return findings, inputs
+
+
+def _suppressed(f: Finding, suppressions: Mapping[tuple[str, str], str]) -> Finding:
+    """`f` with the suppression its input gave it (by address and rule): honoured when it gives a reason,
+    else refused (the verdict stands)."""
+    reason = suppressions.get((f.resource.address, f.rule_id))
+    if reason is not None and suppression.reasonless(reason):
+        return dataclasses.replace(f, unjustified=suppression.refused(f.rule_id))
+    if reason:
+        return dataclasses.replace(f, suppressed=reason)
+    return f
 
 
 def _results(raws: Iterable[str], ctx: Context, documents: Documents, var_files: tuple[str, ...],
@@ -207,7 +224,8 @@ def run(args: argparse.Namespace, env) -> ExitStatus:
     with spool or contextlib.nullcontext():
         direct = spool is not None and not args.baseline  # a baseline is applied to every finding first
         findings, inputs = scan(sel.paths, ctx, args.repo_root_for_plan_enrichment, tuple(args.var_file),
-                                skipped, env.environ, sel.roots, sink=spool.add if direct else None)
+                                skipped, env.environ, sel.roots,
+                                judged_sink=spool.add_judged if direct else None)
         accepted = baseline.load(args.baseline) if args.baseline else None
         outcome = baseline.apply(accepted, findings, ctx.as_of, partial=sel.partial) if accepted else None
         if outcome is not None:

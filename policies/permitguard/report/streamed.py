@@ -27,6 +27,7 @@ from permitguard.report import compact, document, uncatalogued
 
 if TYPE_CHECKING:
     from permitguard.context import Context
+    from permitguard.engine import Judged
     from permitguard.rule_catalog import RuleCatalog
 
 
@@ -48,6 +49,7 @@ class Spool:
         self._section = compact.Section()  # the compact not-applicable findings (report.compact)
         self._groups = _Bucket()  # their lines, one per resource, in the section's order
         self._reasons: dict[str, str] = {}  # the resource judged last: its compact findings' reasons
+        self._admits: dict[tuple[str, str, str], bool] = {}  # `_admitted`'s answers
 
     def __enter__(self) -> Spool:
         return self
@@ -79,6 +81,36 @@ class Spool:
         if f.unjustified is not None:
             self._refused.append({"rule_id": f.rule_id, "status": status,
                                  "resource": {"address": r.address, "file": r.file, "line": r.line}})
+
+    def add_judged(self, judged: Judged) -> None:
+        """One resource's verdicts as the engine judged them compactly (`engine.judge`): its findings in
+        full, then its compact verdicts, each without a Finding unless its rule's entry in the section
+        refuses it (then in full, as `add` would write it)."""
+        compact = judged.compact
+        for f in judged.findings:
+            self.add(f)
+        if not compact:
+            return
+        if judged.resource is not self._last:  # no finding in full: the resource's part from the first
+            self.add(judged.finding(*compact[0]))
+            compact = compact[1:]
+        for rule_id, level, reason, verdict in compact:
+            if rule_id in self._reasons or not self._admitted(rule_id, level, reason):
+                self.add(judged.finding(rule_id, level, reason, verdict))
+                continue
+            self._reasons[rule_id] = reason
+            self._tally.count(self._verdicts, compact_status, None, level)
+
+    def _admitted(self, rule_id: str, level: str, reason: str) -> bool:
+        """`Section.admit` of a compact verdict (its template refillable: `engine.judge` made sure), the
+        answer kept per (rule, level, reason): a rule's entry, once made, never changes."""
+        key = (rule_id, level, reason)
+        known = self._admits.get(key)
+        if known is None:
+            meta = self._rules[rule_id]
+            known = self._admits[key] = self._section.admit(
+                rule_id, meta.name, meta.severity, level, meta.clauses, reason, meta.template_if_any(reason))
+        return known
 
     def _compact(self, f: Finding) -> bool:
         """`document._compact` of the finding's document form, decided on the finding (its message rendered
@@ -129,6 +161,7 @@ class Spool:
 
 
 _VALUES = {s: s.value for s in Status}
+compact_status = _VALUES[Status.NOT_APPLICABLE]
 _FLUSH = 1 << 16  # bytes a bucket gathers before it writes them (every bucket holds up to this)
 
 
@@ -184,6 +217,8 @@ class _Lines:
         return self._encode(document.resource_dict(f, self.trails))
 
     def _value(self, value: Any) -> str:
+        if value is None:  # most findings are not suppressed: the encoder's whole path for "null"
+            return "null"
         return _string(value) if type(value) is str else self._encode(value)
 
     def line(self, f: Finding, resource: str) -> str:

@@ -13,19 +13,22 @@ CKV_CNLIC_201's findings — whatever they share — and not judged here again.
 
 from __future__ import annotations
 
-from permitguard.context import Context, Subject
+from permitguard.context import Context, Subject, TypeOf
 from permitguard.model import TrailStep, Unknown
 from permitguard.rules import principals as pr
-from permitguard.rules.base import FAILED, NOT_APPLICABLE, PASSED, Verdict
-from permitguard.rules.common import base_facts
+from permitguard.rules.base import FAILED, PASSED, Verdict
+from permitguard.rules.common import base_facts, type_gated
 
 RULE_ID = "CKV_CNLIC_405"
 
 
+def _grants_nothing(t: TypeOf, ctx: Context) -> str | None:
+    return None if t.info.bandwidth_grant else "not_a_grant"
+
+
+@type_gated(_grants_nothing)
 def bandwidth_shared_outside(s: Subject, ctx: Context) -> Verdict:
     facts = base_facts(s)
-    if not s.info.bandwidth_grant:
-        return Verdict(NOT_APPLICABLE, "not_a_grant", facts)
     seen: list[str] = []
     trail: list[TrailStep] = []
     for spec in s.info.bandwidth_grant:

@@ -2,19 +2,49 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import functools
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from permitguard import placement as pl
-from permitguard.context import Context, Subject
+from permitguard.context import Context, Subject, TypeOf
 from permitguard.geo import Location
 from permitguard.model import Unknown
-from permitguard.rules.base import FAILED, NOT_APPLICABLE, Verdict
+from permitguard.rules.base import FAILED, NOT_APPLICABLE, Rule, Verdict
+
+TypeGate = Callable[[TypeOf, Context], "str | None"]
+
+
+def type_gated(gate: TypeGate) -> Callable[[Rule], Rule]:
+    """A rule that is not applicable to whole types: `gate(type_of, ctx)` names the reason (the rule's
+    message for it shows the resource's base facts) for every resource of a type the rule never judges,
+    None for a type it judges. The rule asks its gate first and judges only what the gate lets through;
+    the engine, which finds the gate on the rule (`type_gate`), asks it once per type and run and gives
+    that verdict without calling the rule (engine.judge) — the same verdict, since the gate reads nothing
+    but the type."""
+    def decorate(judge: Rule) -> Rule:
+        @functools.wraps(judge)
+        def rule(s: Subject, ctx: Context) -> Verdict:
+            reason = gate(s.type_of, ctx)
+            if reason is not None:
+                return Verdict(NOT_APPLICABLE, reason, base_facts(s))
+            return judge(s, ctx)
+
+        rule.type_gate = gate  # type: ignore[attr-defined]
+        return rule
+
+    return decorate
 
 
 def base_facts(s: Subject) -> dict[str, Any]:
     """The facts every verdict on `s` carries (computed once per subject: `Subject.facts`); a copy."""
     return dict(s.facts)
+
+
+def unlocated_type(t: TypeOf, ctx: Context) -> str | None:
+    """The type gate of the rules that judge where a resource is: a type with no location (a global, child
+    or cluster type: the catalog's `placement`) is not applicable, as `not_located` says of its resources."""
+    return f"{t.info.placement}_type" if t.info.placement in pl.NO_LOCATION else None
 
 
 def not_located(s: Subject) -> Verdict | None:

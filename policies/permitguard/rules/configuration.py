@@ -10,8 +10,9 @@ or the file's path); every other rule is not applicable to it.
 
 from __future__ import annotations
 
-from permitguard.context import Context, Subject
-from permitguard.rules.base import FAILED, NOT_APPLICABLE, Verdict
+from permitguard.context import Context, Subject, TypeOf
+from permitguard.rules.base import FAILED, Verdict
+from permitguard.rules.common import type_gated
 
 PART_TYPES = ("terraform_module_call", "terraform_file", "terraform_plan_entry", "terraform_resource_block",
               "kubernetes_manifest_file")
@@ -28,13 +29,17 @@ def is_part(resource_type: str) -> bool:
     return resource_type in PART_TYPES
 
 
+def _read(t: TypeOf, ctx: Context) -> str | None:
+    """Every resource but a part that could not be read was read: 100 has nothing to say of it."""
+    return None if t.type in PART_TYPES else "readable"
+
+
+@type_gated(_read)
 def configuration_unreadable(s: Subject, ctx: Context) -> Verdict:
     res = s.resource
     facts = {"address": res.address, "source": str(res.attributes.get("source") or ""),
               "why": str(res.attributes.get("why") or "")}
-    if res.type in PART_TYPES:
-        return Verdict(FAILED, REASONS.get(str(res.attributes.get("reason")), "file_unreadable"), facts)
-    return Verdict(NOT_APPLICABLE, "readable", facts)
+    return Verdict(FAILED, REASONS.get(str(res.attributes.get("reason")), "file_unreadable"), facts)
 
 
 RULES = {"CKV_CNLIC_100": configuration_unreadable}

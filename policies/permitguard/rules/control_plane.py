@@ -9,12 +9,12 @@ import ipaddress
 import re
 from dataclasses import replace
 
-from permitguard.context import Context, Subject
+from permitguard.context import Context, Subject, TypeOf
 from permitguard.model import TrailStep, Unknown
 from permitguard.rules import principals as pr
 from permitguard.rules import uncatalogued
-from permitguard.rules.base import FAILED, NOT_APPLICABLE, PASSED, Verdict
-from permitguard.rules.common import attribute_of, base_facts
+from permitguard.rules.base import FAILED, PASSED, Verdict
+from permitguard.rules.common import attribute_of, base_facts, type_gated
 from permitguard.rules.endpoints import ENDPOINTS
 from permitguard.rules.exposure import INGRESS, PREFIX_LIST, IngressRule, Unresolved
 
@@ -46,12 +46,15 @@ def _principals(kind: str, value: object) -> list[pr.Principal]:
     ]
 
 
+def _trusts_none(t: TypeOf, ctx: Context) -> str | None:
+    return "no_trust" if t.info.known and not t.info.trust else None
+
+
+@type_gated(_trusts_none)
 def third_party_trust(s: Subject, ctx: Context) -> Verdict:
     facts = base_facts(s)
     if not s.info.known:
         return uncatalogued.trust_verdict(s)
-    if not s.info.trust:
-        return Verdict(NOT_APPLICABLE, "no_trust", facts)
     seen: list[str] = []
     trail: list[TrailStep] = []
     for spec in s.info.trust:
@@ -116,6 +119,12 @@ def _hits_management(span: tuple[int, int] | None, ctx: Context) -> bool:
     )
 
 
+def _exposes_nothing(t: TypeOf, ctx: Context) -> str | None:
+    ingress, endpoint = INGRESS.get(t.info.ingress or ""), ENDPOINTS.get(t.info.endpoint or "")
+    return "no_exposure" if t.info.known and ingress is None and endpoint is None else None
+
+
+@type_gated(_exposes_nothing)
 def management_exposed(s: Subject, ctx: Context) -> Verdict:
     verdict, trail = _exposure(s, ctx)
     return replace(verdict, trail=tuple(trail)) if trail else verdict
@@ -126,8 +135,6 @@ def _exposure(s: Subject, ctx: Context) -> tuple[Verdict, list[TrailStep]]:
     ingress, endpoint = INGRESS.get(s.info.ingress or ""), ENDPOINTS.get(s.info.endpoint or "")
     if not s.info.known:
         return uncatalogued.exposure_verdict(s), trail
-    if ingress is None and endpoint is None:
-        return Verdict(NOT_APPLICABLE, "no_exposure", facts), trail
     attrs = s.attributes  # catalog defaults of omitted attributes applied
     here = (s.resource.file, s.resource.line)
     try:

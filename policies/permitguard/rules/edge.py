@@ -14,22 +14,26 @@ A CDN domain is a cache service bought from the cloud, not a node the operator r
 from __future__ import annotations
 
 from permitguard import placement as pl
-from permitguard.context import Context, Subject
+from permitguard.context import Context, Subject, TypeOf
 from permitguard.model import Status, Unknown
 from permitguard.rules.base import FAILED, NOT_APPLICABLE, PASSED, Verdict
-from permitguard.rules.common import base_facts
+from permitguard.rules.common import base_facts, type_gated
 from permitguard.rules.filing import new_room_unfiled
 from permitguard.rules.residency import covered
 
 RULE_ID = "CKV_CNLIC_901"
 
 
+def _no_node(t: TypeOf, ctx: Context) -> str | None:
+    if ctx.regions.node_type(t.info.type) is not None:
+        return None
+    return "bought_service" if t.info.type in ctx.regions.edge_services() else "not_a_node"
+
+
+@type_gated(_no_node)
 def edge_node_outside_idc(s: Subject, ctx: Context) -> Verdict:
     facts = base_facts(s)
     node = ctx.regions.node_type(s.info.type)
-    if node is None:
-        reason = "bought_service" if s.info.type in ctx.regions.edge_services() else "not_a_node"
-        return Verdict(NOT_APPLICABLE, reason, facts)
     facts["node_kind"] = (node.label, node.label_zh)
     if s.info.occupies_room is False:
         return Verdict(NOT_APPLICABLE, "on_a_node", facts)

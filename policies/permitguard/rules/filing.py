@@ -13,13 +13,13 @@ catalog does not know keeps the duty (fail closed), and its failures say it is n
 from __future__ import annotations
 
 from permitguard import placement as pl
-from permitguard.context import Context, Subject
+from permitguard.context import Context, Subject, TypeOf
 from permitguard.geo import Location
 from permitguard.license import Filing
 from permitguard.localise import date_basis
 from permitguard.model import TrailStep, Unknown
 from permitguard.rules.base import FAILED, NOT_APPLICABLE, PASSED, Verdict
-from permitguard.rules.common import at, base_facts, not_located, services
+from permitguard.rules.common import at, base_facts, not_located, services, type_gated, unlocated_type
 
 
 def _room_args(loc: Location) -> tuple[str, str, str | None]:
@@ -67,6 +67,7 @@ def no_filing_duty(rule_id: str, s: Subject, ctx: Context) -> Verdict | None:
     return Verdict(NOT_APPLICABLE, "no_filing_duty", {**base_facts(s), "services": tuple(keys)})
 
 
+@type_gated(unlocated_type)
 def new_room_unfiled(s: Subject, ctx: Context) -> Verdict:
     if (skip := not_located(s) or occupies_no_room(s) or no_filing_duty("CKV_CNLIC_301", s, ctx)) is not None:
         return skip
@@ -115,6 +116,12 @@ def _problem(filing: Filing, s: Subject, ctx: Context) -> str | None:
     return None
 
 
+def _logical(t: TypeOf, ctx: Context) -> str | None:
+    """A logical (configuration) type adds no machine-room capacity (`occupies_no_room`)."""
+    return "logical_type" if t.info.occupies_room is False else None
+
+
+@type_gated(_logical)
 def prior_filing_invalid(s: Subject, ctx: Context) -> Verdict:
     if (skip := occupies_no_room(s) or no_filing_duty("CKV_CNLIC_302", s, ctx)) is not None:
         return skip

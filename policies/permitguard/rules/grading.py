@@ -13,22 +13,25 @@ recorded on each facility itself (provider default tags count, being its tags).
 
 from __future__ import annotations
 
-from permitguard.context import Context, Subject
+from permitguard.context import Context, Subject, TypeOf
 from permitguard.model import Unknown
-from permitguard.rules.base import FAILED, NOT_APPLICABLE, PASSED, Verdict
-from permitguard.rules.common import base_facts
+from permitguard.rules.base import FAILED, PASSED, Verdict
+from permitguard.rules.common import base_facts, type_gated
 
 
 def _blank(value: object) -> bool:
     return value is None or (isinstance(value, str) and value.strip() == "")
 
 
+def _no_facility(t: TypeOf, ctx: Context) -> str | None:
+    return "not_a_system_facility" if ctx.systems.kind(t.info.type) is None else None
+
+
+@type_gated(_no_facility)
 def protection_grade(s: Subject, ctx: Context) -> Verdict:
     facts = base_facts(s)
     systems = ctx.systems
     kind = systems.kind(s.info.type)
-    if kind is None:
-        return Verdict(NOT_APPLICABLE, "not_a_system_facility", facts)
     profile = ctx.profile
     grade_tag, filing_tag = profile.tags["protection_grade"], profile.tags["security_filing"]
     facts.update(kind=kind.replace("_", " "), grade_tag=grade_tag, filing_tag=filing_tag)

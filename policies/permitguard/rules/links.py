@@ -21,12 +21,12 @@ from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
 
-from permitguard.context import Context, Subject
+from permitguard.context import Context, Subject, TypeOf
 from permitguard.link_catalog import IGNORE, MAINLAND, OUTSIDE, OWN, End
 from permitguard.model import TrailStep, Unknown
 from permitguard.resources.paths import given
-from permitguard.rules.base import FAILED, NOT_APPLICABLE, PASSED, Verdict
-from permitguard.rules.common import at, base_facts, not_located
+from permitguard.rules.base import FAILED, PASSED, Verdict
+from permitguard.rules.common import at, base_facts, not_located, type_gated
 
 
 def _end(end: End, value: Any, s: Subject, ctx: Context, facts: dict) -> tuple[str, Any]:
@@ -84,6 +84,11 @@ def _gateway_end(value: Any, ctx: Context, facts: dict) -> tuple[str, Any]:
     return MAINLAND, "; ".join(inside)
 
 
+def _no_link(t: TypeOf, ctx: Context) -> str | None:
+    return "not_a_link" if ctx.links.link(t.info.type) is None else None
+
+
+@type_gated(_no_link)
 def cross_border_link(s: Subject, ctx: Context) -> Verdict:
     trail: list[TrailStep] = []
     verdict = _cross_border(s, ctx, trail)
@@ -93,8 +98,6 @@ def cross_border_link(s: Subject, ctx: Context) -> Verdict:
 def _cross_border(s: Subject, ctx: Context, trail: list[TrailStep]) -> Verdict:
     facts = base_facts(s)
     link = ctx.links.link(s.info.type)
-    if link is None:
-        return Verdict(NOT_APPLICABLE, "not_a_link", facts)
     if link.own_location:
         if (skip := not_located(s)) is not None:
             return skip
@@ -128,11 +131,14 @@ def _cross_border(s: Subject, ctx: Context, trail: list[TrailStep]) -> Verdict:
     return Verdict(PASSED, "domestic" if inside else "domestic_here", facts)
 
 
+def _no_line(t: TypeOf, ctx: Context) -> str | None:
+    return "not_a_line" if ctx.links.line(t.info.type) is None else None
+
+
+@type_gated(_no_line)
 def unlicensed_carrier(s: Subject, ctx: Context) -> Verdict:
     facts = base_facts(s)
     line = ctx.links.line(s.info.type)
-    if line is None:
-        return Verdict(NOT_APPLICABLE, "not_a_line", facts)
     facts["attr"] = line.attr
     values = given(s.attributes, line.attr)
     if not values:

@@ -18,13 +18,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from permitguard.context import Context, Subject
+from permitguard.context import Context, Subject, TypeOf
 from permitguard.log_catalog import FOREVER, INHERIT, REQUIRED, Store, Writes
 from permitguard.model import Resource, Unknown
 from permitguard.peers import Peers
 from permitguard.resources.paths import first_given
 from permitguard.rules.base import FAILED, NOT_APPLICABLE, PASSED, Verdict
-from permitguard.rules.common import base_facts
+from permitguard.rules.common import base_facts, type_gated
 
 
 def _targets(
@@ -135,13 +135,17 @@ def _producer(s: Subject, ctx: Context, facts: dict) -> Verdict:
     return next((v for v in verdicts if v.status is FAILED), verdicts[0])
 
 
+def _no_log_store(t: TypeOf, ctx: Context) -> str | None:
+    neither = ctx.logs.producer(t.info.type) is None and ctx.logs.store(t.info.type) is None
+    return "not_a_log_store" if neither else None
+
+
+@type_gated(_no_log_store)
 def log_retention(s: Subject, ctx: Context) -> Verdict:
     facts = base_facts(s)
     if ctx.logs.producer(s.info.type) is not None:
         return _producer(s, ctx, facts)
     store = ctx.logs.store(s.info.type)
-    if store is None:
-        return Verdict(NOT_APPLICABLE, "not_a_log_store", facts)
     scope = _user_logs(s, store, ctx, facts)
     if isinstance(scope, Verdict):
         return scope

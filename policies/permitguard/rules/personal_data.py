@@ -16,12 +16,12 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
-from permitguard.context import Context, Subject
+from permitguard.context import Context, Subject, TypeOf
 from permitguard.model import Resource, Unknown
 from permitguard.resources.paths import given
 from permitguard.rules import principals as pr
 from permitguard.rules.base import FAILED, NOT_APPLICABLE, PASSED, Verdict
-from permitguard.rules.common import base_facts
+from permitguard.rules.common import base_facts, type_gated
 from permitguard.store_catalog import EVERY_STORE, Public, Store
 
 _FALSE = ("", "false", "none", "disabled", "0")
@@ -159,14 +159,18 @@ def _blocked(sources: list[tuple[str, Any, dict]]) -> tuple[set[str], dict[str, 
     return off, unclear
 
 
+def _no_store(t: TypeOf, ctx: Context) -> str | None:
+    neither = ctx.stores.store(t.info.type) is None and ctx.stores.store_of_companion(t.info.type) is None
+    return "not_a_store" if neither else None
+
+
+@type_gated(_no_store)
 def personal_data_store(s: Subject, ctx: Context) -> Verdict:
     facts = base_facts(s)
     store = ctx.stores.store(s.info.type)
     if store is None:
         owner = ctx.stores.store_of_companion(s.info.type)
-        if owner is not None:
-            return Verdict(NOT_APPLICABLE, "companion", {**facts, "store_type": owner.type})
-        return Verdict(NOT_APPLICABLE, "not_a_store", facts)
+        return Verdict(NOT_APPLICABLE, "companion", {**facts, "store_type": owner.type})
     pd = ctx.profile.personal_data
     facts["tag"] = pd.tag
     value = s.tag(pd.tag)

@@ -26,7 +26,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from permitguard.context import Context, Subject
+from permitguard.context import Context, Subject, TypeOf
 from permitguard.model import OWN_ACCOUNT, Unknown
 from permitguard.rbac_catalog import (
     ACK,
@@ -39,11 +39,12 @@ from permitguard.rbac_catalog import (
     RELEASE,
     ROLE,
     RbacCatalog,
+    Shape,
     field,
 )
 from permitguard.rules import principals as pr
 from permitguard.rules.base import FAILED, NOT_APPLICABLE, PASSED, Verdict
-from permitguard.rules.common import base_facts
+from permitguard.rules.common import base_facts, type_gated
 
 EVERYONE, INSIDE, OUTSIDE, UNKNOWN = "everyone", "inside", "outside", "unknown"
 
@@ -302,13 +303,22 @@ def _ack(s: Subject, facts: dict, ctx: Context) -> Verdict:
     return Verdict(FAILED, "uid_unknown", {**facts, "principals": (_text(uid),)})
 
 
+def _shape(t: TypeOf, ctx: Context) -> Shape | None:
+    """The RBAC shape of a type (`data/kubernetes_rbac.yaml`), None when it grants or holds no role."""
+    shape = ctx.rbac.shape(t.type, t.source_kind)
+    if shape is None and t.info.known:  # a Pulumi token of a catalogued Terraform type (aws:eks/accessEntry…)
+        shape = ctx.rbac.shape(t.info.type, "terraform")
+    return shape
+
+
+def _no_role(t: TypeOf, ctx: Context) -> str | None:
+    return "not_rbac" if _shape(t, ctx) is None else None
+
+
+@type_gated(_no_role)
 def outside_control_role(s: Subject, ctx: Context) -> Verdict:
     facts = base_facts(s)
-    shape = ctx.rbac.shape(s.resource.type, s.resource.source_kind)
-    if shape is None and s.info.known:  # a Pulumi token of a catalogued Terraform type (aws:eks/accessEntry…)
-        shape = ctx.rbac.shape(s.info.type, "terraform")
-    if shape is None:
-        return Verdict(NOT_APPLICABLE, "not_rbac", facts)
+    shape = _shape(s.type_of, ctx)
     if shape.shape == BINDING:
         return judge_binding(s.attributes, facts, ctx)
     if shape.shape == ROLE:

@@ -8,9 +8,10 @@ from permitguard.context import Context, Subject
 from permitguard.geo import Location
 from permitguard.model import Unknown
 from permitguard.rules.base import FAILED, NOT_APPLICABLE, PASSED, Verdict
-from permitguard.rules.common import at, base_facts, not_located, services
+from permitguard.rules.common import at, base_facts, not_located, services, type_gated, unlocated_type
 
 
+@type_gated(unlocated_type)
 def outside_mainland(s: Subject, ctx: Context) -> Verdict:
     if (skip := not_located(s)) is not None:
         return skip
@@ -21,6 +22,7 @@ def outside_mainland(s: Subject, ctx: Context) -> Verdict:
     return Verdict(FAILED, "outside_mainland", facts)
 
 
+@type_gated(unlocated_type)
 def outside_coverage(s: Subject, ctx: Context) -> Verdict:
     if (skip := not_located(s)) is not None:
         return skip
@@ -47,6 +49,7 @@ def covered(loc: Location, keys: list[str], every: bool, facts: dict, ctx: Conte
     return Verdict(FAILED, "outside_coverage", {**facts, "coverage": tuple(keys)})
 
 
+@type_gated(unlocated_type)
 def location_unknown(s: Subject, ctx: Context) -> Verdict:
     p = s.placement
     facts = base_facts(s)

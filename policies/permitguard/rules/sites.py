@@ -19,11 +19,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from permitguard.context import Context, Subject
+from permitguard.context import Context, Subject, TypeOf
 from permitguard.model import Resource, Unknown
 from permitguard.resources.paths import given
 from permitguard.rules.base import FAILED, NOT_APPLICABLE, PASSED, Verdict
-from permitguard.rules.common import base_facts
+from permitguard.rules.common import base_facts, type_gated
 from permitguard.site_catalog import Site, normalised
 
 
@@ -90,11 +90,14 @@ def _filed_as(number: str, filed: str) -> bool:
     return number == filed or ("-" not in filed and number.startswith(filed + "-"))
 
 
+def _no_site(t: TypeOf, ctx: Context) -> str | None:
+    return "not_a_site" if ctx.sites.site(t.info.type) is None else None
+
+
+@type_gated(_no_site)
 def icp_filing(s: Subject, ctx: Context) -> Verdict:
     facts = base_facts(s)
     site = ctx.sites.site(s.info.type)
-    if site is None:
-        return Verdict(NOT_APPLICABLE, "not_a_site", facts)
     chain = _chain(s, site)
     if (skip := _not_a_site(s, site, chain, facts)) is not None:
         return skip

@@ -13,7 +13,7 @@ from permitguard import license as lic
 from permitguard.context import Context, Subject
 from permitguard.localise import date_basis
 from permitguard.rules.base import FAILED, PASSED, Verdict
-from permitguard.rules.common import base_facts, not_located
+from permitguard.rules.common import base_facts, not_located, type_gated, unlocated_type
 
 RULE_ID = "CKV_CNLIC_701"
 
@@ -33,6 +33,7 @@ def standing_params(number: str, issued: dt.date, expires: dt.date, deadline: dt
     }
 
 
+@type_gated(unlocated_type)
 def permit_validity(s: Subject, ctx: Context) -> Verdict:
     if (skip := not_located(s)) is not None:
         return skip

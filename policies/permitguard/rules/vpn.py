@@ -22,11 +22,11 @@ import ipaddress
 from collections.abc import Iterable
 from typing import Any
 
-from permitguard.context import Context, Subject
+from permitguard.context import Context, Subject, TypeOf
 from permitguard.model import Resource, Unknown
 from permitguard.resources.paths import given
 from permitguard.rules.base import FAILED, NOT_APPLICABLE, PASSED, Verdict
-from permitguard.rules.common import base_facts
+from permitguard.rules.common import base_facts, type_gated
 from permitguard.vpn_catalog import Egress
 
 Network = ipaddress.IPv4Network | ipaddress.IPv6Network
@@ -37,13 +37,17 @@ def _is(value: Any, wanted: Any) -> bool:
 
 
 # ---------------------------------------------------------------- CKV_CNLIC_402
+def _no_vpn_crypto(t: TypeOf, ctx: Context) -> str | None:
+    vpn, kind = ctx.vpn, t.info.type
+    return "not_vpn_crypto" if kind not in vpn.no_sm_option and vpn.cryptography.get(kind) is None else None
+
+
+@type_gated(_no_vpn_crypto)
 def sm_cryptography(s: Subject, ctx: Context) -> Verdict:
     facts, t = base_facts(s), s.info.type
     if t in ctx.vpn.no_sm_option:
         return Verdict(NOT_APPLICABLE, "no_sm_option", {**facts, "because": ctx.vpn.no_sm_option[t]})
-    spec = ctx.vpn.cryptography.get(t)
-    if spec is None:
-        return Verdict(NOT_APPLICABLE, "not_vpn_crypto", facts)
+    spec = ctx.vpn.cryptography[t]
     attrs = s.attributes
     if (cond := spec.only_when) is not None:
         found = given(attrs, cond.attr)
@@ -199,13 +203,17 @@ def _snat(s: Subject, egress: Egress, facts: dict, ctx: Context) -> Verdict:
         "pools": tuple(dict.fromkeys(str(v) for _, _, v in pools))})
 
 
+def _no_vpn_egress(t: TypeOf, ctx: Context) -> str | None:
+    vpn, kind = ctx.vpn, t.info.type
+    return "not_vpn_egress" if vpn.egress.get(kind) is None and kind not in vpn.not_egress else None
+
+
+@type_gated(_no_vpn_egress)
 def client_egress(s: Subject, ctx: Context) -> Verdict:
     facts, t = base_facts(s), s.info.type
     egress = ctx.vpn.egress.get(t)
     if egress is None:
-        if t in ctx.vpn.not_egress:
-            return Verdict(NOT_APPLICABLE, "not_egress", {**facts, "because": ctx.vpn.not_egress[t]})
-        return Verdict(NOT_APPLICABLE, "not_vpn_egress", facts)
+        return Verdict(NOT_APPLICABLE, "not_egress", {**facts, "because": ctx.vpn.not_egress[t]})
     if egress.kind == "full_tunnel":
         return _full_tunnel(s, egress, facts)
     if egress.kind == "route":

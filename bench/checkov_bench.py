@@ -5,9 +5,10 @@ Runs the installed `checkov -d infra/terraform --framework terraform` in fresh p
 
     built-ins   Checkov's own checks only
     ours        with `--external-checks-dir policies/checkov`
-    no-op       with as many do-nothing checks as ours, registered the same way (every resource type,
-                one module check): what Checkov's own machinery costs for that many checks (its
-                per-check filtering, logging and result handling), none of it our work
+    no-op       with as many do-nothing checks as ours, registered the same way (each for the resource
+                types ours is registered for, data/checkov_types.json; one module check): what Checkov's
+                own machinery costs for that many checks (its per-check filtering, logging and result
+                handling), none of it our work
 
 CPU is user + system time of the process and everything it waited for (the Terraform evaluator's
 worker included), from the operating system's accounting; wall time is printed beside it. The figure
@@ -38,9 +39,9 @@ from checkov.terraform.checks.resource.base_resource_check import BaseResourceCh
 
 
 class NoOpResource(BaseResourceCheck):
-    def __init__(self, check_id):
+    def __init__(self, check_id, types):
         super().__init__(name="no-op", id=check_id, categories=[CheckCategories.GENERAL_SECURITY],
-                         supported_resources=["*"])
+                         supported_resources=types)
 
     def scan_resource_conf(self, conf):
         return CheckResult.UNKNOWN
@@ -54,16 +55,18 @@ class NoOpModule(BaseModuleCheck):
         return CheckResult.UNKNOWN
 
 
-CHECKS = [NoOpModule(i) for i in {module_ids!r}] + [NoOpResource(i) for i in {resource_ids!r}]
+CHECKS = [NoOpModule(i) for i in {module_ids!r}] + [NoOpResource(i, t) for i, t in {resource_ids!r}]
 '''
 
 
 def no_op_checks_dir(into: Path) -> Path:
+    from permitguard.checkov import checks, judged_types
     from permitguard.rule_catalog import RuleCatalog
 
-    rules = list(RuleCatalog.load())
+    rules, registered = list(RuleCatalog.load()), judged_types.load()
     module_ids = [r.id for r in rules if r.family == "configuration"]
-    resource_ids = [r.id for r in rules if r.family != "configuration"]
+    resource_ids = [(r.id, checks.supported_resources(r.id, registered)) for r in rules
+                    if r.family != "configuration"]
     folder = into / "no_op_checks"
     folder.mkdir()
     (folder / "__init__.py").write_text("", encoding="utf-8")

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from permitguard.checkov import checks, judged_types
 from permitguard.resources import ResourceTypeCatalog
 from permitguard.rule_catalog import RuleCatalog
 from permitguard.sources.terraform_hcl import read_directory
@@ -85,9 +86,16 @@ def test_broken_profile_fails_every_check_never_passes(
     monkeypatch.setenv("PERMITGUARD_LICENSE", str(bad))
     folder = FIXTURES / "CKV_CNLIC_201"
     outcome = checkov_run(folder)
-    addresses = {r.address for r in read_directory(folder, types=TYPES).resources}
+    resources = read_directory(folder, types=TYPES).resources
     resource_rules = [r for r in catalog_rule_ids if RuleCatalog.load()[r].family != "configuration"]
-    assert outcome.results == {(rid, a, "FAILED") for rid in resource_rules for a in addresses}
+    # each check fails on every resource Checkov hands it: those of the types it is registered for (a rule
+    # whose type gate spares a type is not applicable to it whatever the profile says: judged_types)
+    registered = judged_types.load()
+    handed = {(rid, r.address) for rid in resource_rules for r in resources
+              if any(fnmatch.fnmatchcase(r.type, p) for p in checks.supported_resources(rid, registered))}
+    assert {(rid, a) for rid, a, _ in outcome.results} == handed
+    assert {result for _, _, result in outcome.results} == {"FAILED"}
+    assert {"CKV_CNLIC_101", "CKV_CNLIC_103", "CKV_CNLIC_201", "CKV_CNLIC_701"} <= {rid for rid, _ in handed}
     assert all("licence profile" in d[0] and "is invalid" in d[0] for d in outcome.details.values())
 
 

@@ -220,20 +220,28 @@ def kubernetes_kinds() -> list[str]:
     return sorted(RbacCatalog.load().kinds)
 
 
-def supported_resources() -> list[str]:
-    """Every resource type (a Checkov wildcard): the CLI judges every resource it reads, and so must the
-    checks. Types with no location (random, null, tls …, kubernetes objects) come out not applicable,
-    which Checkov does not report; a type of an unknown provider fails closed like in the CLI."""
-    return ["*"]
+def supported_resources(rule_id: str, registered: dict[str, list[str]]) -> list[str]:
+    """The resource types a rule's check is registered for (`judged_types`): every type (a Checkov
+    wildcard) for a rule that judges every resource it reads — types with no location (random, null, tls …)
+    come out not applicable, which Checkov does not report; a type of an unknown provider fails closed like
+    in the CLI — else the types its rule's type gate lets through: on every other type the rule is not
+    applicable, which Checkov does not report either. A rule the file does not list: every type."""
+    return registered.get(rule_id) or ["*"]
 
 
 def build_checks(rules: RuleCatalog) -> list[_Judging]:
     """One check per implemented rule of `rules`, registered with Checkov once per process (constructing a
     check registers it: the registered ones are kept in `run_state.checks`)."""
     if not run_state.checks:
-        types = supported_resources()
+        from permitguard.checkov import judged_types
+
+        try:
+            registered = judged_types.load()
+        except Exception:  # noqa: BLE001 - unreadable: every check on every type (slower, never blind)
+            registered = {}
         run_state.checks.extend(PermitguardModuleCheck(meta) if meta.family == "configuration" else
-                                PermitguardCheck(meta, types) for meta in rules)  # every id implemented:
+                                PermitguardCheck(meta, supported_resources(meta.id, registered))
+                                for meta in rules)  # every id implemented:
         # tests/test_rule_catalog.py holds the catalog and permitguard.rules to the same ids
         kinds = kubernetes_kinds()
         run_state.checks.extend(PermitguardKubernetesCheck(meta, kinds) for meta in rules

@@ -91,3 +91,22 @@ def test_the_streamed_document_is_the_built_one_on_synthetic_findings(ctx):
 def test_no_findings_streamed_is_no_findings_built(ctx):
     streamed_text, built_text = _text(ctx, [])
     assert json.loads(streamed_text)["findings"] == [] and streamed_text == built_text
+
+
+def test_a_suppression_of_a_verdict_spared_by_type_is_written_in_full_by_both(tmp_path):
+    """A not-applicable verdict the engine gives by type (written compactly) that a `checkov:skip` names keeps
+    its suppression, or its refusal, in `findings`: the streamed document is still the built one."""
+    root = tmp_path / "root"
+    root.mkdir()
+    (root / "main.tf").write_text(
+        'provider "alicloud" {\n  region = "cn-beijing"\n}\n\nresource "alicloud_instance" "web" {\n'
+        "  # checkov:skip=CKV_CNLIC_401:not a link, accepted in review\n  # checkov:skip=CKV_CNLIC_501\n"
+        '  availability_zone = "cn-beijing-h"\n  tags = { "license-service" = "idc" }\n}\n', encoding="utf-8")
+    streamed_text, built_text = _both(tmp_path, str(root))
+    assert streamed_text == built_text
+    doc = json.loads(streamed_text)
+    full = {f["rule_id"]: f for f in doc["findings"]}
+    assert full["CKV_CNLIC_401"]["suppressed"] == "not a link, accepted in review"
+    assert "suppression_refused" in full["CKV_CNLIC_501"]
+    compact = doc["not_applicable"]["resources"][0]["reasons"]
+    assert "CKV_CNLIC_404" in compact and not {"CKV_CNLIC_401", "CKV_CNLIC_501"} & set(compact)

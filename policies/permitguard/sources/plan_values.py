@@ -27,6 +27,8 @@ def unset_computed(unknown: Any, config: Mapping[str, Any] | None) -> Any:
 
 def overlay(value: Any, unknown: Any) -> Any:
     """`value` with every `after_unknown` path that is true replaced by an Unknown, nested too."""
+    if not unknown:  # nothing unknown below (false, null, an empty map or list): the value as it is
+        return value
     if unknown is True:
         return Unknown("known only after apply")
     if isinstance(unknown, Mapping) and (isinstance(value, Mapping) or (value is None and _any(unknown))):
@@ -39,10 +41,12 @@ def overlay(value: Any, unknown: Any) -> Any:
 
 def mark(value: Any, mask: Any) -> Any:
     """`value` with every path the sensitivity mask holds true made Sensitive."""
+    if not mask:  # nothing sensitive below: the value as it is
+        return value
     if mask is True:
         return sensitive(value)
     if isinstance(mask, Mapping) and isinstance(value, Mapping):
-        return {k: mark(v, mask.get(k)) for k, v in value.items()} if mask else value
+        return {k: mark(v, mask.get(k)) for k, v in value.items()}
     if isinstance(mask, list) and isinstance(value, list):
         return [mark(v, m) for v, m in zip_longest(value, mask[: len(value)])]
     return value

@@ -71,6 +71,7 @@ class _Reader:
         self.resources: list[Resource] = []
         self.seen: dict[str, str] = {}  # address → the entry that first named it (judged or not)
         self.changed: dict[str, Mapping[str, Any]] = {}  # address → its change, for planned_values
+        self.providers: dict[tuple, tuple[Any, str, tuple]] = {}  # `provider`'s answers
 
     def read(self) -> None:
         for i, rc in enumerate(self.plan.get("resource_changes") or []):
@@ -170,19 +171,33 @@ class _Reader:
 
     def resource(self, rc: Mapping[str, Any], config: Mapping[str, Any] | None, attributes: Any,
                  action: Action, before: Any) -> Resource:
-        trail: list[TrailStep] = []
-        try:
-            region, origin = provider_region(rc, self.plan, config, trail)
-        except (AttributeError, TypeError, KeyError, ValueError, IndexError):
-            region = Unknown("the plan's provider configuration could not be read")
-            origin = "plan provider_config"
+        region, origin, trail = self.provider(rc, config)
         return Resource(
             address=rc["address"], type=rc["type"], cloud=cloud_of(rc), attributes=attributes,
             provider_region=region, provider_region_from=origin, action=action, before=before,
-            trail=tuple(trail),
+            trail=trail,
             source_kind="terraform_plan", hidden=sensitive_texts(attributes, before, region),
             references=_references(config),
         )
+
+    def provider(self, rc: Mapping[str, Any], config: Mapping[str, Any] | None) -> tuple[Any, str, tuple]:
+        """(region, where it came from, the steps that found it) of the provider configuration of `rc`,
+        found once per (module address, provider configuration key, cloud): what `provider_region` reads
+        of an entry (a plan of 10,000 resources has a handful of provider configurations)."""
+        key = ((rc.get("module_address"), (config or {}).get("provider_config_key"), cloud_of(rc))
+               if isinstance((config or {}).get("provider_config_key"), (str, type(None))) else None)
+        found = self.providers.get(key) if key is not None else None
+        if found is None:
+            trail: list[TrailStep] = []
+            try:
+                region, origin = provider_region(rc, self.plan, config, trail)
+            except (AttributeError, TypeError, KeyError, ValueError, IndexError):
+                region = Unknown("the plan's provider configuration could not be read")
+                origin = "plan provider_config"
+            found = (region, origin, tuple(trail))
+            if key is not None:
+                self.providers[key] = found
+        return found
 
     def configured(self, rc: Mapping[str, Any]) -> Mapping[str, Any] | None:
         """The resource's block in the plan's `configuration`, if the plan records it."""

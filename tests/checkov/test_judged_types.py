@@ -59,3 +59,18 @@ def test_every_resource_a_rule_judges_is_of_a_type_its_check_is_handed(ctx, path
             handed = any(fnmatch.fnmatchcase(resource.type, p) for p in patterns)
             assert handed or f.status is Status.NOT_APPLICABLE, (f.rule_id, resource.address, f.reason)
 
+
+
+def test_no_gate_reads_the_licence_profile(ctx):
+    """The per-type lists are worked out once with the bundled profile: every gate must answer the same under
+    any other permit (here one with other services, accounts, rooms and dates)."""
+    from permitguard.context import Context
+
+    other = Context.load(str(ROOT / "tests/fixtures/licenses/other-idc.yaml"), as_of=ctx.as_of, environ={})
+    for rid, rule in RULES.items():
+        gate = getattr(rule, "type_gate", None)
+        if gate is None:
+            continue
+        for t in judged_types.named_types():
+            assert gate(TypeOf(t, "terraform", ctx.types.get(t)), ctx) == gate(
+                TypeOf(t, "terraform", other.types.get(t)), other), (rid, t)

@@ -101,10 +101,10 @@ def scan(paths: list[str], ctx: Context, enrich: str | None = None, var_files: t
                     sink(_suppressed(f, result.suppressions))
                 continue
             judged = engine.judge(resource, ctx, peers=peers, compactly=True)
-            if result.suppressions:  # a suppression names its verdict: written in full
-                named = [c for c in judged.compact if (resource.address, c[0]) in result.suppressions]
-                judged.findings += [judged.finding(*c) for c in named]
-                judged.compact = [c for c in judged.compact if c not in named]
+            if result.suppressions:  # a verdict a suppression names is written in full, with it
+                named = {c[0] for c in judged.compact if (resource.address, c[0]) in result.suppressions}
+                judged.findings += [judged.finding(*c) for c in judged.compact if c[0] in named]
+                judged.compact = [c for c in judged.compact if c[0] not in named]
                 judged.findings = [_suppressed(f, result.suppressions) for f in judged.findings]
             judged_sink(judged)
     return findings, inputs

@@ -44,12 +44,16 @@ def _unfiled(s: Subject, ctx: Context) -> list[Location]:
     return [loc for loc in s.placement.locations if ctx.profile.room_covering(*_room_args(loc)) is None]
 
 
-def occupies_no_room(s: Subject) -> Verdict | None:
+def _logical(t: TypeOf, ctx: Context | None = None) -> str | None:
     """Not applicable to a logical (configuration) type: it adds no machine-room capacity. A type the
-    catalog does not know (no footprint) is judged as occupying a room."""
-    if s.info.occupies_room is False:
-        return Verdict(NOT_APPLICABLE, "logical_type", base_facts(s))
-    return None
+    catalog does not know (no footprint) is judged as occupying a room. CKV_CNLIC_302's type gate."""
+    return "logical_type" if t.info.occupies_room is False else None
+
+
+def occupies_no_room(s: Subject) -> Verdict | None:
+    """`_logical` as a verdict on `s`, for a rule that asks after its location (CKV_CNLIC_301)."""
+    reason = _logical(s.type_of)
+    return Verdict(NOT_APPLICABLE, reason, base_facts(s)) if reason is not None else None
 
 
 def _failure(reason: str, s: Subject) -> str:
@@ -116,14 +120,9 @@ def _problem(filing: Filing, s: Subject, ctx: Context) -> str | None:
     return None
 
 
-def _logical(t: TypeOf, ctx: Context) -> str | None:
-    """A logical (configuration) type adds no machine-room capacity (`occupies_no_room`)."""
-    return "logical_type" if t.info.occupies_room is False else None
-
-
 @type_gated(_logical)
 def prior_filing_invalid(s: Subject, ctx: Context) -> Verdict:
-    if (skip := occupies_no_room(s) or no_filing_duty("CKV_CNLIC_302", s, ctx)) is not None:
+    if (skip := no_filing_duty("CKV_CNLIC_302", s, ctx)) is not None:
         return skip
     tag = ctx.profile.tags["prior_filing"]
     value = s.tag(tag)

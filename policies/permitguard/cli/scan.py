@@ -85,7 +85,8 @@ def scan(paths: list[str], ctx: Context, enrich: str | None = None, var_files: t
         if skipped is not None and read is not None:
             skipped += skipped_inputs.reader_entries(result.skipped, path, raw)
             skipped += skipped_inputs.checkov_entries(read, path, raw, environ or {})
-        anchored = [_anchor(resource, path, result.kind) for resource in result.resources]
+        one_file = path.is_file()  # asked once per input, not once per resource
+        anchored = [_anchor(resource, path, result.kind, one_file) for resource in result.resources]
         peers = Peers(anchored, ctx.types) if result.kind in JOINED_KINDS else None  # joined as anchored
         for resource in anchored:
             if resource.file and resource.file not in resolved:
@@ -137,9 +138,10 @@ def _results(raws: Iterable[str], ctx: Context, documents: Documents, var_files:
                 yield raw, path, beside
 
 
-def _anchor(resource: Resource, path: Path, kind: str) -> Resource:
+def _anchor(resource: Resource, path: Path, kind: str, one_file: bool) -> Resource:
     """Files relative to where the user ran the scan (what SARIF/JUnit annotations need); resources of a
-    plan or preview point at that document, or (enriched) at the .tf file that declares them."""
+    plan or preview point at that document (`one_file`: `path` is a file), or (enriched) at the .tf file
+    that declares them."""
     if kind == "terraform" and resource.file and not Path(resource.file).is_absolute():
         base = path if path.is_dir() else path.parent  # a directory, or one .tf file of it
         # normalised: a module reached by `../..` is annotated at its own path, not through the example
@@ -150,7 +152,7 @@ def _anchor(resource: Resource, path: Path, kind: str) -> Resource:
         trail = tuple(dataclasses.replace(s, file=Path(os.path.normpath(base / s.file)).as_posix())
                       if s.file and not Path(s.file).is_absolute() else s for s in resource.trail)
         return dataclasses.replace(resource, file=file, root=root, trail=trail)
-    if not resource.file and path.is_file():
+    if not resource.file and one_file:
         return dataclasses.replace(resource, file=path.as_posix())
     return resource
 

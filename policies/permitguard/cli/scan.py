@@ -143,7 +143,7 @@ def _anchor(resource: Resource, path: Path, kind: str, one_file: bool) -> Resour
     plan or preview point at that document (`one_file`: `path` is a file), or (enriched) at the .tf file
     that declares them."""
     if kind == "terraform" and resource.file and not Path(resource.file).is_absolute():
-        base = path if path.is_dir() else path.parent  # a directory, or one .tf file of it
+        base = path.parent if one_file else path  # one .tf file of a directory, or the directory
         # normalised: a module reached by `../..` is annotated at its own path, not through the example
         file = Path(os.path.normpath(base / resource.file)).as_posix()
         root = resource.root
